@@ -1,0 +1,100 @@
+package translate
+
+import (
+	"fmt"
+	"strings"
+
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+)
+
+// translateStmt is the one dispatcher over PostgreSQL statement nodes. Every statement the
+// translator handles has a case; everything else is refused with 0A000 naming the statement.
+func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
+	if node == nil || node.GetNode() == nil {
+		return nil, pgerror.Unsupported("empty statement")
+	}
+	t := newTranslator(ctx)
+	switch n := node.GetNode().(type) {
+	case *pg_query.Node_SelectStmt:
+		return t.selectStatement(n.SelectStmt)
+	case *pg_query.Node_InsertStmt:
+		return t.insert(n.InsertStmt)
+	case *pg_query.Node_UpdateStmt:
+		return t.update(n.UpdateStmt)
+	case *pg_query.Node_DeleteStmt:
+		return t.delete(n.DeleteStmt)
+	case *pg_query.Node_CreateStmt:
+		return t.createTable(n.CreateStmt)
+	case *pg_query.Node_IndexStmt:
+		return t.createIndex(n.IndexStmt)
+	case *pg_query.Node_DropStmt:
+		return t.drop(n.DropStmt)
+	case *pg_query.Node_CreateSchemaStmt:
+		return t.createSchema(n.CreateSchemaStmt)
+	case *pg_query.Node_CreatedbStmt:
+		return t.createDatabase(n.CreatedbStmt)
+	case *pg_query.Node_DropdbStmt:
+		return t.dropDatabase(n.DropdbStmt)
+	default:
+		return nil, pgerror.Unsupported(statementName(node))
+	}
+}
+
+// statementNames names refused statements as PostgreSQL's command tags do.
+var statementNames = map[string]string{
+	"CreateTrigStmt":         "CREATE TRIGGER",
+	"CreateFunctionStmt":     "CREATE FUNCTION",
+	"CreateSeqStmt":          "CREATE SEQUENCE",
+	"AlterSeqStmt":           "ALTER SEQUENCE",
+	"AlterTableStmt":         "ALTER TABLE",
+	"ViewStmt":               "CREATE VIEW",
+	"CreateTableAsStmt":      "CREATE TABLE AS",
+	"MergeStmt":              "MERGE",
+	"TruncateStmt":           "TRUNCATE",
+	"CopyStmt":               "COPY",
+	"ExplainStmt":            "EXPLAIN",
+	"CallStmt":               "CALL",
+	"DoStmt":                 "DO",
+	"CreateEnumStmt":         "CREATE TYPE",
+	"CompositeTypeStmt":      "CREATE TYPE",
+	"CreateDomainStmt":       "CREATE DOMAIN",
+	"CreateExtensionStmt":    "CREATE EXTENSION",
+	"RenameStmt":             "ALTER ... RENAME",
+	"CommentStmt":            "COMMENT",
+	"GrantStmt":              "GRANT",
+	"GrantRoleStmt":          "GRANT role",
+	"CreateRoleStmt":         "CREATE ROLE",
+	"AlterRoleStmt":          "ALTER ROLE",
+	"DropRoleStmt":           "DROP ROLE",
+	"VacuumStmt":             "VACUUM",
+	"ClusterStmt":            "CLUSTER",
+	"ReindexStmt":            "REINDEX",
+	"LockStmt":               "LOCK",
+	"ListenStmt":             "LISTEN",
+	"NotifyStmt":             "NOTIFY",
+	"UnlistenStmt":           "UNLISTEN",
+	"DeclareCursorStmt":      "DECLARE CURSOR",
+	"FetchStmt":              "FETCH",
+	"ClosePortalStmt":        "CLOSE",
+	"PrepareStmt":            "PREPARE",
+	"ExecuteStmt":            "EXECUTE",
+	"DeallocateStmt":         "DEALLOCATE",
+	"RefreshMatViewStmt":     "REFRESH MATERIALIZED VIEW",
+	"CreatePolicyStmt":       "CREATE POLICY",
+	"RuleStmt":               "CREATE RULE",
+	"CreatePublicationStmt":  "CREATE PUBLICATION",
+	"CreateSubscriptionStmt": "CREATE SUBSCRIPTION",
+	"AlterObjectSchemaStmt":  "ALTER ... SET SCHEMA",
+	"AlterOwnerStmt":         "ALTER ... OWNER TO",
+}
+
+// statementName names a PostgreSQL statement node for an Unsupported error.
+func statementName(node *pg_query.Node) string {
+	typ := strings.TrimPrefix(fmt.Sprintf("%T", node.GetNode()), "*pg_query.Node_")
+	if name, ok := statementNames[typ]; ok {
+		return name
+	}
+	return "statement " + typ
+}

@@ -1,0 +1,145 @@
+package translate
+
+import (
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/model"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// cistr is model.NewCIStr, short for the many TiDB names built here.
+func cistr(s string) model.CIStr { return model.NewCIStr(s) }
+
+// table resolves a PostgreSQL table reference: schema-qualified, or through the search path
+// (the Resolver decides for an empty schema). It returns the TiDB table name — qualified with
+// the TiDB database that holds the schema — and the catalog table. A missing relation is
+// PostgreSQL's 42P01 `relation "x" does not exist`.
+func (t *translator) table(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Table, error) {
+	if rv == nil {
+		return nil, nil, pgerror.New(pgerrcode.SyntaxError, "missing relation")
+	}
+	if db := rv.GetCatalogname(); db != "" && db != t.ctx.Database {
+		return nil, nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
+			"cross-database references are not implemented: %s", rangeVarName(rv))
+	}
+	schema, name := rv.GetSchemaname(), rv.GetRelname()
+	if t.ctx.Resolver == nil {
+		return nil, nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
+	}
+	tbl, err := t.ctx.Resolver.LookupTable(schema, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if tbl == nil {
+		return nil, nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
+	}
+	db := tbl.Database
+	if db == "" {
+		db = catalog.TiDBDatabase(t.ctx.Database, tbl.Schema)
+	}
+	return &ast.TableName{Schema: cistr(db), Name: cistr(tbl.Name)}, tbl, nil
+}
+
+// rangeVarName is the relation name as PostgreSQL prints it in messages: [schema.]name.
+func rangeVarName(rv *pg_query.RangeVar) string {
+	if s := rv.GetSchemaname(); s != "" {
+		return s + "." + rv.GetRelname()
+	}
+	return rv.GetRelname()
+}
+
+// columnRefFields returns the dotted names of a ColumnRef and whether it ends in `*`.
+func columnRefFields(cr *pg_query.ColumnRef) (names []string, star bool) {
+	for _, f := range cr.GetFields() {
+		if s := f.GetString_(); s != nil {
+			names = append(names, s.GetSval())
+		} else if f.GetAStar() != nil {
+			star = true
+		}
+	}
+	return names, star
+}
+
+// columnRef translates a column reference. Columns of the current query level are emitted
+// qualified with their relation's visible name (so TiDB cannot take them for a select-list
+// alias, as HAVING and ORDER BY would); columns of an enclosing query and USING-merged
+// columns are emitted as written, which TiDB resolves by the same innermost-first rule.
+func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	names, star := columnRefFields(cr)
+	if star {
+		return nil, typemap.Type{}, pgerror.Unsupported("row reference " + strings.Join(append(names, "*"), "."))
+	}
+	var relName, relSchema, col string
+	switch len(names) {
+	case 1:
+		col = names[0]
+	case 2:
+		relName, col = names[0], names[1]
+	case 3:
+		relSchema, relName, col = names[0], names[1], names[2]
+	case 4:
+		if names[0] != t.ctx.Database {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.FeatureNotSupported,
+				"cross-database references are not implemented: %s", strings.Join(names, "."))
+		}
+		relSchema, relName, col = names[1], names[2], names[3]
+	default:
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.SyntaxError,
+			"improper qualified name (too many dotted names): %s", strings.Join(names, "."))
+	}
+	for level, s := 0, sc; s != nil; level, s = level+1, s.parent {
+		if s.noColumns {
+			continue
+		}
+		if relName == "" {
+			var found *rel
+			var fc *relColumn
+			for _, r := range s.rels {
+				if r.hidden[col] {
+					continue
+				}
+				if c := r.column(col); c != nil {
+					if found != nil {
+						return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousColumn,
+							"column reference %q is ambiguous", col)
+					}
+					found, fc = r, c
+				}
+			}
+			if found == nil {
+				continue
+			}
+			cn := &ast.ColumnName{Name: cistr(col)}
+			if level == 0 && !found.merged {
+				cn.Table = cistr(found.name)
+			}
+			return &ast.ColumnNameExpr{Name: cn}, fc.typ, nil
+		}
+		for _, r := range s.rels {
+			if r.merged || r.name != relName || (relSchema != "" && r.schema != relSchema) {
+				continue
+			}
+			c := r.column(col)
+			if c == nil {
+				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn,
+					"column %s.%s does not exist", relName, col)
+			}
+			return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(r.name), Name: cistr(col)}}, c.typ, nil
+		}
+	}
+	if relName != "" {
+		q := relName
+		if relSchema != "" {
+			q = relSchema + "." + relName
+		}
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedTable,
+			"missing FROM-clause entry for table %q", q)
+	}
+	return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", col)
+}

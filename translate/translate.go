@@ -1,0 +1,76 @@
+package translate
+
+import (
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/format"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// RestoreFlags are the flags every translated statement is restored with: backquoted names,
+// single-quoted strings without charset introducers, upper-case keywords, and backslashes in
+// string literals doubled — PostgreSQL strings (standard_conforming_strings) have no backslash
+// escapes while TiDB's do, and the session must keep NO_BACKSLASH_ESCAPES off so that LIKE's
+// default escape character stays the backslash, as in PostgreSQL.
+const RestoreFlags = format.DefaultRestoreFlags | format.RestoreStringWithoutCharset |
+	format.RestoreStringEscapeBackslash
+
+// Context carries what one translation needs. It is built per statement by the session; the
+// translator keeps no globals.
+type Context struct {
+	// Resolver finds tables and their PostgreSQL column types (shadow catalog).
+	Resolver catalog.Resolver
+	// Database is the PostgreSQL database of the session (the TiDB database of its public
+	// schema, see catalog.TiDBDatabase).
+	Database string
+	// ParamTypes are the parameter types the client declared in Parse; 0 means unspecified.
+	// It may be shorter than the number of parameters the statement uses.
+	ParamTypes []typemap.OID
+}
+
+// Kind classifies a translated statement for the session's transaction logic.
+type Kind int
+
+const (
+	// KindQuery returns rows (SELECT, VALUES, TABLE).
+	KindQuery Kind = iota + 1
+	// KindDML writes rows (INSERT, UPDATE, DELETE).
+	KindDML
+	// KindDDL changes the schema; TiDB commits any open transaction before running it.
+	KindDDL
+)
+
+// Column is one result column as a RowDescription describes it.
+type Column struct {
+	Name string
+	Type typemap.Type
+}
+
+// Statement is the translation of one PostgreSQL statement.
+type Statement struct {
+	// SQL is the TiDB statement, restored from a TiDB AST with RestoreFlags.
+	SQL string
+	// Tag is the verb of PostgreSQL's command tag: SELECT, INSERT, UPDATE, DELETE,
+	// CREATE TABLE… The proxy adds the row counts ("INSERT 0 3", "SELECT 2").
+	Tag  string
+	Kind Kind
+	// Columns describe the result rows; nil for statements that return none.
+	Columns []Column
+	// ParamOrder maps the i-th `?` in SQL to the 0-based index of the PostgreSQL parameter
+	// ($n is n-1): PostgreSQL parameters can repeat and appear in any order.
+	ParamOrder []int
+	// ParamTypes is the inferred type of each PostgreSQL parameter $1..$n (len = highest n).
+	ParamTypes []typemap.Type
+	// Catalog lists the shadow-catalog changes to apply once TiDB has run SQL.
+	Catalog []catalog.Change
+}
+
+// Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a
+// *pgerror.Error: 0A000 naming the construct when there is no faithful translation, or the
+// error PostgreSQL would give (42P01 undefined table, 42703 undefined column…).
+// Session and transaction statements (SET, SHOW, BEGIN…) are not the translator's: the
+// proxy answers them through package compat before calling Translate.
+func Translate(ctx *Context, raw *pg_query.RawStmt) (*Statement, error) {
+	return translateStmt(ctx, raw.GetStmt())
+}

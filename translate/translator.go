@@ -1,0 +1,73 @@
+package translate
+
+import (
+	"strings"
+
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/format"
+	// test_driver provides ast.NewValueExpr / ast.NewParamMarkerExpr for the parser's AST.
+	_ "github.com/pingcap/tidb/pkg/parser/test_driver"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// translator holds the state of one statement's translation: its Context and the parameters
+// seen so far with their inferred types. It is used for one statement and then dropped.
+type translator struct {
+	ctx *Context
+	// paramTypes[i] is the type inferred for PostgreSQL parameter $i+1; OID 0 means not yet
+	// known (finish turns it into text).
+	paramTypes []typemap.Type
+	// paramOrder is filled while restoring: the PG parameter index of each `?` in output order.
+	paramOrder []int
+	// depth bounds recursion over pathological input.
+	depth int
+}
+
+// newTranslator returns a translator for one statement of ctx.
+func newTranslator(ctx *Context) *translator {
+	t := &translator{ctx: ctx}
+	for i, oid := range ctx.ParamTypes {
+		if oid != 0 {
+			t.setParamType(i, typemap.Of(oid))
+		}
+	}
+	return t
+}
+
+// restore renders a TiDB AST node with RestoreFlags and records, in output order, which PG
+// parameter every `?` stands for. Every statement must be rendered through restore (or
+// statement) exactly once before finish.
+func (t *translator) restore(n ast.Node) (string, error) {
+	t.paramOrder = t.paramOrder[:0]
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(RestoreFlags, &sb)); err != nil {
+		return "", pgerror.Newf("XX000", "cannot render translated statement: %v", err)
+	}
+	return sb.String(), nil
+}
+
+// finish fills stmt.ParamOrder (from the last restore) and stmt.ParamTypes; parameters whose
+// type nothing determined are text, as PostgreSQL resolves unknown parameters.
+func (t *translator) finish(stmt *Statement) {
+	stmt.ParamOrder = append([]int(nil), t.paramOrder...)
+	stmt.ParamTypes = make([]typemap.Type, len(t.paramTypes))
+	for i, ty := range t.paramTypes {
+		if ty.OID == 0 || ty.OID == typemap.Unknown {
+			ty = typemap.Of(typemap.Text)
+		}
+		stmt.ParamTypes[i] = ty
+	}
+}
+
+// statement restores n and returns the finished Statement.
+func (t *translator) statement(n ast.StmtNode, tag string, kind Kind, cols []Column) (*Statement, error) {
+	sql, err := t.restore(n)
+	if err != nil {
+		return nil, err
+	}
+	stmt := &Statement{SQL: sql, Tag: tag, Kind: kind, Columns: cols}
+	t.finish(stmt)
+	return stmt, nil
+}
