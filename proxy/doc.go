@@ -1,0 +1,35 @@
+// Package proxy is pgtidb's PostgreSQL server: it speaks the PostgreSQL v3 wire protocol to
+// clients (server side of github.com/jackc/pgx/v5/pgproto3) and runs what they ask on TiDB over
+// the MySQL protocol (github.com/go-sql-driver/mysql).
+//
+// Files and what each owns:
+//
+//	server.go    listener, accept loop, session registry (for CancelRequest), shutdown
+//	conn.go      one client connection: startup, the message loop, panic containment
+//	session.go   the session's pinned TiDB connection, its setup and the statement runner
+//	simple.go    the simple query protocol (Query), with PostgreSQL's implicit-block rules
+//	extended.go  the extended protocol (Parse/Bind/Describe/Execute/Close/Sync/Flush)
+//	utility.go   SET/SHOW/RESET/BEGIN/COMMIT/SAVEPOINT… through package compat
+//	rows.go      TiDB rows → RowDescription/DataRow through package typemap, streamed
+//	limits.go    bounds on input checked before pg_query.Parse sees it
+//	errors.go    error → ErrorResponse (SQLSTATE; never Go text or panics)
+//
+// Connection lifecycle:
+//
+//  1. Startup: SSLRequest and GSSENCRequest are answered 'N'; a CancelRequest is matched to a
+//     session by its BackendKeyData and acted on with KILL QUERY on that session's TiDB
+//     connection; a StartupMessage names the user and database.
+//  2. The session opens its own TiDB connection (never shared, never pooled), sets the session
+//     variables PostgreSQL semantics need (time zone, isolation, sql_mode…) and USEs the
+//     database; an unknown database is 3D000.
+//  3. AuthenticationOk (trust), ParameterStatus for every GUC_REPORT parameter, BackendKeyData,
+//     ReadyForQuery.
+//  4. The message loop until Terminate or EOF. A panic inside a session is recovered, logged,
+//     reported to that client as XX000 and ends only that session.
+//
+// Each statement: bounds check → pg_query.Parse (cached by text) → compat (utility statements)
+// or translate (cached per text, search path and catalog generation) → TiDB → typemap. Rows are
+// streamed to the client as TiDB returns them and flushed every few hundred rows; a result is
+// never held whole in memory, except that a suspended portal is read to its end when another
+// statement needs the connection.
+package proxy

@@ -1,0 +1,345 @@
+package proxy
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"go.uber.org/zap"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/compat"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/tidbsql"
+	"github.com/pgtidb/pgtidb/translate"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// sessionVars are set on every session's TiDB connection: what PostgreSQL semantics need.
+var sessionVars = []tidbsql.Var{
+	// timestamptz values are stored as UTC in DATETIME(6); NOW() must be UTC too.
+	{Name: "time_zone", Value: "+00:00"},
+	// PostgreSQL's default isolation; only honoured in pessimistic mode.
+	{Name: "tidb_txn_mode", Value: "pessimistic"},
+	{Name: "transaction_isolation", Value: tidbsql.ReadCommitted},
+	// Strict: bad values are errors, not warnings with a stored default.
+	{Name: "sql_mode", Value: "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION"},
+	// string_agg becomes GROUP_CONCAT, which TiDB cuts at 1024 bytes by default.
+	{Name: "group_concat_max_len", Value: int64(4294967295)},
+	// PostgreSQL has no recursion limit for WITH RECURSIVE.
+	{Name: "cte_max_recursion_depth", Value: int64(4294967295)},
+	// Savepoints need constraint checks in place in pessimistic transactions.
+	{Name: "tidb_constraint_check_in_place_pessimistic", Value: true},
+}
+
+type cancelReason int32
+
+const (
+	cancelNone cancelReason = iota
+	cancelByUser
+	cancelByTimeout
+)
+
+// session is the server side of one client session: its GUCs, its PostgreSQL transaction
+// state and its own pinned TiDB connection.
+type session struct {
+	srv      *Server
+	c        *conn
+	log      *zap.Logger
+	user     string
+	database string
+	gucs     *compat.GUCs
+	txn      compat.Txn
+
+	tidb          *sql.Conn
+	tidbID        uint64
+	tidbIsolation string // transaction_isolation currently set on the TiDB session
+
+	busy   atomic.Bool
+	reason atomic.Int32 // cancelReason of a pending cancel
+	killMu sync.Mutex
+
+	// suspended is the portal whose rows are still open on the TiDB connection.
+	suspended *portal
+}
+
+func openSession(ctx context.Context, srv *Server, c *conn, user, database string, gucs *compat.GUCs) (*session, error) {
+	s := &session{srv: srv, c: c, log: c.log, user: user, database: database, gucs: gucs, tidbIsolation: "read committed"}
+	s.txn.Status = compat.TxnIdle
+	conn, err := srv.sessionDB().Conn(ctx)
+	if err != nil {
+		srv.log.Warn("cannot connect to TiDB", zap.Error(err))
+		return nil, pgerror.New(pgerrcode.ConnectionFailure, "pgtidb cannot connect to TiDB")
+	}
+	s.tidb = conn
+	if _, err := conn.ExecContext(ctx, tidbsql.SetVars(false, sessionVars...)); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, tidbsql.Use(catalog.TiDBDatabase(database, catalog.PublicSchema))); err != nil {
+		conn.Close()
+		var me *mysql.MySQLError
+		if errors.As(err, &me) && me.Number == 1049 {
+			return nil, pgerror.Newf(pgerrcode.InvalidCatalogName, "database \"%s\" does not exist", database)
+		}
+		return nil, err
+	}
+	if err := conn.QueryRowContext(ctx, tidbsql.ConnectionID()).Scan(&s.tidbID); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *session) close() {
+	if s.suspended != nil {
+		s.suspended.closeRows()
+	}
+	// Closing the connection ends any open TiDB transaction: it rolls back, as PostgreSQL
+	// does when a client disconnects inside a block.
+	_ = s.tidb.Raw(func(any) error { return errBadConn })
+	_ = s.tidb.Close()
+}
+
+// cancel stops the statement the session is running, if any, with KILL QUERY on TiDB.
+func (s *session) cancel(reason cancelReason) {
+	s.killMu.Lock()
+	defer s.killMu.Unlock()
+	if !s.busy.Load() {
+		return
+	}
+	s.reason.Store(int32(reason))
+	ctx, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	if _, err := s.srv.admin.ExecContext(ctx, tidbsql.KillQuery(s.tidbID)); err != nil {
+		s.log.Warn("KILL QUERY failed", zap.Error(err))
+	}
+}
+
+// noticeWanted applies client_min_messages.
+func (s *session) noticeWanted(severity string) bool {
+	min, _ := s.gucs.Get("client_min_messages")
+	rank := map[string]int{"debug": 0, "log": 1, "notice": 2, pgerror.SeverityNotice: 2, "warning": 3, pgerror.SeverityWarning: 3, "error": 4}
+	r, ok := rank[min]
+	if !ok {
+		r = 0 // debug levels
+	}
+	return rank[severity] >= r
+}
+
+// resolver returns the catalog view of this session for one translation.
+func (s *session) resolver(ctx context.Context) *catalog.SessionResolver {
+	sp, _ := s.gucs.Get("search_path")
+	return &catalog.SessionResolver{Store: s.srv.catalog, Conn: s.tidb, Ctx: ctx, Database: s.database, SearchPath: catalog.ParseSearchPath(sp)}
+}
+
+// prepared is one parsed (and, unless it is a utility statement, translated) statement.
+type prepared struct {
+	text    string
+	raw     *pg_query.RawStmt
+	utility bool
+	tr      *translate.Statement
+	// paramTypes are the final types of $1..$n (client-declared or inferred).
+	paramTypes []typemap.Type
+}
+
+// prepare classifies and translates one statement; translations are cached.
+func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text string, declared []uint32) (*prepared, error) {
+	if isUtility(raw.GetStmt()) {
+		return &prepared{text: text, raw: raw, utility: true}, nil
+	}
+	sp, _ := s.gucs.Get("search_path")
+	key := translationKey{text: text, database: s.database, searchPath: sp, generation: s.srv.catalog.Generation(), params: paramKey(declared)}
+	if p, ok := s.srv.cache.getTranslation(key); ok {
+		return p, nil
+	}
+	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared}
+	tr, err := translate.Translate(tctx, raw)
+	if err != nil {
+		return nil, err
+	}
+	p := &prepared{text: text, raw: raw, tr: tr, paramTypes: tr.ParamTypes}
+	s.srv.cache.putTranslation(key, p)
+	return p, nil
+}
+
+func paramKey(oids []uint32) string {
+	if len(oids) == 0 {
+		return ""
+	}
+	b := make([]byte, 0, len(oids)*5)
+	for _, o := range oids {
+		b = strconv.AppendUint(b, uint64(o), 10)
+		b = append(b, ',')
+	}
+	return string(b)
+}
+
+// beforeStatement applies the transaction rules every statement passes: 25P02 in a failed
+// block, the lazy start of the block's TiDB transaction, and the DDL-in-block policy.
+func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
+	if s.txn.Status == compat.TxnFailed {
+		return compat.ErrInFailedTxn
+	}
+	if !s.txn.InBlock() {
+		return nil
+	}
+	s.txn.Queried = true
+	if s.txn.ReadOnly && p.tr.Kind != translate.KindQuery {
+		return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)
+	}
+	if p.tr.Kind == translate.KindDDL {
+		if s.txn.Wrote || s.txn.HasSavepoints() {
+			return pgerror.New(pgerrcode.ActiveSQLTransaction,
+				"pgtidb cannot run DDL after writes or savepoints in the same transaction block").
+				WithDetail("TiDB commits the open transaction before DDL, which would commit the block's earlier writes.").
+				WithHint("Run the DDL before the writes, or in its own transaction.")
+		}
+		return nil
+	}
+	return s.openTiDBTxn(ctx)
+}
+
+// openTiDBTxn starts the TiDB transaction of the current block if it is not open yet.
+func (s *session) openTiDBTxn(ctx context.Context) error {
+	if !s.txn.InBlock() || s.txn.TiDBOpen {
+		return nil
+	}
+	iso := compat.EffectiveIsolation(s.txn.Isolation)
+	if iso != s.tidbIsolation {
+		level := tidbsql.ReadCommitted
+		if iso == "repeatable read" {
+			level = tidbsql.RepeatableRead
+		}
+		if _, err := s.tidb.ExecContext(ctx, tidbsql.SetVars(false, tidbsql.Var{Name: "transaction_isolation", Value: level})); err != nil {
+			return err
+		}
+		s.tidbIsolation = iso
+	}
+	if _, err := s.tidb.ExecContext(ctx, tidbsql.Begin(s.txn.ReadOnly)); err != nil {
+		return err
+	}
+	s.txn.TiDBOpen = true
+	return nil
+}
+
+// endTxn commits or rolls back the block on TiDB (if its transaction was opened) and closes it.
+func (s *session) endTxn(ctx context.Context, commit bool) error {
+	var err error
+	if s.txn.TiDBOpen {
+		s.detach()
+		if commit {
+			_, err = s.tidb.ExecContext(ctx, tidbsql.Commit())
+		} else {
+			_, err = s.tidb.ExecContext(ctx, tidbsql.Rollback())
+		}
+	}
+	s.txn.End(commit && err == nil, s.gucs)
+	s.reportChanges()
+	return err
+}
+
+// failed records an error: a block becomes failed; an implicit block is rolled back at once.
+func (s *session) failed(ctx context.Context) {
+	if !s.txn.InBlock() {
+		return
+	}
+	if s.txn.Implicit {
+		_ = s.endTxn(ctx, false)
+		return
+	}
+	s.txn.Fail()
+}
+
+// run executes a translated statement with its TiDB arguments and streams its rows into w.
+// It returns the command tag.
+func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter) (string, error) {
+	if err := s.beforeStatement(ctx, p); err != nil {
+		return "", err
+	}
+	s.detach()
+	tr := p.tr
+	if ms := s.gucs.Millis("statement_timeout"); ms > 0 {
+		t := time.AfterFunc(time.Duration(ms)*time.Millisecond, func() { s.cancel(cancelByTimeout) })
+		defer t.Stop()
+	}
+	s.busy.Store(true)
+	defer func() {
+		s.killMu.Lock()
+		s.busy.Store(false)
+		s.killMu.Unlock()
+	}()
+	if tr.Columns != nil {
+		n, err := w.stream(ctx, s, tr, args)
+		if err != nil {
+			return "", s.interrupted(err)
+		}
+		if w.suspendedPortal != nil {
+			return "", nil
+		}
+		return tr.Tag + " " + strconv.FormatInt(n, 10), nil
+	}
+	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
+	if err != nil {
+		return "", s.interrupted(err)
+	}
+	switch tr.Kind {
+	case translate.KindDML:
+		if s.txn.InBlock() {
+			s.txn.Wrote = true
+		}
+		n, _ := res.RowsAffected()
+		if tr.Tag == "INSERT" {
+			return "INSERT 0 " + strconv.FormatInt(n, 10), nil
+		}
+		return tr.Tag + " " + strconv.FormatInt(n, 10), nil
+	case translate.KindDDL:
+		if s.txn.InBlock() {
+			// TiDB committed the block's (write-free) transaction before the DDL.
+			s.txn.TiDBOpen = false
+			s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.Warning,
+				Message: tr.Tag + " took effect at once: TiDB runs DDL outside the transaction, so ROLLBACK will not undo it"})
+		}
+		if err := s.srv.catalog.Apply(ctx, s.tidb, tr.Catalog); err != nil {
+			s.log.Error("shadow catalog update failed after DDL", zap.Error(err), zap.String("stmt", truncate(tr.SQL)))
+			return "", pgerror.New(pgerrcode.InternalError, "the DDL ran but pgtidb could not record its PostgreSQL types")
+		}
+	}
+	return tr.Tag, nil
+}
+
+// interrupted maps TiDB's "query interrupted" to PostgreSQL's cancel and timeout errors.
+func (s *session) interrupted(err error) error {
+	reason := cancelReason(s.reason.Swap(int32(cancelNone)))
+	var me *mysql.MySQLError
+	if !errors.As(err, &me) || (me.Number != 1317 && me.Number != 3024) {
+		return err
+	}
+	if reason == cancelByTimeout {
+		return pgerror.New(pgerrcode.QueryCanceled, "canceling statement due to statement timeout")
+	}
+	return pgerror.New(pgerrcode.QueryCanceled, "canceling statement due to user request")
+}
+
+// detach reads a suspended portal's remaining rows into memory, freeing the TiDB connection
+// for the next statement.
+func (s *session) detach() {
+	if s.suspended != nil {
+		s.suspended.buffer()
+		s.suspended = nil
+	}
+}
+
+func truncate(sql string) string {
+	if len(sql) > 200 {
+		return sql[:200] + "…"
+	}
+	return sql
+}
