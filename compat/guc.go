@@ -303,13 +303,32 @@ func normalizeDateStyle(v string) (string, error) {
 func normalizeTimeZone(v string) (string, error) {
 	name := strings.TrimSpace(v)
 	switch strings.ToLower(name) {
-	case "utc", "gmt", "z", "zulu", "universal":
-		return strings.ToUpper(name[:1]) + name[1:], nil
+	case "utc", "gmt", "zulu", "universal":
+		if strings.ToLower(name) == "utc" || strings.ToLower(name) == "gmt" {
+			return strings.ToUpper(name), nil
+		}
+		return titleZone(name), nil
 	}
-	if _, err := time.LoadLocation(name); err != nil {
-		return "", pgerror.Newf(pgerrcode.InvalidParameterValue, "invalid value for parameter \"TimeZone\": %q", v)
+	// PostgreSQL matches zone names case-insensitively and shows the canonical spelling.
+	for _, candidate := range []string{name, titleZone(name), strings.ToUpper(name)} {
+		if _, err := time.LoadLocation(candidate); err == nil {
+			return candidate, nil
+		}
 	}
-	return name, nil
+	return "", pgerror.Newf(pgerrcode.InvalidParameterValue, "invalid value for parameter \"TimeZone\": %q", v)
+}
+
+// titleZone spells a zone name the way the tz database does: america/new_york → America/New_York.
+func titleZone(name string) string {
+	b := []byte(strings.ToLower(name))
+	up := true
+	for i, c := range b {
+		if up && c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+		up = c == '/' || c == '_' || c == '-'
+	}
+	return string(b)
 }
 
 func normalizeIsolation(v string) (string, error) {
