@@ -375,14 +375,15 @@ func checkEncoding(v []byte) error {
 		}
 		r, n := utf8.DecodeRune(v[i:])
 		if c == 0 || r == utf8.RuneError && n <= 1 {
+			// pg_utf_mblen: the length the lead byte announces (1 for an invalid lead).
 			want := 1
 			switch {
-			case c >= 0xf0:
-				want = 4
-			case c >= 0xe0:
-				want = 3
-			case c >= 0xc0:
+			case c&0xe0 == 0xc0:
 				want = 2
+			case c&0xf0 == 0xe0:
+				want = 3
+			case c&0xf8 == 0xf0:
+				want = 4
 			}
 			want = min(want, len(v)-i)
 			var b strings.Builder
@@ -487,6 +488,9 @@ func decodeBinary(t Type, v []byte, s *Settings) (any, error) {
 		us := int64(binary.BigEndian.Uint64(v))
 		if us < 0 || us > usecPerDay {
 			return nil, pgerror.New(pgerrcode.DatetimeFieldOverflow, "time out of range")
+		}
+		if us == usecPerDay {
+			return "24:00:00.000000", nil
 		}
 		return string(appendTiDBClock(nil, fromPGMicros(us))), nil
 	case Timestamp, Timestamptz:
@@ -984,17 +988,13 @@ func (in *dtInput) readTime(w string) (string, error) {
 			for i < len(w) && w[i] >= '0' && w[i] <= '9' {
 				i++
 			}
-			frac := w[start:i]
-			us := 0
-			for k := 0; k < 6; k++ {
-				us *= 10
-				if k < len(frac) {
-					us += int(frac[k] - '0')
-				}
+			frac := w[start-1 : i]
+			if len(frac) == 1 {
+				return "", errSyntax
 			}
-			if len(frac) > 6 && frac[6] >= '5' {
-				us++
-			}
+			// PostgreSQL's ParseFractionalSecond: rint(strtod(".ddd") * 1e6).
+			f, _ := strconv.ParseFloat(frac, 64)
+			us := int(math.RoundToEven(f * 1_000_000))
 			if us == 1_000_000 {
 				// Carried into the next second; the timestamp arithmetic normalises it.
 				us = 0
