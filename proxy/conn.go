@@ -23,7 +23,7 @@ type conn struct {
 	be     *pgproto3.Backend
 	log    *zap.Logger
 	pid    uint32
-	secret uint32
+	secret []byte
 	sess   *session
 	ext    *extended
 }

@@ -1,10 +1,10 @@
 package proxy
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"net"
@@ -228,10 +228,9 @@ func (s *Server) Close() error {
 func (s *Server) sessionDB() *sql.DB { return s.sessionConns }
 
 // register assigns a process ID and secret key to a session.
-func (s *Server) register(c *conn) (pid, secret uint32) {
-	var b [4]byte
-	_, _ = rand.Read(b[:])
-	secret = binary.BigEndian.Uint32(b[:])
+func (s *Server) register(c *conn) (pid uint32, secret []byte) {
+	secret = make([]byte, 4)
+	_, _ = rand.Read(secret)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for {
@@ -252,11 +251,11 @@ func (s *Server) unregister(pid uint32) {
 
 // cancel acts on a CancelRequest: the statement running for session pid is killed on TiDB
 // if the secret matches. Mismatches are ignored silently, as PostgreSQL does.
-func (s *Server) cancel(pid, secret uint32) {
+func (s *Server) cancel(pid uint32, secret []byte) {
 	s.mu.Lock()
 	c := s.sessions[pid]
 	s.mu.Unlock()
-	if c == nil || c.secret != secret {
+	if c == nil || !bytes.Equal(c.secret, secret) {
 		return
 	}
 	c.sess.cancel(cancelByUser)

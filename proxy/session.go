@@ -191,6 +191,10 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 	if !s.txn.InBlock() {
 		return nil
 	}
+	switch p.raw.GetStmt().GetNode().(type) {
+	case *pg_query.Node_CreatedbStmt, *pg_query.Node_DropdbStmt:
+		return pgerror.Newf(pgerrcode.ActiveSQLTransaction, "%s cannot run inside a transaction block", p.tr.Tag)
+	}
 	s.txn.Queried = true
 	if s.txn.ReadOnly && p.tr.Kind != translate.KindQuery {
 		return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)

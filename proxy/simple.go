@@ -2,10 +2,12 @@ package proxy
 
 import (
 	"context"
+	"errors"
 
 	"github.com/jackc/pgerrcode"
 	"github.com/jackc/pgx/v5/pgproto3"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pganalyze/pg_query_go/v5/parser"
 
 	"github.com/pgtidb/pgtidb/compat"
 	"github.com/pgtidb/pgtidb/pgerror"
@@ -35,7 +37,8 @@ func (s *session) parse(sql string) ([]*pg_query.RawStmt, error) {
 // parseError turns pg_query's error into PostgreSQL's syntax error, with its position.
 func parseError(err error, sql string) error {
 	pe := pgerror.New(pgerrcode.SyntaxError, err.Error())
-	if e, ok := err.(*pg_query.Error); ok {
+	var e *parser.Error
+	if errors.As(err, &e) {
 		pe.Message = e.Message
 		pe.Position = int32(e.Cursorpos)
 	}

@@ -1,0 +1,29 @@
+# pgtidb — see README.md.
+#   make run    pgtidb on its embedded TiDB (127.0.0.1:5433)
+#   make test   every test: unit, golden, differential against PostgreSQL 15, clients
+#   make fuzz   the fuzz targets, FUZZTIME each (default 5m)
+
+GO          ?= go
+TIDB_SERVER ?= bin/tidb-server
+FUZZTIME    ?= 5m
+
+.PHONY: run test fuzz build tidb-server
+
+build:
+	$(GO) build -o bin/pgtidb ./cmd/pgtidb
+
+# The stock TiDB the embedded mode runs: the version pinned in go.mod. Go's build cache makes a
+# rebuild cheap when nothing changed.
+tidb-server: $(TIDB_SERVER)
+$(TIDB_SERVER): go.mod go.sum
+	$(GO) build -o $(TIDB_SERVER) github.com/pingcap/tidb/cmd/tidb-server
+
+run: build $(TIDB_SERVER)
+	bin/pgtidb --tidb-server $(TIDB_SERVER)
+
+test: $(TIDB_SERVER)
+	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test -count=1 -timeout 40m ./...
+
+fuzz: $(TIDB_SERVER)
+	$(GO) test ./translate -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME)
+	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -fuzz '^FuzzWire$$' -fuzztime $(FUZZTIME)
