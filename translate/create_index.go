@@ -1,0 +1,302 @@
+package translate
+
+import (
+	"strconv"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/types"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// createIndex translates CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON t
+// [USING btree|hash] (column | (expression) [ASC|DESC], …).
+//
+// An unnamed index gets PostgreSQL's name (t_col_idx, t_lower_idx, t_expr_idx…). CONCURRENTLY
+// is dropped (TiDB builds every index online); hash indexes become TiDB's ordinary indexes,
+// which answer the same queries. A plain index on a text or bytea column is a TiDB prefix
+// index (TiDB cannot index LONGTEXT whole); the prefix only narrows the lookup, TiDB still
+// compares whole values. A UNIQUE index on such a column is refused: a prefix would make it
+// reject values that differ after the prefix.
+func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
+	switch {
+	case n.GetWhereClause() != nil:
+		return nil, pgerror.Unsupported("partial indexes (CREATE INDEX ... WHERE)")
+	case len(n.GetIndexIncludingParams()) > 0:
+		return nil, pgerror.Unsupported("INCLUDE columns")
+	case len(n.GetOptions()) > 0:
+		return nil, pgerror.Unsupported("index storage parameters (WITH ...)")
+	case n.GetTableSpace() != "":
+		return nil, pgerror.Unsupported("TABLESPACE")
+	case n.GetNullsNotDistinct():
+		return nil, pgerror.Unsupported("UNIQUE NULLS NOT DISTINCT")
+	}
+	switch n.GetAccessMethod() {
+	case "", "btree", "hash":
+	default:
+		return nil, pgerror.Unsupported("index access method " + n.GetAccessMethod())
+	}
+	if n.GetUnique() && n.GetAccessMethod() == "hash" {
+		return nil, pgerror.New(pgerrcode.FeatureNotSupported, `access method "hash" does not support unique indexes`)
+	}
+	tableName, tbl, err := t.table(n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	if tbl.View {
+		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "cannot create index on relation %q", tbl.Name).
+			WithDetail("This operation is not supported for views.")
+	}
+	sc := newTableScope("", tbl)
+	var parts []*ast.IndexPartSpecification
+	var colNames []string
+	lobs, fixed := 0, 0
+	for _, p := range n.GetIndexParams() {
+		el := p.GetIndexElem()
+		part, colName, err := t.indexPart(el, tbl, sc)
+		if err != nil {
+			return nil, err
+		}
+		colNames = append(colNames, uniqueColName(colName, colNames))
+		if part.Column != nil {
+			ty := tbl.Column(el.GetName()).Type
+			switch {
+			case isTextLike(ty):
+				if n.GetUnique() {
+					return nil, pgerror.Unsupported("UNIQUE index on column \"" + el.GetName() + "\" of type " + sqlTypeName(ty)).
+						WithHint("Declare the column varchar(n) with n ≤ 768, or declare the UNIQUE constraint in CREATE TABLE.")
+				}
+				lobs++
+				part.Length = -1 // set below, once the key budget is known
+			default:
+				ft, err := typemap.TiDBColumnType(ty)
+				if err != nil {
+					return nil, err
+				}
+				fixed += keyBytes(ft)
+			}
+		}
+		parts = append(parts, part)
+	}
+	if lobs > 0 {
+		share := (tidbMaxIndexLength - fixed) / lobs
+		for i, part := range parts {
+			if part.Column == nil || part.Length != -1 {
+				continue
+			}
+			chars := share
+			if tbl.Column(n.GetIndexParams()[i].GetIndexElem().GetName()).Type.OID != typemap.Bytea {
+				chars = share / 4
+			}
+			if chars < 1 {
+				chars = 1
+			}
+			part.Length = chars
+		}
+	}
+
+	name := n.GetIdxname()
+	schema := tbl.Schema
+	if name == "" {
+		label := "idx"
+		name, err = t.freeRelationName(schema, tbl.Name, indexNameAddition(colNames), label)
+		if err != nil {
+			return nil, err
+		}
+	} else if ir, ok := t.ctx.Resolver.(IndexResolver); ok {
+		exists, err := relationExists(t.ctx.Resolver, ir, schema, name)
+		if err != nil {
+			return nil, err
+		}
+		if exists {
+			if n.GetIfNotExists() {
+				// PostgreSQL only notices; DO 0 is TiDB's statement that does nothing.
+				return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "CREATE INDEX")
+			}
+			return nil, pgerror.Newf(pgerrcode.DuplicateTable, "relation %q already exists", name)
+		}
+	}
+	stmt := &ast.CreateIndexStmt{
+		IfNotExists:             n.GetIfNotExists(),
+		IndexName:               name,
+		Table:                   tableName,
+		IndexPartSpecifications: parts,
+	}
+	if n.GetUnique() {
+		stmt.KeyType = ast.IndexKeyTypeUnique
+	}
+	return t.ddlStatement(stmt, "CREATE INDEX")
+}
+
+// isTextLike reports whether a PostgreSQL type is stored as LONGTEXT/LONGBLOB.
+func isTextLike(ty typemap.Type) bool {
+	switch ty.OID {
+	case typemap.Text, typemap.Bytea, typemap.JSON:
+		return true
+	case typemap.Varchar:
+		return ty.Typmod < 4
+	}
+	return false
+}
+
+// indexPart translates one index element and returns the column name PostgreSQL derives
+// from it for the index name.
+func (t *translator) indexPart(el *pg_query.IndexElem, tbl *catalog.Table, sc *scope) (*ast.IndexPartSpecification, string, error) {
+	if len(el.GetCollation()) > 0 {
+		names := stringList(el.GetCollation())
+		switch names[len(names)-1] {
+		case "C", "POSIX", "default", "ucs_basic":
+		default:
+			return nil, "", pgerror.Unsupported(`collation "` + names[len(names)-1] + `" in an index`)
+		}
+	}
+	if len(el.GetOpclass()) > 0 {
+		names := stringList(el.GetOpclass())
+		switch names[len(names)-1] {
+		case "text_pattern_ops", "varchar_pattern_ops", "bpchar_pattern_ops":
+			// Byte-wise order, which every pgtidb string column has anyway.
+		default:
+			return nil, "", pgerror.Unsupported("operator class " + names[len(names)-1])
+		}
+	}
+	if len(el.GetOpclassopts()) > 0 {
+		return nil, "", pgerror.Unsupported("operator class options")
+	}
+	desc := el.GetOrdering() == pg_query.SortByDir_SORTBY_DESC
+	switch el.GetNullsOrdering() {
+	case pg_query.SortByNulls_SORTBY_NULLS_FIRST:
+		if !desc {
+			return nil, "", pgerror.Unsupported("NULLS FIRST in an ascending index")
+		}
+	case pg_query.SortByNulls_SORTBY_NULLS_LAST:
+		if desc {
+			return nil, "", pgerror.Unsupported("NULLS LAST in a descending index")
+		}
+	}
+	part := &ast.IndexPartSpecification{Desc: desc, Length: types.UnspecifiedLength}
+	if el.GetName() != "" {
+		c := tbl.Column(el.GetName())
+		if c == nil {
+			return nil, "", pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", el.GetName())
+		}
+		switch c.Type.OID {
+		case typemap.JSONB:
+			return nil, "", pgerror.Unsupported("indexes on jsonb columns")
+		case typemap.JSON:
+			return nil, "", pgerror.Newf(pgerrcode.UndefinedObject,
+				`data type json has no default operator class for access method "btree"`)
+		}
+		part.Column = &ast.ColumnName{Name: cistr(el.GetName())}
+		return part, el.GetName(), nil
+	}
+	e, _, err := t.expr(el.GetExpr(), sc)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(t.paramTypes) > 0 {
+		return nil, "", pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+	}
+	part.Expr = e
+	return part, figureIndexColname(el.GetExpr()), nil
+}
+
+// figureIndexColname is PostgreSQL's FigureIndexColname: the name an expression contributes
+// to an index name (the function's name, the column's name…, else "expr").
+func figureIndexColname(n *pg_query.Node) string {
+	if name := figureColname(n); name != "" {
+		return name
+	}
+	return "expr"
+}
+
+func figureColname(n *pg_query.Node) string {
+	switch x := n.GetNode().(type) {
+	case *pg_query.Node_ColumnRef:
+		names, _ := columnRefFields(x.ColumnRef)
+		if len(names) > 0 {
+			return names[len(names)-1]
+		}
+	case *pg_query.Node_FuncCall:
+		names := stringList(x.FuncCall.GetFuncname())
+		return names[len(names)-1]
+	case *pg_query.Node_TypeCast:
+		if name := figureColname(x.TypeCast.GetArg()); name != "" {
+			return name
+		}
+		names := stringList(x.TypeCast.GetTypeName().GetNames())
+		return names[len(names)-1]
+	case *pg_query.Node_CoalesceExpr:
+		return "coalesce"
+	case *pg_query.Node_CaseExpr:
+		return "case"
+	case *pg_query.Node_MinMaxExpr:
+		if x.MinMaxExpr.GetOp() == pg_query.MinMaxOp_IS_GREATEST {
+			return "greatest"
+		}
+		return "least"
+	case *pg_query.Node_AExpr:
+		if x.AExpr.GetKind() == pg_query.A_Expr_Kind_AEXPR_NULLIF {
+			return "nullif"
+		}
+	}
+	return ""
+}
+
+// uniqueColName makes name distinct from the names before it, as ChooseIndexColumnNames does
+// (expr, expr1, expr2…).
+func uniqueColName(name string, prior []string) string {
+	cur := name
+	for i := 1; ; i++ {
+		taken := false
+		for _, p := range prior {
+			if p == cur {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			return cur
+		}
+		suffix := strconv.Itoa(i)
+		base := name
+		if len(base)+len(suffix) > pgNameDataLen-1 {
+			base = clipUTF8(base, pgNameDataLen-1-len(suffix))
+		}
+		cur = base + suffix
+	}
+}
+
+// freeRelationName is PostgreSQL's ChooseRelationName: table_cols_label, numbered until no
+// relation of the schema has the name. Without an IndexResolver only the base name can be
+// given (TiDB then reports a duplicate where PostgreSQL would have numbered the name).
+func (t *translator) freeRelationName(schema, table, addition, label string) (string, error) {
+	ir, ok := t.ctx.Resolver.(IndexResolver)
+	name := makeObjectName(table, addition, label)
+	if !ok {
+		return name, nil
+	}
+	for pass := 1; ; pass++ {
+		exists, err := relationExists(t.ctx.Resolver, ir, schema, name)
+		if err != nil {
+			return "", err
+		}
+		if !exists {
+			return name, nil
+		}
+		name = makeObjectName(table, addition, label+strconv.Itoa(pass))
+	}
+}
+
+// relationExists reports whether schema holds a table, view or index named name.
+func relationExists(r catalog.Resolver, ir IndexResolver, schema, name string) (bool, error) {
+	tbl, _, err := ir.LookupIndex(schema, name)
+	if err != nil || tbl != nil {
+		return tbl != nil, err
+	}
+	rel, err := r.LookupTable(schema, name)
+	return rel != nil, err
+}

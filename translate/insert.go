@@ -1,0 +1,244 @@
+package translate
+
+import (
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// insert translates INSERT INTO t [(cols)] VALUES … | SELECT … | DEFAULT VALUES. Values are
+// assigned to the target columns as PostgreSQL assigns them: untyped literals and parameters
+// take the column's type, typed expressions must have an assignment cast to it (42804
+// otherwise) and are converted with PostgreSQL's conversion. The TiDB statement always names
+// its columns, because PostgreSQL lets a row be shorter than the column list.
+func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
+	switch {
+	case len(n.GetReturningList()) > 0:
+		return nil, returningUnsupported()
+	case n.GetOnConflictClause() != nil:
+		return nil, pgerror.Unsupported("INSERT ... ON CONFLICT").
+			WithHint("ON CONFLICT is not emulated yet.")
+	case n.GetOverride() != pg_query.OverridingKind_OVERRIDING_NOT_SET &&
+		n.GetOverride() != pg_query.OverridingKind_OVERRIDING_KIND_UNDEFINED:
+		return nil, pgerror.Unsupported("OVERRIDING")
+	case n.GetWithClause() != nil:
+		return nil, pgerror.Unsupported("WITH ... INSERT")
+	}
+	tableName, tbl, err := t.table(n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	if tbl.View {
+		return nil, pgerror.Unsupported("INSERT into a view")
+	}
+	targets, err := targetColumns(n.GetCols(), tbl)
+	if err != nil {
+		return nil, err
+	}
+	stmt := &ast.InsertStmt{Table: &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: tableName}}}}
+
+	sel := n.GetSelectStmt().GetSelectStmt()
+	switch {
+	case n.GetSelectStmt() == nil:
+		// DEFAULT VALUES: INSERT INTO t () VALUES ().
+		stmt.Columns = []*ast.ColumnName{}
+		stmt.Lists = [][]ast.ExprNode{{}}
+	case isPlainValues(sel):
+		rows := sel.GetValuesLists()
+		width := len(rows[0].GetList().GetItems())
+		if err := checkInsertWidth(width, len(targets), len(n.GetCols()) > 0); err != nil {
+			return nil, err
+		}
+		targets = targets[:width]
+		for _, row := range rows {
+			items := row.GetList().GetItems()
+			if len(items) != width {
+				return nil, pgerror.New(pgerrcode.SyntaxError, "VALUES lists must all be the same length")
+			}
+			var list []ast.ExprNode
+			for i, item := range items {
+				e, err := t.assignedValue(item, nil, targets[i])
+				if err != nil {
+					return nil, err
+				}
+				list = append(list, e)
+			}
+			stmt.Lists = append(stmt.Lists, list)
+		}
+	default:
+		rs, cols, err := t.insertSource(n.GetSelectStmt())
+		if err != nil {
+			return nil, err
+		}
+		if err := checkInsertWidth(len(cols), len(targets), len(n.GetCols()) > 0); err != nil {
+			return nil, err
+		}
+		targets = targets[:len(cols)]
+		for i, c := range cols {
+			if err := checkAssignable(c.Type, targets[i]); err != nil {
+				return nil, err
+			}
+			if !isUnknown(c.Type) && !tidbAssignsAlike(c.Type, targets[i].Type) {
+				// A SELECT column of another type needs PostgreSQL's conversion, which only an
+				// expression can carry: refuse rather than let TiDB convert its own way.
+				return nil, pgerror.Unsupported("INSERT ... SELECT of a " + sqlTypeName(c.Type) +
+					" column into column \"" + targets[i].Name + "\" of type " + sqlTypeName(targets[i].Type)).
+					WithHint("Cast the selected column to the target column's type.")
+			}
+		}
+		stmt.Select = rs
+	}
+	if stmt.Columns == nil {
+		for _, c := range targets {
+			stmt.Columns = append(stmt.Columns, &ast.ColumnName{Name: cistr(c.Name)})
+		}
+	}
+	return t.statement(stmt, "INSERT", KindDML, nil)
+}
+
+// returningUnsupported is the refusal of RETURNING until the proxy emulates it.
+func returningUnsupported() error {
+	return pgerror.Unsupported("RETURNING").
+		WithHint("RETURNING is not emulated yet; it is planned.")
+}
+
+// targetColumns resolves an INSERT column list (all columns in order when it is empty).
+func targetColumns(cols []*pg_query.Node, tbl *catalog.Table) ([]*catalog.Column, error) {
+	var out []*catalog.Column
+	if len(cols) == 0 {
+		for i := range tbl.Columns {
+			out = append(out, &tbl.Columns[i])
+		}
+		return out, nil
+	}
+	seen := map[string]bool{}
+	for _, cn := range cols {
+		rt := cn.GetResTarget()
+		if len(rt.GetIndirection()) > 0 {
+			return nil, pgerror.Unsupported("assignment to a field or element of column \"" + rt.GetName() + "\"")
+		}
+		c := tbl.Column(rt.GetName())
+		if c == nil {
+			return nil, pgerror.Newf(pgerrcode.UndefinedColumn,
+				"column %q of relation %q does not exist", rt.GetName(), tbl.Name)
+		}
+		if seen[c.Name] {
+			return nil, pgerror.Newf(pgerrcode.DuplicateColumn, "column %q specified more than once", c.Name)
+		}
+		seen[c.Name] = true
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// checkInsertWidth compares the number of values with the number of target columns as
+// PostgreSQL does.
+func checkInsertWidth(values, targets int, explicit bool) error {
+	if values > targets {
+		return pgerror.New(pgerrcode.SyntaxError, "INSERT has more expressions than target columns")
+	}
+	if explicit && values < targets {
+		return pgerror.New(pgerrcode.SyntaxError, "INSERT has more target columns than expressions")
+	}
+	return nil
+}
+
+// isPlainValues reports whether an INSERT source is a bare VALUES list (no ORDER BY, LIMIT…),
+// which PostgreSQL assigns to the target columns value by value.
+func isPlainValues(sel *pg_query.SelectStmt) bool {
+	return sel != nil && len(sel.GetValuesLists()) > 0 && len(sel.GetSortClause()) == 0 &&
+		sel.GetLimitCount() == nil && sel.GetLimitOffset() == nil && sel.GetWithClause() == nil &&
+		len(sel.GetLockingClause()) == 0
+}
+
+// assignedValue translates a value assigned to column col (INSERT VALUES, UPDATE SET):
+// DEFAULT, or an expression coerced into the column's type.
+func (t *translator) assignedValue(n *pg_query.Node, sc *scope, col *catalog.Column) (ast.ExprNode, error) {
+	if n.GetSetToDefault() != nil {
+		return &ast.DefaultExpr{}, nil
+	}
+	e, ty, err := t.expr(n, sc)
+	if err != nil {
+		return nil, err
+	}
+	if isUnknown(ty) {
+		e, _, err = t.coerce(e, ty, col.Type)
+		return e, err
+	}
+	if err := checkAssignable(ty, col); err != nil {
+		return nil, err
+	}
+	if ty.OID == col.Type.OID {
+		// TiDB enforces the column's length and scale as PostgreSQL's assignment does.
+		return e, nil
+	}
+	to := col.Type
+	if isString(to) {
+		// Assignment to a string column errors on overlong values instead of truncating as
+		// a cast would; the column type enforces the length.
+		to = typemap.Of(to.OID)
+	}
+	return t.convert(e, ty, to)
+}
+
+// checkAssignable is PostgreSQL's check that an expression of type from can be stored in col:
+// an implicit or assignment cast must exist (every type is assignable to a string type
+// through its output function).
+func checkAssignable(from typemap.Type, col *catalog.Column) error {
+	to := col.Type
+	if isUnknown(from) || from.OID == to.OID || isString(to) {
+		return nil
+	}
+	ok := false
+	switch {
+	case isNumber(from) && isNumber(to):
+		ok = true
+	case isString(from) && isString(to):
+		ok = true
+	case (from.OID == typemap.JSON || from.OID == typemap.JSONB) && (to.OID == typemap.JSON || to.OID == typemap.JSONB):
+		ok = true
+	case from.OID == typemap.Date:
+		ok = to.OID == typemap.Timestamp || to.OID == typemap.Timestamptz
+	case from.OID == typemap.Timestamp || from.OID == typemap.Timestamptz:
+		ok = to.OID == typemap.Date || to.OID == typemap.Time || to.OID == typemap.Timestamp || to.OID == typemap.Timestamptz
+	}
+	if ok {
+		return nil
+	}
+	return pgerror.Newf(pgerrcode.DatatypeMismatch, "column %q is of type %s but expression is of type %s",
+		col.Name, sqlTypeName(to), sqlTypeName(from)).
+		WithHint("You will need to rewrite or cast the expression.")
+}
+
+// tidbAssignsAlike reports whether TiDB's implicit conversion of a from value stored into a
+// to column gives what PostgreSQL's assignment cast gives.
+func tidbAssignsAlike(from, to typemap.Type) bool {
+	switch {
+	case from.OID == to.OID:
+		return true
+	case isInt(from):
+		return isNumber(to) || isString(to)
+	case from.OID == typemap.Numeric:
+		return isInt(to) || isString(to)
+	case isFloat(from):
+		return isFloat(to)
+	case isString(from):
+		return isString(to)
+	case from.OID == typemap.Date:
+		return to.OID == typemap.Timestamp || isString(to)
+	case from.OID == typemap.Timestamp:
+		return to.OID == typemap.Date
+	case from.OID == typemap.JSON, from.OID == typemap.JSONB:
+		return to.OID == typemap.JSON || to.OID == typemap.JSONB
+	}
+	return false
+}
+
+// insertSource translates the SELECT of INSERT … SELECT.
+func (t *translator) insertSource(n *pg_query.Node) (ast.ResultSetNode, []Column, error) {
+	return nil, nil, pgerror.Unsupported("INSERT ... SELECT")
+}

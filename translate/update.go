@@ -1,0 +1,95 @@
+package translate
+
+import (
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+)
+
+// update translates UPDATE t [AS a] SET c = v, (c1, c2) = (v1, v2) [WHERE …]. TiDB's
+// single-table UPDATE evaluates every SET expression on the row's old values, as PostgreSQL
+// does (checked: SET a = b, b = a swaps), so assignments keep their order and meaning.
+func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
+	switch {
+	case len(n.GetReturningList()) > 0:
+		return nil, returningUnsupported()
+	case len(n.GetFromClause()) > 0:
+		return nil, pgerror.Unsupported("UPDATE ... FROM").
+			WithHint("UPDATE ... FROM is not translated yet; use a subquery in SET or WHERE.")
+	case n.GetWithClause() != nil:
+		return nil, pgerror.Unsupported("WITH ... UPDATE")
+	}
+	tableName, tbl, err := t.table(n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	if tbl.View {
+		return nil, pgerror.Unsupported("UPDATE of a view")
+	}
+	alias := n.GetRelation().GetAlias().GetAliasname()
+	sc := newTableScope(alias, tbl)
+	stmt := &ast.UpdateStmt{TableRefs: dmlTableRefs(tableName, alias)}
+
+	assigned := map[string]bool{}
+	for _, target := range n.GetTargetList() {
+		rt := target.GetResTarget()
+		if len(rt.GetIndirection()) > 0 {
+			return nil, pgerror.Unsupported("assignment to a field or element of column \"" + rt.GetName() + "\"")
+		}
+		col := tbl.Column(rt.GetName())
+		if col == nil {
+			return nil, pgerror.Newf(pgerrcode.UndefinedColumn,
+				"column %q of relation %q does not exist", rt.GetName(), tbl.Name)
+		}
+		if assigned[col.Name] {
+			return nil, pgerror.Newf(pgerrcode.SyntaxError, "multiple assignments to same column %q", col.Name)
+		}
+		assigned[col.Name] = true
+		val := rt.GetVal()
+		if m := val.GetMultiAssignRef(); m != nil {
+			if val, err = multiAssignValue(m); err != nil {
+				return nil, err
+			}
+		}
+		e, err := t.assignedValue(val, sc, col)
+		if err != nil {
+			return nil, err
+		}
+		stmt.List = append(stmt.List, &ast.Assignment{Column: &ast.ColumnName{Name: cistr(col.Name)}, Expr: e})
+	}
+	if stmt.Where, err = t.dmlWhere(n.GetWhereClause(), sc); err != nil {
+		return nil, err
+	}
+	return t.statement(stmt, "UPDATE", KindDML, nil)
+}
+
+// multiAssignValue returns the value of one column of SET (c1, c2, …) = (v1, v2, …).
+func multiAssignValue(m *pg_query.MultiAssignRef) (*pg_query.Node, error) {
+	row := m.GetSource().GetRowExpr()
+	if row == nil {
+		return nil, pgerror.Unsupported("SET (columns) = (subquery)")
+	}
+	args := row.GetArgs()
+	if int(m.GetNcolumns()) != len(args) {
+		return nil, pgerror.New(pgerrcode.SyntaxError, "number of columns does not match number of values")
+	}
+	return args[m.GetColno()-1], nil
+}
+
+// dmlTableRefs is the single target table of an UPDATE or DELETE, under its alias if any.
+func dmlTableRefs(name *ast.TableName, alias string) *ast.TableRefsClause {
+	return &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: name, AsName: cistr(alias)}}}
+}
+
+// dmlWhere translates the WHERE of an UPDATE or DELETE; WHERE CURRENT OF needs cursors.
+func (t *translator) dmlWhere(where *pg_query.Node, sc *scope) (ast.ExprNode, error) {
+	if where == nil {
+		return nil, nil
+	}
+	if where.GetCurrentOfExpr() != nil {
+		return nil, pgerror.Unsupported("WHERE CURRENT OF")
+	}
+	return t.predicate(where, sc, "WHERE")
+}
