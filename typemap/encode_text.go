@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -244,12 +245,121 @@ func appendFloatText(dst []byte, f float64, float4 bool, extra int) []byte {
 		e := bytes.IndexByte(dst[start:], 'e')
 		exp, _ := strconv.Atoi(string(dst[start+e+1:]))
 		if exp >= -4 && exp < digits {
-			dst = strconv.AppendFloat(dst[:start], f, 'f', -1, bits)
+			return strconv.AppendFloat(dst[:start], f, 'f', -1, bits)
+		}
+		if math.Abs(f) >= boundaryRisk[bits] {
+			return appendShortestInside(dst[:start], f, bits, dst[start:])
 		}
 		return dst
 	}
 	prec := max(digits+extra, 1)
 	return strconv.AppendFloat(dst, f, 'g', prec, 64)
+}
+
+// boundaryRisk is the magnitude from which the shortest decimal of a float can lie exactly on
+// the boundary of its rounding interval (the midpoint to a neighbour). Below it a midpoint has
+// more significant digits than any shortest representation.
+var boundaryRisk = map[int]float64{64: 1 << 51, 32: 1 << 22}
+
+// appendShortestInside appends f in exponent notation with PostgreSQL's shortest digits, given
+// Go's shortest form goShortest ("d.ddde+XX"). The two differ in one case: Go (like strtod's
+// round-half-even) accepts a decimal lying exactly on the midpoint to a neighbouring float when
+// f's mantissa is even; PostgreSQL's Ryu does not, and prints the shortest decimal strictly
+// inside the interval ("-7.6766643e+08" for the float4 -767666432, not "-7.676664e+08").
+func appendShortestInside(dst []byte, f float64, bits int, goShortest []byte) []byte {
+	var below, above float64
+	if bits == 32 {
+		below = float64(math.Nextafter32(float32(f), float32(math.Inf(-1))))
+		above = float64(math.Nextafter32(float32(f), float32(math.Inf(1))))
+	} else {
+		below, above = math.Nextafter(f, math.Inf(-1)), math.Nextafter(f, math.Inf(1))
+	}
+	exact := new(big.Rat).SetFloat64(f)
+	midpoint := func(g float64) *big.Rat {
+		if math.IsInf(g, 0) {
+			return nil
+		}
+		m := new(big.Rat).SetFloat64(g)
+		m.Add(m, exact)
+		return m.Quo(m, big.NewRat(2, 1))
+	}
+	lo, hi := midpoint(below), midpoint(above)
+	inside := func(v *big.Rat) bool {
+		return (lo == nil || v.Cmp(lo) > 0) && (hi == nil || v.Cmp(hi) < 0)
+	}
+	if v, ok := new(big.Rat).SetString(string(goShortest)); ok && inside(v) {
+		return append(dst, goShortest...)
+	}
+	maxDigits := 17
+	if bits == 32 {
+		maxDigits = 9
+	}
+	e := bytes.IndexByte(goShortest, 'e')
+	for n := len(bytes.ReplaceAll(goShortest[:e], []byte{'.'}, nil)) - 1; n <= maxDigits; n++ {
+		if n < 1 {
+			continue
+		}
+		// The nearest n-digit decimal and its neighbours in the last digit.
+		near := strconv.FormatFloat(f, 'e', n-1, 64)
+		ei := strings.IndexByte(near, 'e')
+		mant, _ := new(big.Int).SetString(strings.Replace(strings.TrimPrefix(near[:ei], "-"), ".", "", 1), 10)
+		exp10, _ := strconv.Atoi(near[ei+1:])
+		scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(exp10-(n-1)))), nil))
+		var best *big.Rat
+		var bestMant *big.Int
+		for _, delta := range []int64{0, -1, 1} {
+			m := new(big.Int).Add(mant, big.NewInt(delta))
+			v := new(big.Rat).SetInt(m)
+			if exp10-(n-1) >= 0 {
+				v.Mul(v, scale)
+			} else {
+				v.Quo(v, scale)
+			}
+			if f < 0 {
+				v.Neg(v)
+			}
+			if !inside(v) {
+				continue
+			}
+			if best == nil || distance(v, exact).Cmp(distance(best, exact)) < 0 {
+				best, bestMant = v, m
+			}
+		}
+		if best == nil {
+			continue
+		}
+		digitsText := strings.TrimRight(bestMant.String(), "0")
+		// A carry (9.99 + 1 → 10.0) adds a digit: shift the exponent.
+		exp10 += len(bestMant.String()) - n
+		if f < 0 {
+			dst = append(dst, '-')
+		}
+		dst = append(dst, digitsText[0])
+		if len(digitsText) > 1 {
+			dst = append(dst, '.')
+			dst = append(dst, digitsText[1:]...)
+		}
+		dst = append(dst, 'e')
+		if exp10 < 0 {
+			dst = append(dst, '-')
+		} else {
+			dst = append(dst, '+')
+		}
+		return appendPadInt(dst, abs(exp10), 2)
+	}
+	return append(dst, goShortest...)
+}
+
+func distance(a, b *big.Rat) *big.Rat {
+	d := new(big.Rat).Sub(a, b)
+	return d.Abs(d)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // decimal is an exact decimal number in text form, as DECIMAL and numeric carry it.

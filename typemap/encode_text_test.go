@@ -79,6 +79,12 @@ func TestEncodeTextDefaults(t *testing.T) {
 		{of(typemap.Float4), "16777216", "1.6777216e+07"},
 		{of(typemap.Float4), "1234567", "1.234567e+06"},
 		{of(typemap.Float4), "0.00012345", "0.00012345"},
+		// The shortest decimal on the midpoint to a neighbour is not PostgreSQL's (Ryu without
+		// accepted bounds): SELECT '-767666432'::float4, '18660404550660928'::float8.
+		{of(typemap.Float4), "-767666400", "-7.6766643e+08"},
+		{of(typemap.Float4), "63532290", "6.3532288e+07"},
+		{of(typemap.Float8), "1.866040455066093e16", "1.8660404550660928e+16"},
+		{of(typemap.Float8), "9007199254740992", "9.007199254740992e+15"},
 		// numeric(p,s) keeps its scale; bare numeric (DECIMAL(65,30)) is trimmed.
 		{numericT(10, 2), "1.50", "1.50"},
 		{numericT(10, 2), "-0.00", "0.00"},
