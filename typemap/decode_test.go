@@ -255,7 +255,7 @@ func TestDecodeParamBinaryErrors(t *testing.T) {
 	}{
 		{of(typemap.Int4), "0001", "08P01"},
 		{of(typemap.Int4), "0000000100", "22P03"},
-		{of(typemap.Float8), "7ff8000000000000", "0A000"}, // NaN
+		{of(typemap.Float8), "7ff8000000000000", "0A000"},  // NaN
 		{of(typemap.Numeric), "00000000c0000000", "0A000"}, // NaN
 		{of(typemap.Numeric), "0001000000000000ffff", "22P03"},
 		{of(typemap.Numeric), "00010000000000002710", "22P03"},
