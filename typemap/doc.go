@@ -75,7 +75,7 @@
 //   - Dates and timestamps outside TiDB's 0000-01-01 (1 BC) … 9999-12-31 range, infinity and
 //     -infinity cannot be stored; time is 00:00:00–24:00:00 as in PostgreSQL, but TiDB TIME
 //     values beyond it (from MySQL clients) are refused.
-//   - float4/float8 NaN and ±Infinity cannot be stored.
+//   - float4/float8 NaN and ±Infinity cannot be stored; TiDB stores -0 as 0.
 //   - Date/time input: ISO 8601, YYYYMMDD, Y/M/D, MDY (DateStyle's default) and the special
 //     words are read; month names, two-digit years, DMY/YMD DateStyle orders, Julian dates
 //     and the rarer abbreviations of PostgreSQL's timezone_abbreviations are refused (22007).
