@@ -1,29 +1,125 @@
 package translate
 
 import (
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/mysql"
 
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
+// constant translates a literal. Integers are int4, int8 or numeric by size as in
+// PostgreSQL; other numbers are numeric; strings are unknown until context gives them a type
+// (coerce); NULL is unknown too.
 func (t *translator) constant(c *pg_query.A_Const) (ast.ExprNode, typemap.Type, error) {
-	return nil, typemap.Type{}, pgerror.Unsupported("constant")
+	switch {
+	case c.GetIsnull():
+		return nullLit(), typemap.Of(typemap.Unknown), nil
+	case c.GetIval() != nil:
+		return intLit(int64(c.GetIval().GetIval())), typemap.Of(typemap.Int4), nil
+	case c.GetFval() != nil:
+		return numberLit(c.GetFval().GetFval())
+	case c.GetBoolval() != nil:
+		return boolLit(c.GetBoolval().GetBoolval()), typemap.Of(typemap.Bool), nil
+	case c.GetSval() != nil:
+		return strLit(c.GetSval().GetSval()), typemap.Of(typemap.Unknown), nil
+	case c.GetBsval() != nil:
+		return nil, typemap.Type{}, pgerror.Unsupported("bit string literal")
+	}
+	// An A_Const without a value is the integer 0 (protobuf omits zero values).
+	return intLit(0), typemap.Of(typemap.Int4), nil
+}
+
+// numberLit is a numeric literal pg_query keeps as text: an integer too large for int4
+// (int8 or numeric), or a decimal/exponent number (numeric).
+func numberLit(s string) (ast.ExprNode, typemap.Type, error) {
+	if !strings.ContainsAny(s, ".eE") {
+		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return intLit(v), typemap.Of(typemap.Int8), nil
+		}
+	}
+	d, err := ast.NewDecimal(s)
+	if err != nil {
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.InvalidTextRepresentation,
+			"invalid input syntax for type numeric: %q", s)
+	}
+	return ast.NewValueExpr(d, "", ""), typemap.Of(typemap.Numeric), nil
+}
+
+func intLit(v int64) ast.ExprNode { return ast.NewValueExpr(v, "", "") }
+
+func strLit(s string) ast.ExprNode { return ast.NewValueExpr(s, "", "") }
+
+func nullLit() ast.ExprNode { return ast.NewValueExpr(nil, "", "") }
+
+// boolLit renders as TRUE / FALSE.
+func boolLit(b bool) ast.ExprNode {
+	v := int64(0)
+	if b {
+		v = 1
+	}
+	e := ast.NewValueExpr(v, "", "")
+	e.GetType().AddFlag(mysql.IsBooleanFlag)
+	return e
+}
+
+// decimalLit is an exact numeric literal from its text.
+func decimalLit(s string) (ast.ExprNode, error) {
+	d, err := ast.NewDecimal(s)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewValueExpr(d, "", ""), nil
+}
+
+// literalString returns the text of a string literal expression, if e is one.
+func literalString(e ast.ExprNode) (string, bool) {
+	if _, ok := isParam(e); ok {
+		return "", false
+	}
+	v, ok := e.(ast.ValueExpr)
+	if !ok {
+		return "", false
+	}
+	s, ok := v.GetValue().(string)
+	return s, ok
+}
+
+// isNullLit reports whether e is the NULL literal.
+func isNullLit(e ast.ExprNode) bool {
+	if _, ok := isParam(e); ok {
+		return false
+	}
+	v, ok := e.(ast.ValueExpr)
+	return ok && v.GetValue() == nil
+}
+
+// intValue returns the value of an integer literal expression, if e is one.
+func intValue(e ast.ExprNode) (int64, bool) {
+	if _, ok := isParam(e); ok {
+		return 0, false
+	}
+	v, ok := e.(ast.ValueExpr)
+	if !ok {
+		return 0, false
+	}
+	i, ok := v.GetValue().(int64)
+	return i, ok
 }
 
 func (t *translator) paramRef(p *pg_query.ParamRef) (ast.ExprNode, typemap.Type, error) {
-	e, ty := t.param(int(p.GetNumber()))
-	return e, ty, nil
-}
-
-func (t *translator) exprMore(n *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	return nil, typemap.Type{}, pgerror.Unsupported("expression")
-}
-
-func (t *translator) coerce(e ast.ExprNode, from, to typemap.Type) (ast.ExprNode, typemap.Type, error) {
-	if i, ok := isParam(e); ok {
-		t.setParamType(i, to)
+	n := int(p.GetNumber())
+	if n < 1 || n > maxParams {
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedParameter, "there is no parameter $%d", n)
 	}
-	return e, to, nil
+	e, ty := t.param(n)
+	if ty.OID == 0 {
+		ty = typemap.Of(typemap.Unknown)
+	}
+	return e, ty, nil
 }

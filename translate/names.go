@@ -116,10 +116,17 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 				continue
 			}
 			cn := &ast.ColumnName{Name: cistr(col)}
-			if level == 0 && !found.merged {
+			switch {
+			case fc.src != nil:
+				cn = fc.src
+			case level == 0:
 				cn.Table = cistr(found.name)
 			}
-			return &ast.ColumnNameExpr{Name: cn}, fc.typ, nil
+			e := &ast.ColumnNameExpr{Name: cn}
+			if level == 0 && fc.notNull && !found.nullable {
+				t.markNotNull(e)
+			}
+			return e, fc.typ, nil
 		}
 		for _, r := range s.rels {
 			if r.merged || r.name != relName || (relSchema != "" && r.schema != relSchema) {
@@ -130,7 +137,11 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn,
 					"column %s.%s does not exist", relName, col)
 			}
-			return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(r.name), Name: cistr(col)}}, c.typ, nil
+			e := &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(r.name), Name: cistr(col)}}
+			if level == 0 && c.notNull && !r.nullable {
+				t.markNotNull(e)
+			}
+			return e, c.typ, nil
 		}
 	}
 	if relName != "" {
@@ -142,4 +153,13 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 			"missing FROM-clause entry for table %q", q)
 	}
 	return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", col)
+}
+
+// markNotNull records that e can never be NULL (a NOT NULL column outside the outer side of
+// an outer join); ORDER BY then needs no NULL-ordering key for it.
+func (t *translator) markNotNull(e ast.ExprNode) {
+	if t.notNull == nil {
+		t.notNull = map[ast.ExprNode]bool{}
+	}
+	t.notNull[e] = true
 }

@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/typemap"
 )
@@ -31,6 +33,9 @@ type rel struct {
 	// hidden lists column names of this relation shadowed by a merged USING column for
 	// unqualified references.
 	hidden map[string]bool
+	// nullable is set for relations on the outer side of an outer join: their columns can
+	// be NULL whatever the catalog says.
+	nullable bool
 }
 
 // relColumn is one column of a rel.
@@ -39,6 +44,8 @@ type relColumn struct {
 	typ  typemap.Type
 	// notNull is known non-nullness, used to skip NULL-ordering keys.
 	notNull bool
+	// src is the column a USING/NATURAL merged column stands for (set on merged rels only).
+	src *ast.ColumnName
 }
 
 // cte is a WITH query: its name and output columns.

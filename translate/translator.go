@@ -23,6 +23,8 @@ type translator struct {
 	paramOrder []int
 	// depth bounds recursion over pathological input.
 	depth int
+	// notNull holds expressions known never to be NULL (see markNotNull).
+	notNull map[ast.ExprNode]bool
 }
 
 // newTranslator returns a translator for one statement of ctx.

@@ -1,0 +1,354 @@
+package translate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/mysql"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
+	"github.com/pingcap/tidb/pkg/parser/types"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// castTypeNames maps the names a PostgreSQL TypeName ends in to the type OID.
+var castTypeNames = map[string]typemap.OID{
+	"bool": typemap.Bool, "boolean": typemap.Bool,
+	"int2": typemap.Int2, "smallint": typemap.Int2,
+	"int4": typemap.Int4, "int": typemap.Int4, "integer": typemap.Int4,
+	"int8": typemap.Int8, "bigint": typemap.Int8,
+	"numeric": typemap.Numeric, "decimal": typemap.Numeric,
+	"float4": typemap.Float4, "real": typemap.Float4,
+	"float8": typemap.Float8, "float": typemap.Float8,
+	"text": typemap.Text, "varchar": typemap.Varchar, "bpchar": typemap.BPChar,
+	"date": typemap.Date, "time": typemap.Time, "timestamp": typemap.Timestamp,
+	"timestamptz": typemap.Timestamptz,
+	"json": typemap.JSON, "jsonb": typemap.JSONB, "uuid": typemap.UUID, "bytea": typemap.Bytea,
+}
+
+// castType resolves the TypeName of a cast to a PostgreSQL type, with the name PostgreSQL
+// gives a cast's result column (the last component of the type's name: int4, varchar…).
+func castType(tn *pg_query.TypeName) (typemap.Type, string, error) {
+	var names []string
+	for _, n := range tn.GetNames() {
+		names = append(names, n.GetString_().GetSval())
+	}
+	if len(names) == 0 {
+		return typemap.Type{}, "", pgerror.Unsupported("type without name")
+	}
+	name := names[len(names)-1]
+	if len(names) > 2 || (len(names) == 2 && names[0] != "pg_catalog") {
+		return typemap.Type{}, "", pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", strings.Join(names, "."))
+	}
+	if len(tn.GetArrayBounds()) > 0 {
+		return typemap.Type{}, "", pgerror.Unsupported("array type " + name + "[]")
+	}
+	if tn.GetSetof() || tn.GetPctType() {
+		return typemap.Type{}, "", pgerror.Unsupported("type modifier %TYPE / SETOF")
+	}
+	oid, ok := castTypeNames[name]
+	if !ok {
+		switch name {
+		case "interval", "timetz", "char", "name", "money", "inet", "cidr", "xml", "bit", "varbit", "oid", "regclass":
+			return typemap.Type{}, "", pgerror.Unsupported("type " + name)
+		}
+		return typemap.Type{}, "", pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", name)
+	}
+	var mods []int32
+	for _, m := range tn.GetTypmods() {
+		c := m.GetAConst()
+		if c == nil || c.GetIval() == nil && c.GetFval() == nil && !c.GetIsnull() && c.GetSval() != nil {
+			return typemap.Type{}, "", pgerror.New(pgerrcode.SyntaxError, "type modifiers must be simple constants or identifiers")
+		}
+		mods = append(mods, c.GetIval().GetIval())
+	}
+	ty := typemap.Of(oid)
+	switch oid {
+	case typemap.Numeric:
+		switch len(mods) {
+		case 1:
+			ty.Typmod = typemap.NumericTypmod(int(mods[0]), 0)
+		case 2:
+			ty.Typmod = typemap.NumericTypmod(int(mods[0]), int(mods[1]))
+		}
+		if len(mods) > 0 {
+			p, s, _ := typemap.NumericPrecisionScale(ty.Typmod)
+			if p < 1 || p > 1000 {
+				return typemap.Type{}, "", pgerror.Newf(pgerrcode.InvalidParameterValue, "NUMERIC precision %d must be between 1 and 1000", p)
+			}
+			if s > 30 || p > 65 || s > p {
+				return typemap.Type{}, "", pgerror.Unsupported("numeric(" + itoa(p) + "," + itoa(s) + ") (TiDB DECIMAL allows precision ≤ 65, scale ≤ 30)")
+			}
+		}
+	case typemap.Varchar, typemap.BPChar:
+		if len(mods) == 1 {
+			ty.Typmod = typemap.CharTypmod(int(mods[0]))
+		}
+	case typemap.Time, typemap.Timestamp, typemap.Timestamptz:
+		if len(mods) == 1 {
+			ty.Typmod = mods[0]
+		}
+	case typemap.Float8:
+		if len(mods) == 1 && mods[0] <= 24 {
+			ty = typemap.Of(typemap.Float4)
+		}
+	}
+	return ty, name, nil
+}
+
+// tidbCastType is the TiDB CAST target for a PostgreSQL type.
+func tidbCastType(ty typemap.Type) *types.FieldType {
+	switch ty.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8, typemap.Bool:
+		return types.NewFieldType(mysql.TypeLonglong)
+	case typemap.Numeric:
+		ft := types.NewFieldType(mysql.TypeNewDecimal)
+		if p, s, ok := typemap.NumericPrecisionScale(ty.Typmod); ok {
+			ft.SetFlen(p)
+			ft.SetDecimal(s)
+		} else {
+			ft.SetFlen(65)
+			ft.SetDecimal(30)
+		}
+		return ft
+	case typemap.Float4:
+		return types.NewFieldType(mysql.TypeFloat)
+	case typemap.Float8:
+		return types.NewFieldType(mysql.TypeDouble)
+	case typemap.Date:
+		return types.NewFieldType(mysql.TypeDate)
+	case typemap.Timestamp, typemap.Timestamptz:
+		ft := types.NewFieldType(mysql.TypeDatetime)
+		ft.SetDecimal(6)
+		if ty.Typmod >= 0 && ty.Typmod < 6 {
+			ft.SetDecimal(int(ty.Typmod))
+		}
+		return ft
+	case typemap.Time:
+		ft := types.NewFieldType(mysql.TypeDuration)
+		ft.SetDecimal(6)
+		if ty.Typmod >= 0 && ty.Typmod < 6 {
+			ft.SetDecimal(int(ty.Typmod))
+		}
+		return ft
+	case typemap.JSON, typemap.JSONB:
+		return types.NewFieldType(mysql.TypeJSON)
+	case typemap.Bytea:
+		ft := types.NewFieldType(mysql.TypeVarString)
+		ft.SetCharset("binary")
+		ft.SetCollate("binary")
+		return ft
+	}
+	ft := types.NewFieldType(mysql.TypeVarString)
+	if (ty.OID == typemap.Varchar) && ty.Typmod >= 4 {
+		ft.SetFlen(int(ty.Typmod - 4))
+	}
+	return ft
+}
+
+func castTo(e ast.ExprNode, ty typemap.Type) ast.ExprNode {
+	return &ast.FuncCastExpr{Expr: e, Tp: tidbCastType(ty), FunctionType: ast.CastFunction}
+}
+
+// typeCast translates `x::type` and CAST(x AS type).
+func (t *translator) typeCast(tc *pg_query.TypeCast, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	to, _, err := castType(tc.GetTypeName())
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	e, from, err := t.expr(tc.GetArg(), sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	out, err := t.convert(e, from, to)
+	return out, to, err
+}
+
+// convert is PostgreSQL's explicit cast from type from to type to, in a TiDB form with the
+// same result. Untyped literals are read by to's input function at translation time;
+// parameters of unknown type take type to (the proxy sends them as such).
+//
+// Casts TiDB performs more loosely than PostgreSQL are kept where the result matches for every
+// input PostgreSQL accepts, and documented in KNOWN_GAPS.md where PostgreSQL raises an error
+// and TiDB returns a value with only a warning: text→integer ('abc' gives 0), text→numeric,
+// text→date/timestamp, and out-of-range numbers narrowed to int2/int4.
+func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNode, error) {
+	if isUnknown(from) {
+		if isNullLit(e) {
+			return e, nil
+		}
+		if _, ok := isParam(e); ok {
+			t.coerce(e, from, to)
+			return e, nil
+		}
+		if _, ok := literalString(e); ok {
+			out, _, err := t.coerce(e, from, to)
+			if err != nil {
+				return nil, err
+			}
+			return t.applyTypmod(out, to), nil
+		}
+		from = of(typemap.Text)
+	}
+	if from.OID == to.OID && (to.Typmod < 0 || from.Typmod == to.Typmod) {
+		return e, nil
+	}
+	cannot := func() error {
+		return pgerror.Newf(pgerrcode.CannotCoerce, "cannot cast type %s to %s", sqlTypeName(from), sqlTypeName(to))
+	}
+	switch to.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8:
+		switch {
+		case isNumber(from):
+			if isFloat(from) {
+				// PostgreSQL rounds float to integer half to even (rint); ROUND on a
+				// DOUBLE does the same in TiDB.
+				return castTo(funcCall("ROUND", e), to), nil
+			}
+			return castTo(e, to), nil
+		case from.OID == typemap.Bool && to.OID == typemap.Int4:
+			return castTo(e, to), nil
+		case isString(from):
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.Numeric:
+		switch {
+		case isInt(from):
+			if to.Typmod < 0 {
+				ft := types.NewFieldType(mysql.TypeNewDecimal)
+				ft.SetFlen(65)
+				ft.SetDecimal(0)
+				return &ast.FuncCastExpr{Expr: e, Tp: ft, FunctionType: ast.CastFunction}, nil
+			}
+			return castTo(e, to), nil
+		case from.OID == typemap.Numeric:
+			if to.Typmod < 0 {
+				return e, nil
+			}
+			return castTo(e, to), nil
+		case isFloat(from), isString(from):
+			if to.Typmod < 0 {
+				return nil, pgerror.Unsupported("cast from " + sqlTypeName(from) + " to unconstrained numeric (TiDB has no decimal type that keeps the value's own scale)")
+			}
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.Float4, typemap.Float8:
+		if isNumber(from) || isString(from) {
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.Bool:
+		switch {
+		case from.OID == typemap.Int4:
+			return binop(opcode.NE, e, intLit(0)), nil
+		case isString(from):
+			v := funcCall("LOWER", funcCall("TRIM", e))
+			var yes, no []ast.ExprNode
+			for _, s := range []string{"t", "tr", "tru", "true", "y", "ye", "yes", "on", "1"} {
+				yes = append(yes, strLit(s))
+			}
+			for _, s := range []string{"f", "fa", "fal", "fals", "false", "n", "no", "of", "off", "0"} {
+				no = append(no, strLit(s))
+			}
+			return caseWhen(nil,
+				&ast.PatternInExpr{Expr: v, List: yes}, boolLit(true),
+				&ast.PatternInExpr{Expr: v, List: no}, boolLit(false)), nil
+		}
+		return nil, cannot()
+	case typemap.Text, typemap.Varchar, typemap.BPChar:
+		txt, err := t.toText(e, from)
+		if err != nil {
+			return nil, err
+		}
+		return t.applyTypmod(txt, to), nil
+	case typemap.Date:
+		if isDateTime(from) || isString(from) {
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.Timestamp, typemap.Timestamptz:
+		if isDateTime(from) || isString(from) {
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.Time:
+		if from.OID == typemap.Timestamp || from.OID == typemap.Timestamptz || isString(from) {
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.JSON, typemap.JSONB:
+		if from.OID == typemap.JSON || from.OID == typemap.JSONB {
+			return e, nil
+		}
+		if isString(from) {
+			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	}
+	return nil, pgerror.Unsupported("cast from " + sqlTypeName(from) + " to " + sqlTypeName(to))
+}
+
+// applyTypmod gives a string value the length of varchar(n) / char(n) as an explicit cast
+// does in PostgreSQL: varchar(n) truncates, char(n) truncates and pads with spaces.
+func (t *translator) applyTypmod(e ast.ExprNode, to typemap.Type) ast.ExprNode {
+	if to.Typmod < 4 {
+		return e
+	}
+	n := intLit(int64(to.Typmod - 4))
+	switch to.OID {
+	case typemap.Varchar:
+		return funcCall("LEFT", e, n)
+	case typemap.BPChar:
+		return funcCall("RPAD", e, n, strLit(" "))
+	}
+	return e
+}
+
+// toText renders a value as PostgreSQL's output function of its type would, for `::text`,
+// `||` and concat(). Types whose TiDB text form differs and cannot be rebuilt exactly
+// (floating point, interval…) are refused.
+func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, error) {
+	switch {
+	case isUnknown(from):
+		if _, ok := isParam(e); ok {
+			t.coerce(e, from, of(typemap.Text))
+		}
+		return e, nil
+	case isString(from):
+		return e, nil
+	case isInt(from), from.OID == typemap.Numeric, from.OID == typemap.Date:
+		return castTo(e, of(typemap.Text)), nil
+	case from.OID == typemap.Bool:
+		return caseWhen(nil, e, strLit("true"), not(e), strLit("false")), nil
+	case from.OID == typemap.Timestamp, from.OID == typemap.Timestamptz:
+		// PostgreSQL prints the fraction only when it is not zero, without trailing zeros.
+		whole := funcCall("DATE_FORMAT", e, strLit("%Y-%m-%d %H:%i:%s"))
+		frac := funcCall("TRIM", funcCall("DATE_FORMAT", e, strLit(".%f")))
+		txt := funcCall("CONCAT", whole,
+			funcCall("IF", binop(opcode.EQ, funcCall("MICROSECOND", e), intLit(0)), strLit(""),
+				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}}))
+		if from.OID == typemap.Timestamptz {
+			txt.Args = append(txt.Args, strLit("+00"))
+		}
+		return txt, nil
+	case from.OID == typemap.Time:
+		whole := funcCall("TIME_FORMAT", e, strLit("%H:%i:%s"))
+		frac := funcCall("TIME_FORMAT", e, strLit(".%f"))
+		return funcCall("CONCAT", whole,
+			funcCall("IF", binop(opcode.EQ, funcCall("MICROSECOND", e), intLit(0)), strLit(""),
+				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}})), nil
+	case from.OID == typemap.JSONB:
+		return castTo(e, of(typemap.Text)), nil
+	case from.OID == typemap.Bytea:
+		return funcCall("CONCAT", strLit(`\x`), funcCall("LOWER", funcCall("HEX", e))), nil
+	}
+	return nil, pgerror.Unsupported("conversion of " + sqlTypeName(from) + " to text")
+}
+
+func itoa(v int) string { return strconv.Itoa(v) }

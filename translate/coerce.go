@@ -1,0 +1,356 @@
+package translate
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgerrcode"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// coerce gives an expression of type from the type to, for the implicit coercions PostgreSQL
+// applies without a cast: a parameter of unknown type takes type to; an untyped string
+// literal is read with to's input function here, at translation time — so '1abc' for an
+// integer or 'x' for a bool fail with PostgreSQL's error instead of TiDB's silent 0/false —
+// and is emitted as a TiDB literal of that type. Expressions of a known type are returned
+// unchanged (TiDB converts between compatible types on assignment and comparison).
+func (t *translator) coerce(e ast.ExprNode, from, to typemap.Type) (ast.ExprNode, typemap.Type, error) {
+	if isUnknown(to) {
+		return e, from, nil
+	}
+	if i, ok := isParam(e); ok {
+		if isUnknown(t.paramType(i)) {
+			t.setParamType(i, to)
+			return e, to, nil
+		}
+		return e, t.paramType(i), nil
+	}
+	if !isUnknown(from) {
+		return e, from, nil
+	}
+	if isNullLit(e) {
+		return e, to, nil
+	}
+	s, ok := literalString(e)
+	if !ok {
+		return e, to, nil
+	}
+	lit, err := t.inputLiteral(s, to)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	return lit, to, nil
+}
+
+// inputLiteral reads s as PostgreSQL's input function of type to would and returns a TiDB
+// literal with the same value.
+func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, error) {
+	switch to.OID {
+	case typemap.Bool:
+		b, ok := parseBool(s)
+		if !ok {
+			return nil, invalidInput("boolean", s)
+		}
+		return boolLit(b), nil
+	case typemap.Int2, typemap.Int4, typemap.Int8:
+		v, err := parseInt(s, to)
+		if err != nil {
+			return nil, err
+		}
+		return intLit(v), nil
+	case typemap.Numeric:
+		n := strings.TrimSpace(s)
+		if !numericInput.MatchString(n) {
+			if isSpecialNumber(n) {
+				return nil, pgerror.Unsupported("numeric value " + strconv.Quote(n))
+			}
+			return nil, invalidInput("numeric", s)
+		}
+		return decimalLit(strings.TrimPrefix(n, "+"))
+	case typemap.Float4, typemap.Float8:
+		n := strings.TrimSpace(s)
+		if isSpecialNumber(n) {
+			return nil, pgerror.Unsupported("floating-point value " + strconv.Quote(n))
+		}
+		f, err := strconv.ParseFloat(n, 64)
+		if err != nil || !numericInput.MatchString(n) {
+			if err != nil && math.IsInf(f, 0) {
+				return nil, pgerror.Newf(pgerrcode.NumericValueOutOfRange,
+					"%q is out of range for type %s", n, sqlTypeName(to))
+			}
+			return nil, invalidInput(sqlTypeName(to), s)
+		}
+		return &ast.FuncCastExpr{Expr: strLit(n), Tp: tidbCastType(to), FunctionType: ast.CastFunction}, nil
+	case typemap.Text, typemap.Varchar, typemap.BPChar, typemap.Name, typemap.Unknown:
+		return strLit(s), nil
+	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:
+		v, err := parseDateTimeLiteral(s, to)
+		if err != nil {
+			return nil, err
+		}
+		return strLit(v), nil
+	case typemap.JSON, typemap.JSONB:
+		if !json.Valid([]byte(s)) {
+			return nil, invalidInput("json", s)
+		}
+		return &ast.FuncCastExpr{Expr: strLit(s), Tp: tidbCastType(to), FunctionType: ast.CastFunction}, nil
+	case typemap.UUID:
+		u, ok := parseUUID(s)
+		if !ok {
+			return nil, invalidInput("uuid", s)
+		}
+		return strLit(u), nil
+	case typemap.Bytea:
+		b, err := parseBytea(s)
+		if err != nil {
+			return nil, err
+		}
+		return funcCall("UNHEX", strLit(hex.EncodeToString(b))), nil
+	}
+	return nil, pgerror.Unsupported("literal of type " + sqlTypeName(to))
+}
+
+func invalidInput(typ, s string) *pgerror.Error {
+	return pgerror.Newf(pgerrcode.InvalidTextRepresentation, "invalid input syntax for type %s: %q", typ, s)
+}
+
+var numericInput = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+func isSpecialNumber(s string) bool {
+	switch strings.ToLower(strings.TrimLeft(s, "+-")) {
+	case "nan", "infinity", "inf":
+		return true
+	}
+	return false
+}
+
+// parseBool is PostgreSQL's boolin: t/true/y/yes/on/1 and f/false/n/no/off/0, any case,
+// unique prefixes, surrounding whitespace ignored.
+func parseBool(s string) (bool, bool) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	if v == "" {
+		return false, false
+	}
+	prefixOf := func(word string) bool { return strings.HasPrefix(word, v) }
+	switch v[0] {
+	case 't':
+		return true, prefixOf("true")
+	case 'y':
+		return true, prefixOf("yes")
+	case 'f':
+		return false, prefixOf("false")
+	case 'n':
+		return false, prefixOf("no")
+	case 'o':
+		if len(v) >= 2 && prefixOf("on") {
+			return true, true
+		}
+		if len(v) >= 2 && prefixOf("off") {
+			return false, true
+		}
+	case '1':
+		return true, v == "1"
+	case '0':
+		return false, v == "0"
+	}
+	return false, false
+}
+
+// parseInt is PostgreSQL's int2in/int4in/int8in.
+func parseInt(s string, to typemap.Type) (int64, error) {
+	n := strings.TrimSpace(s)
+	bits := map[typemap.OID]int{typemap.Int2: 16, typemap.Int4: 32, typemap.Int8: 64}[to.OID]
+	v, err := strconv.ParseInt(strings.TrimPrefix(n, "+"), 10, bits)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return 0, pgerror.Newf(pgerrcode.NumericValueOutOfRange,
+				"value %q is out of range for type %s", n, sqlTypeName(to))
+		}
+		return 0, invalidInput(sqlTypeName(to), s)
+	}
+	return v, nil
+}
+
+var (
+	dateInput = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
+	tsInput   = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?)?\s*(Z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?$`)
+	timeInput = regexp.MustCompile(`^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?$`)
+)
+
+// parseDateTimeLiteral reads an ISO 8601 date/time literal as PostgreSQL would and returns the
+// text TiDB stores for it: timestamptz values are converted to UTC (pgtidb stores timestamptz as
+// UTC in DATETIME(6)); a timestamptz without offset is taken in UTC (see KNOWN_GAPS.md: the
+// session TimeZone is not consulted). Other spellings PostgreSQL accepts (month names, 'now',
+// 'infinity'…) are refused rather than handed to TiDB's different parser.
+func parseDateTimeLiteral(s string, to typemap.Type) (string, error) {
+	v := strings.TrimSpace(s)
+	lower := strings.ToLower(v)
+	switch lower {
+	case "now", "today", "tomorrow", "yesterday", "infinity", "-infinity", "allballs":
+		return "", pgerror.Unsupported("special " + sqlTypeName(to) + " value " + strconv.Quote(v))
+	case "epoch":
+		switch to.OID {
+		case typemap.Date:
+			return "1970-01-01", nil
+		case typemap.Time:
+			return "", invalidInput(sqlTypeName(to), s)
+		}
+		return "1970-01-01 00:00:00", nil
+	}
+	if to.OID == typemap.Time {
+		m := timeInput.FindStringSubmatch(v)
+		if m == nil {
+			return "", pgerror.Unsupported("time literal format " + strconv.Quote(v))
+		}
+		h, _ := strconv.Atoi(m[1])
+		mi, _ := strconv.Atoi(m[2])
+		sec, _ := strconv.Atoi(orZero(m[3]))
+		if h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi > 0 || sec > 0 || m[4] != "")) {
+			return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
+		}
+		out := fmtTwo(h) + ":" + fmtTwo(mi) + ":" + fmtTwo(sec)
+		if m[4] != "" {
+			out += "." + m[4]
+		}
+		return out, nil
+	}
+	m := tsInput.FindStringSubmatch(v)
+	if m == nil {
+		return "", pgerror.Unsupported(sqlTypeName(to) + " literal format " + strconv.Quote(v))
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	h, _ := strconv.Atoi(orZero(m[4]))
+	mi, _ := strconv.Atoi(orZero(m[5]))
+	sec, _ := strconv.Atoi(orZero(m[6]))
+	frac := m[7]
+	ns, _ := strconv.Atoi((frac + "000000000")[:9])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 59 {
+		return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
+	}
+	tm := time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC)
+	if tm.Day() != d {
+		return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
+	}
+	if y < 1000 {
+		return "", pgerror.Unsupported(sqlTypeName(to) + " before year 1000")
+	}
+	if zone := m[8]; zone != "" && to.OID == typemap.Timestamptz {
+		off, err := zoneOffset(zone)
+		if err != nil {
+			return "", invalidInput(sqlTypeName(to), s)
+		}
+		tm = tm.Add(-off)
+	}
+	switch to.OID {
+	case typemap.Date:
+		return tm.Format("2006-01-02"), nil
+	}
+	out := tm.Format("2006-01-02 15:04:05")
+	if ns := tm.Nanosecond(); ns != 0 {
+		out += "." + strings.TrimRight(strconv.Itoa(ns/1000+1000000)[1:], "0")
+	}
+	return out, nil
+}
+
+func zoneOffset(z string) (time.Duration, error) {
+	if z == "Z" || z == "UTC" {
+		return 0, nil
+	}
+	sign := time.Duration(1)
+	if z[0] == '-' {
+		sign = -1
+	}
+	digits := strings.ReplaceAll(z[1:], ":", "")
+	h, err := strconv.Atoi(digits[:2])
+	if err != nil {
+		return 0, err
+	}
+	mi := 0
+	if len(digits) == 4 {
+		mi, _ = strconv.Atoi(digits[2:])
+	}
+	return sign * (time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute), nil
+}
+
+func orZero(s string) string {
+	if s == "" {
+		return "0"
+	}
+	return s
+}
+
+func fmtTwo(v int) string {
+	if v < 10 {
+		return "0" + strconv.Itoa(v)
+	}
+	return strconv.Itoa(v)
+}
+
+// parseUUID is PostgreSQL's uuid_in: 32 hex digits, optionally in braces, hyphens allowed
+// between groups of four; the result is the canonical lower-case form.
+func parseUUID(s string) (string, bool) {
+	v := s
+	if strings.HasPrefix(v, "{") && strings.HasSuffix(v, "}") {
+		v = v[1 : len(v)-1]
+	}
+	var digits []byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c == '-' && len(digits)%4 == 0 && len(digits) > 0 && i+1 < len(v) && v[i+1] != '-' {
+			continue
+		}
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c)) {
+			return "", false
+		}
+		digits = append(digits, c)
+	}
+	if len(digits) != 32 {
+		return "", false
+	}
+	h := strings.ToLower(string(digits))
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], true
+}
+
+// parseBytea is PostgreSQL's byteain: `\x` hex format, or the escape format (backslash
+// followed by three octal digits or a backslash).
+func parseBytea(s string) ([]byte, error) {
+	if strings.HasPrefix(s, `\x`) {
+		h := strings.Join(strings.Fields(s[2:]), "")
+		b, err := hex.DecodeString(h)
+		if err != nil {
+			return nil, invalidInput("bytea", s)
+		}
+		return b, nil
+	}
+	var out []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' {
+			out = append(out, s[i])
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '\\' {
+			out = append(out, '\\')
+			i++
+			continue
+		}
+		if i+3 < len(s) {
+			if v, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
+				out = append(out, byte(v))
+				i += 3
+				continue
+			}
+		}
+		return nil, invalidInput("bytea", s)
+	}
+	return out, nil
+}

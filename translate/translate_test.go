@@ -1,0 +1,125 @@
+package translate
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cockroachdb/datadriven"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser"
+	_ "github.com/pingcap/tidb/pkg/parser/test_driver"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+var _ = flag.Bool // datadriven registers -rewrite
+
+// TestGolden runs testdata/*.txt. Command `translate [params=int4,text]` takes one PostgreSQL
+// statement and prints the TiDB SQL (which must re-parse with TiDB's parser), the command tag,
+// the result columns, the parameter map and types — or `error: SQLSTATE message`.
+func TestGolden(t *testing.T) {
+	datadriven.Walk(t, "testdata", func(t *testing.T, path string) {
+		datadriven.RunTest(t, path, func(t *testing.T, d *datadriven.TestData) string {
+			switch d.Cmd {
+			case "translate":
+				return runTranslate(t, d)
+			}
+			t.Fatalf("%s: unknown command %s", d.Pos, d.Cmd)
+			return ""
+		})
+	})
+}
+
+func paramTypesArg(t *testing.T, d *datadriven.TestData) []typemap.OID {
+	var oids []typemap.OID
+	for _, a := range d.CmdArgs {
+		if a.Key != "params" {
+			continue
+		}
+		for _, v := range a.Vals {
+			if v == "0" || v == "-" {
+				oids = append(oids, 0)
+				continue
+			}
+			var found typemap.OID
+			for _, oid := range []typemap.OID{typemap.Bool, typemap.Int2, typemap.Int4, typemap.Int8, typemap.Text,
+				typemap.Numeric, typemap.Float8, typemap.Date, typemap.Timestamptz, typemap.Timestamp, typemap.Varchar,
+				typemap.JSONB, typemap.UUID, typemap.Bytea} {
+				if typemap.Lookup(oid).Name == v {
+					found = oid
+				}
+			}
+			if found == 0 {
+				t.Fatalf("%s: unknown type %s", d.Pos, v)
+			}
+			oids = append(oids, found)
+		}
+	}
+	return oids
+}
+
+func runTranslate(t *testing.T, d *datadriven.TestData) string {
+	stmt, err := translateSQL(d.Input, paramTypesArg(t, d))
+	if err != nil {
+		pe, ok := pgerror.As(err)
+		if !ok {
+			t.Fatalf("%s: error without SQLSTATE: %v", d.Pos, err)
+		}
+		return fmt.Sprintf("error: %s %s\n", pe.Code, pe.Message)
+	}
+	if _, err := parser.New().ParseOneStmt(stmt.SQL, "", ""); err != nil {
+		t.Errorf("%s: TiDB cannot parse the translation %q: %v", d.Pos, stmt.SQL, err)
+	}
+	if got := strings.Count(stmt.SQL, "?"); got < len(stmt.ParamOrder) {
+		t.Errorf("%s: %d markers in SQL but ParamOrder has %d", d.Pos, got, len(stmt.ParamOrder))
+	}
+	return formatStatement(stmt)
+}
+
+func translateSQL(sql string, paramTypes []typemap.OID) (*Statement, error) {
+	tree, err := pg_query.Parse(sql)
+	if err != nil {
+		return nil, pgerror.New("42601", err.Error())
+	}
+	if len(tree.GetStmts()) != 1 {
+		return nil, pgerror.New("42601", "one statement expected")
+	}
+	ctx := &Context{Resolver: testResolver{}, Database: testDatabase, ParamTypes: paramTypes}
+	return Translate(ctx, tree.GetStmts()[0])
+}
+
+func formatStatement(s *Statement) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "sql: %s\n", s.SQL)
+	fmt.Fprintf(&b, "tag: %s\n", s.Tag)
+	if len(s.Columns) > 0 {
+		var cols []string
+		for _, c := range s.Columns {
+			cols = append(cols, fmt.Sprintf("%s %s", c.Name, c.Type))
+		}
+		fmt.Fprintf(&b, "columns: %s\n", strings.Join(cols, ", "))
+	}
+	if len(s.ParamOrder) > 0 || len(s.ParamTypes) > 0 {
+		var order []string
+		for _, i := range s.ParamOrder {
+			order = append(order, fmt.Sprintf("$%d", i+1))
+		}
+		var types []string
+		for i, ty := range s.ParamTypes {
+			types = append(types, fmt.Sprintf("$%d %s", i+1, ty))
+		}
+		fmt.Fprintf(&b, "params: %s\n", strings.Join(order, " "))
+		fmt.Fprintf(&b, "param types: %s\n", strings.Join(types, ", "))
+	}
+	for _, c := range s.Catalog {
+		fmt.Fprintf(&b, "catalog: op=%d %s.%s", c.Op, c.Database, c.Table)
+		for _, col := range c.Columns {
+			fmt.Fprintf(&b, " %s:%s", col.Name, col.Type)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
