@@ -39,7 +39,8 @@
 //	time                 TIME(6)              "10:00:00.500000"
 //	timestamp            DATETIME(6)          "2024-01-31 10:00:00.123000"
 //	timestamptz          DATETIME(6), UTC     the UTC wall clock; the session pins time_zone '+00:00'
-//	json, jsonb          JSON                 the JSON text
+//	json                 LONGTEXT             the JSON text, verbatim (validated on input)
+//	jsonb                JSON                 the JSON text; output re-printed as jsonb_out does
 //	uuid                 CHAR(36)             lower-case canonical text
 //
 // Settings carries the session GUCs that change values (TimeZone, extra_float_digits); start
@@ -68,10 +69,10 @@
 //     a value was entered with. A value with 30 fraction digits and no typmod is shown with
 //     its trailing zeros trimmed ("1.5" where PostgreSQL shows "1.50"); values beyond 65
 //     digits or 30 fraction digits cannot be stored.
-//   - json is shown normalized like jsonb (keys sorted by length then bytes, duplicate keys
-//     removed, ", " and ": " separators): PostgreSQL keeps json input verbatim, TiDB's JSON
-//     type does not. JSON numbers that are not integers are doubles in TiDB: "2.50" comes back
-//     as 2.5, 0.1+0.2 style artefacts and big integers beyond 64 bits lose digits, -0.0 is 0.
+//   - jsonb numbers: TiDB's JSON type keeps non-integers as doubles and integers in 64 bits, so
+//     "2.50" comes back as 2.5, "1.0" as 1, big integers lose digits, -0.0 is 0 (PostgreSQL's
+//     jsonb keeps numerics exact). json values computed by TiDB's JSON functions (not stored
+//     json columns, which are verbatim text) print in TiDB's layout, not PostgreSQL's.
 //   - Dates and timestamps outside TiDB's 0000-01-01 (1 BC) … 9999-12-31 range, infinity and
 //     -infinity cannot be stored; time is 00:00:00–24:00:00 as in PostgreSQL, but TiDB TIME
 //     values beyond it (from MySQL clients) are refused.

@@ -68,7 +68,7 @@ func EncodeBinary(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 			return dst, err
 		}
 		return appendNumericBinary(dst, d), nil
-	case Text, Varchar, Name, Char, Unknown, Bytea:
+	case Text, Varchar, Name, Char, Unknown, Bytea, JSON:
 		return append(dst, v...), nil
 	case BPChar:
 		return appendPadded(dst, v, t.Typmod), nil
@@ -91,12 +91,8 @@ func EncodeBinary(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 			return dst, err
 		}
 		return binary.BigEndian.AppendUint64(dst, uint64(pgMicros(d))), nil
-	case JSON, JSONB:
-		out := dst
-		if t.OID == JSONB {
-			out = append(out, 1)
-		}
-		out, err := appendCanonicalJSON(out, t, v)
+	case JSONB:
+		out, err := appendCanonicalJSON(append(dst, 1), t, v)
 		if err != nil {
 			return dst, err
 		}

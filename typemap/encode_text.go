@@ -121,7 +121,7 @@ func EncodeText(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 			return dst, err
 		}
 		return appendTimestamptz(dst, d, s.location()), nil
-	case JSON, JSONB:
+	case JSONB:
 		return appendCanonicalJSON(dst, t, v)
 	case UUID:
 		u, err := tidbUUID(t, v)
@@ -766,10 +766,10 @@ func unhex(c byte) (byte, bool) {
 }
 
 // appendCanonicalJSON re-prints TiDB's JSON text the way jsonb_out prints jsonb: object keys
-// ordered by length then bytes (duplicates keep the last value), ", " and ": " separators,
-// numbers in numeric's notation (no exponent, no negative zero), strings escaped as
-// PostgreSQL escapes them. json (OID 114) gets the same form: PostgreSQL would keep the text
-// as entered, which TiDB's JSON type does not store.
+// ordered by length then bytes (TiDB orders them by bytes; duplicates keep the last value),
+// ", " and ": " separators, numbers in numeric's notation (no exponent, no negative zero),
+// strings escaped as PostgreSQL escapes them. json (OID 114) is not re-printed: pgtidb stores
+// it as text, verbatim, as PostgreSQL does.
 func appendCanonicalJSON(dst []byte, t Type, v []byte) ([]byte, error) {
 	dec := json.NewDecoder(bytes.NewReader(v))
 	dec.UseNumber()

@@ -72,6 +72,7 @@ func TestThroughTiDBAgainstPostgres(t *testing.T) {
 		{"timestamp", "DATETIME(6)", typemap.Of(typemap.Timestamp), []string{"2024-01-31 10:00:00.123", "9999-12-31 23:59:59.999999", "0001-01-01 00:00:00", "0001-12-31 23:00 BC"}},
 		{"timestamptz", "DATETIME(6)", typemap.Of(typemap.Timestamptz), []string{"2024-01-31 10:00:00+02", "2024-03-10 02:30 America/New_York", "2024-01-31 10:00", "1900-06-01 00:00"}},
 		{"jsonb", "JSON", typemap.Of(typemap.JSONB), []string{`{"b": 1, "aa": [1, 2.5, "x"], "a": null}`, `[1e2, 1.5e-7]`, `"é\n"`, `{"a": {"c": 1, "b": 2}}`, `{"a":1,"a":2}`}},
+		{"json", "LONGTEXT", typemap.Of(typemap.JSON), []string{`{"b":1,  "a":2, "a": 3}`, `[1, 2.50]`}},
 		{"uuid", "CHAR(36)", typemap.Of(typemap.UUID), []string{"A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11", "{a0eebc999c0b4ef8bb6d6bb9bd380a11}"}},
 	}
 	for i, c := range cases {
