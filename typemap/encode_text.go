@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	mathbits "math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,8 +248,8 @@ func appendFloatText(dst []byte, f float64, float4 bool, extra int) []byte {
 		if exp >= -4 && exp < digits {
 			return strconv.AppendFloat(dst[:start], f, 'f', -1, bits)
 		}
-		if math.Abs(f) >= boundaryRisk[bits] {
-			return appendShortestInside(dst[:start], f, bits, dst[start:])
+		if math.Abs(f) >= boundaryRisk[bits] && mayBeMidpoint(f, bits, dst[start:], exp) {
+			return appendShortestInside(dst[:start], f, bits, append([]byte(nil), dst[start:]...))
 		}
 		return dst
 	}
@@ -260,6 +261,33 @@ func appendFloatText(dst []byte, f float64, float4 bool, extra int) []byte {
 // the boundary of its rounding interval (the midpoint to a neighbour). Below it a midpoint has
 // more significant digits than any shortest representation.
 var boundaryRisk = map[int]float64{64: 1 << 51, 32: 1 << 22}
+
+// mayBeMidpoint is a cheap exact filter for appendShortestInside: the decimal short (Go's "d.ddde±X"
+// with exponent exp) can equal a midpoint (2m+1)·2^(u-1) between f and a neighbour only if its
+// power of two is 2^(u-1) (2^(u-2) below a power of two), u being the exponent of f's ulp.
+func mayBeMidpoint(f float64, bits int, short []byte, exp int) bool {
+	var mant uint64
+	n := 0
+	for _, c := range short {
+		if c == 'e' {
+			break
+		}
+		if c >= '0' && c <= '9' {
+			mant = mant*10 + uint64(c-'0')
+			n++
+		}
+	}
+	if mant == 0 {
+		return false
+	}
+	v2 := mathbits.TrailingZeros64(mant) + exp - (n - 1) // 10^k contributes 2^k
+	_, e := math.Frexp(f)
+	ulp := e - 53
+	if bits == 32 {
+		ulp = e - 24
+	}
+	return v2 == ulp-1 || v2 == ulp-2
+}
 
 // appendShortestInside appends f in exponent notation with PostgreSQL's shortest digits, given
 // Go's shortest form goShortest ("d.ddde+XX"). The two differ in one case: Go (like strtod's
