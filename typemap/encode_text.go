@@ -570,7 +570,8 @@ func appendPadded(dst, v []byte, typmod int32) []byte {
 func tidbDate(t Type, v []byte) (dateTime, error) {
 	d, ok := parseTiDBDate(v)
 	if !ok {
-		if d, ok := parseTiDBDateTime(v); ok {
+		// A DATETIME at midnight is a date; any other time of day would be lost.
+		if d, ok := parseTiDBDateTime(v); ok && d.hour == 0 && d.minute == 0 && d.sec == 0 && d.usec == 0 {
 			return d, checkCalendar(d, v)
 		}
 		return d, badValue(t, v)
