@@ -55,6 +55,7 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 	var parts []*ast.IndexPartSpecification
 	var colNames []string
 	lobs, fixed := 0, 0
+	prefixed := map[int]bool{} // parts that need a prefix length
 	for _, p := range n.GetIndexParams() {
 		el := p.GetIndexElem()
 		part, colName, err := t.indexPart(el, tbl, sc)
@@ -71,7 +72,7 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 						WithHint("Declare the column varchar(n) with n ≤ 768, or declare the UNIQUE constraint in CREATE TABLE.")
 				}
 				lobs++
-				part.Length = -1 // set below, once the key budget is known
+				prefixed[len(parts)] = true
 			default:
 				ft, err := typemap.TiDBColumnType(ty)
 				if err != nil {
@@ -85,7 +86,7 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 	if lobs > 0 {
 		share := (tidbMaxIndexLength - fixed) / lobs
 		for i, part := range parts {
-			if part.Column == nil || part.Length != -1 {
+			if !prefixed[i] {
 				continue
 			}
 			chars := share
@@ -199,6 +200,9 @@ func (t *translator) indexPart(el *pg_query.IndexElem, tbl *catalog.Table, sc *s
 	}
 	if len(t.paramTypes) > 0 {
 		return nil, "", pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+	}
+	if hasSubquery(e) {
+		return nil, "", pgerror.New(pgerrcode.FeatureNotSupported, "cannot use subquery in index expression")
 	}
 	part.Expr = e
 	return part, figureIndexColname(el.GetExpr()), nil

@@ -452,6 +452,19 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 		stmt.Constraints = append(stmt.Constraints, c)
 	}
 	stmt.Constraints = append(stmt.Constraints, checks...)
+	for _, c := range p.cols {
+		if c.pgType.OID == typemap.JSON {
+			// json is kept verbatim as text, as PostgreSQL keeps it; this check makes TiDB
+			// refuse text that is not JSON, as json's input function does. It is pgtidb's
+			// own constraint, not one PostgreSQL would list.
+			stmt.Constraints = append(stmt.Constraints, &ast.Constraint{
+				Tp: ast.ConstraintCheck, Name: makeObjectName(p.name, c.name, "json_check"), Enforced: true,
+				Expr: &ast.FuncCallExpr{FnName: cistr("JSON_VALID"), Args: []ast.ExprNode{
+					&ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(c.name)}},
+				}},
+			})
+		}
+	}
 	for i, fk := range p.fks {
 		if fk.name == "" {
 			fk.name = chooseName(p.name, indexNameAddition(fk.cols), "fkey", usedConstraints)
@@ -650,6 +663,9 @@ func (t *translator) checkConstraints(p *tablePlan, used map[string]bool) ([]*as
 		if err != nil {
 			return nil, err
 		}
+		if hasSubquery(e) {
+			return nil, pgerror.New(pgerrcode.FeatureNotSupported, "cannot use subquery in check constraint")
+		}
 		if e, ty, err = t.coerce(e, ty, typemap.Of(typemap.Bool)); err != nil {
 			return nil, err
 		}
@@ -674,6 +690,25 @@ func (t *translator) checkConstraints(p *tablePlan, used map[string]bool) ([]*as
 	}
 	return out, nil
 }
+
+// hasSubquery reports whether a TiDB expression contains a subquery.
+func hasSubquery(e ast.ExprNode) bool {
+	v := &subqueryFinder{}
+	e.Accept(v)
+	return v.found
+}
+
+type subqueryFinder struct{ found bool }
+
+func (v *subqueryFinder) Enter(n ast.Node) (ast.Node, bool) {
+	if _, ok := n.(*ast.SubqueryExpr); ok {
+		v.found = true
+		return n, true
+	}
+	return n, false
+}
+
+func (v *subqueryFinder) Leave(n ast.Node) (ast.Node, bool) { return n, true }
 
 // referencedColumns lists the distinct column names a TiDB expression uses.
 func referencedColumns(e ast.ExprNode) []string {

@@ -70,26 +70,11 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 			stmt.Lists = append(stmt.Lists, list)
 		}
 	default:
-		rs, cols, err := t.insertSource(n.GetSelectStmt())
+		rs, width, err := t.insertSelect(sel, targets, len(n.GetCols()) > 0)
 		if err != nil {
 			return nil, err
 		}
-		if err := checkInsertWidth(len(cols), len(targets), len(n.GetCols()) > 0); err != nil {
-			return nil, err
-		}
-		targets = targets[:len(cols)]
-		for i, c := range cols {
-			if err := checkAssignable(c.Type, targets[i]); err != nil {
-				return nil, err
-			}
-			if !isUnknown(c.Type) && !tidbAssignsAlike(c.Type, targets[i].Type) {
-				// A SELECT column of another type needs PostgreSQL's conversion, which only an
-				// expression can carry: refuse rather than let TiDB convert its own way.
-				return nil, pgerror.Unsupported("INSERT ... SELECT of a " + sqlTypeName(c.Type) +
-					" column into column \"" + targets[i].Name + "\" of type " + sqlTypeName(targets[i].Type)).
-					WithHint("Cast the selected column to the target column's type.")
-			}
-		}
+		targets = targets[:width]
 		stmt.Select = rs
 	}
 	if stmt.Columns == nil {
@@ -172,8 +157,9 @@ func (t *translator) assignedValue(n *pg_query.Node, sc *scope, col *catalog.Col
 	if err := checkAssignable(ty, col); err != nil {
 		return nil, err
 	}
-	if ty.OID == col.Type.OID {
-		// TiDB enforces the column's length and scale as PostgreSQL's assignment does.
+	if tidbAssignsAlike(ty, col.Type) {
+		// TiDB stores the value as PostgreSQL's assignment would (and enforces the column's
+		// length and scale the same way).
 		return e, nil
 	}
 	to := col.Type
@@ -238,7 +224,61 @@ func tidbAssignsAlike(from, to typemap.Type) bool {
 	return false
 }
 
-// insertSource translates the SELECT of INSERT … SELECT.
-func (t *translator) insertSource(n *pg_query.Node) (ast.ResultSetNode, []Column, error) {
-	return nil, nil, pgerror.Unsupported("INSERT ... SELECT")
+// insertSelect translates the query of INSERT … SELECT and assigns its columns to the
+// targets: untyped literals and parameters take the column's type; a column of another type
+// gets PostgreSQL's conversion in the select list when the query is a plain SELECT whose
+// order and grouping the conversion cannot disturb (no DISTINCT, ORDER BY or LIMIT), or when
+// TiDB's own conversion gives the same value; otherwise it is refused.
+func (t *translator) insertSelect(sel *pg_query.SelectStmt, targets []*catalog.Column, explicit bool) (ast.ResultSetNode, int, error) {
+	if sel.GetWithClause() != nil {
+		return nil, 0, pgerror.Unsupported("WITH in INSERT ... SELECT")
+	}
+	q, err := t.query(sel, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := checkInsertWidth(len(q.cols), len(targets), explicit); err != nil {
+		return nil, 0, err
+	}
+	simple, _ := q.node.(*ast.SelectStmt)
+	rewritable := simple != nil && !simple.Distinct && simple.OrderBy == nil && simple.Limit == nil
+	for i, c := range q.cols {
+		target := targets[i]
+		if isUnknown(c.typ) {
+			if c.field == nil {
+				if _, ok := isParam(c.expr); ok {
+					t.coerce(c.expr, c.typ, target.Type)
+					continue
+				}
+				return nil, 0, pgerror.Unsupported("untyped value in column " + itoa(i+1) + " of INSERT ... SELECT with a set operation")
+			}
+			e, _, err := t.coerce(c.field.Expr, c.typ, target.Type)
+			if err != nil {
+				return nil, 0, err
+			}
+			c.field.Expr = e
+			continue
+		}
+		if err := checkAssignable(c.typ, target); err != nil {
+			return nil, 0, err
+		}
+		if tidbAssignsAlike(c.typ, target.Type) {
+			continue
+		}
+		if !rewritable || c.field == nil {
+			return nil, 0, pgerror.Unsupported("INSERT ... SELECT of a " + sqlTypeName(c.typ) +
+				" column into column \"" + target.Name + "\" of type " + sqlTypeName(target.Type)).
+				WithHint("Cast the selected column to the target column's type.")
+		}
+		to := target.Type
+		if isString(to) {
+			to = typemap.Of(to.OID)
+		}
+		e, err := t.convert(c.field.Expr, c.typ, to)
+		if err != nil {
+			return nil, 0, err
+		}
+		c.field.Expr = e
+	}
+	return q.node, len(q.cols), nil
 }

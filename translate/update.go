@@ -67,9 +67,13 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 
 // multiAssignValue returns the value of one column of SET (c1, c2, …) = (v1, v2, …).
 func multiAssignValue(m *pg_query.MultiAssignRef) (*pg_query.Node, error) {
+	if m.GetSource().GetSubLink() != nil {
+		return nil, pgerror.Unsupported("SET (columns) = (subquery)")
+	}
 	row := m.GetSource().GetRowExpr()
 	if row == nil {
-		return nil, pgerror.Unsupported("SET (columns) = (subquery)")
+		return nil, pgerror.New(pgerrcode.SyntaxError,
+			"source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")
 	}
 	args := row.GetArgs()
 	if int(m.GetNcolumns()) != len(args) {
