@@ -329,7 +329,7 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 	case from.OID == typemap.Timestamp, from.OID == typemap.Timestamptz:
 		// PostgreSQL prints the fraction only when it is not zero, without trailing zeros.
 		whole := funcCall("DATE_FORMAT", e, strLit("%Y-%m-%d %H:%i:%s"))
-		frac := funcCall("TRIM", funcCall("DATE_FORMAT", e, strLit(".%f")))
+		frac := funcCall("DATE_FORMAT", e, strLit(".%f"))
 		txt := funcCall("CONCAT", whole,
 			funcCall("IF", binop(opcode.EQ, funcCall("MICROSECOND", e), intLit(0)), strLit(""),
 				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}}))

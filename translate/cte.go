@@ -5,8 +5,11 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/model"
+	"github.com/pingcap/tidb/pkg/parser/mysql"
+	"github.com/pingcap/tidb/pkg/parser/types"
 
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 // withClause translates WITH [RECURSIVE] and makes its queries visible in sc. [NOT]
@@ -61,6 +64,11 @@ func (t *translator) withClause(wc *pg_query.WithClause, sc *scope) (*ast.WithCl
 		if err := renameColumns(q, aliases, name); err != nil {
 			return nil, err
 		}
+		if wc.GetRecursive() {
+			if err := widenSeed(q); err != nil {
+				return nil, err
+			}
+		}
 		sc.ctes[name] = cteOf(name, q)
 		var colNames []model.CIStr
 		for _, col := range q.cols {
@@ -80,4 +88,35 @@ func cteOf(name string, q *queryResult) *cte {
 		c.cols = append(c.cols, relColumn{name: col.name, typ: outputType(col.typ)})
 	}
 	return c
+}
+
+// widenSeed fixes the column types of a recursive WITH query for TiDB, which takes them from
+// the non-recursive term and then silently truncates longer values of the recursive term
+// ('a' stays one character wide). String columns of the first term are cast to the widest
+// CHAR; numeric columns, whose precision TiDB would freeze the same way while PostgreSQL's
+// numeric grows, are refused.
+func widenSeed(q *queryResult) error {
+	setop, ok := q.node.(*ast.SetOprStmt)
+	if !ok || len(setop.SelectList.Selects) == 0 {
+		return nil
+	}
+	first, ok := setop.SelectList.Selects[0].(*ast.SelectStmt)
+	if !ok {
+		return nil
+	}
+	for i, c := range q.cols {
+		if i >= len(first.Fields.Fields) {
+			break
+		}
+		f := first.Fields.Fields[i]
+		switch {
+		case isString(c.typ) || isUnknown(c.typ):
+			ft := types.NewFieldType(mysql.TypeVarString)
+			ft.SetFlen(4294967295)
+			f.Expr = &ast.FuncCastExpr{Expr: f.Expr, Tp: ft, FunctionType: ast.CastFunction}
+		case c.typ.OID == typemap.Numeric:
+			return pgerror.Unsupported("numeric column in a recursive WITH query (TiDB fixes its precision from the non-recursive term)")
+		}
+	}
+	return nil
 }

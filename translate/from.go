@@ -135,11 +135,12 @@ func (t *translator) rangeVar(rv *pg_query.RangeVar, sc *scope) (*fromItem, erro
 	if rv.GetSchemaname() == "" && rv.GetCatalogname() == "" {
 		if c := sc.lookupCTE(rv.GetRelname()); c != nil {
 			r := &rel{name: rv.GetRelname(), cols: append([]relColumn(nil), c.cols...)}
-			ts := &ast.TableSource{Source: &ast.TableName{Name: cistr(c.name)}}
 			if alias != "" {
 				r.name = alias
-				ts.AsName = cistr(alias)
 			}
+			// Always aliased: TiDB otherwise lets an alias of the WITH query inside its
+			// recursive term shadow the query's own name in the outer query.
+			ts := &ast.TableSource{Source: &ast.TableName{Name: cistr(c.name)}, AsName: cistr(r.name)}
 			if err := addRel(sc, r); err != nil {
 				return nil, err
 			}

@@ -84,7 +84,9 @@ func aggCount(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	default:
 		return nil, typemap.Type{}, t.undefinedFunction("count", fc.GetArgs(), sc)
 	}
-	return &ast.AggregateFuncExpr{F: ast.AggFuncCount, Args: []ast.ExprNode{arg}, Distinct: fc.GetAggDistinct()}, of(typemap.Int8), nil
+	agg := &ast.AggregateFuncExpr{F: ast.AggFuncCount, Args: []ast.ExprNode{arg}, Distinct: fc.GetAggDistinct()}
+	t.markNotNull(agg)
+	return agg, of(typemap.Int8), nil
 }
 
 // aggNumeric is sum/avg over numbers.

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -43,12 +44,11 @@ func numberLit(s string) (ast.ExprNode, typemap.Type, error) {
 			return intLit(v), typemap.Of(typemap.Int8), nil
 		}
 	}
-	d, err := ast.NewDecimal(s)
+	e, err := decimalLit(s)
 	if err != nil {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.InvalidTextRepresentation,
-			"invalid input syntax for type numeric: %q", s)
+		return nil, typemap.Type{}, err
 	}
-	return ast.NewValueExpr(d, "", ""), typemap.Of(typemap.Numeric), nil
+	return e, typemap.Of(typemap.Numeric), nil
 }
 
 func intLit(v int64) ast.ExprNode { return ast.NewValueExpr(v, "", "") }
@@ -68,14 +68,58 @@ func boolLit(b bool) ast.ExprNode {
 	return e
 }
 
-// decimalLit is an exact numeric literal from its text.
+// decimalLit is an exact numeric literal from its text (digits, optional point, optional
+// exponent), rewritten without exponent and with PostgreSQL's scale (1.5e-3 is 0.0015, 1e3 is
+// 1000). Values beyond TiDB's DECIMAL (65 digits, scale 30) are refused.
 func decimalLit(s string) (ast.ExprNode, error) {
-	d, err := ast.NewDecimal(s)
+	plain, err := plainDecimal(s)
 	if err != nil {
 		return nil, err
 	}
+	d, err := ast.NewDecimal(plain)
+	if err != nil {
+		return nil, pgerror.Newf(pgerrcode.InvalidTextRepresentation, "invalid input syntax for type numeric: %q", s)
+	}
 	return ast.NewValueExpr(d, "", ""), nil
 }
+
+func plainDecimal(s string) (string, error) {
+	m := decimalSyntax.FindStringSubmatch(s)
+	if m == nil {
+		return "", pgerror.Newf(pgerrcode.InvalidTextRepresentation, "invalid input syntax for type numeric: %q", s)
+	}
+	sign, intPart, fracPart, expPart := m[1], m[2], m[3], m[4]
+	exp := 0
+	if expPart != "" {
+		v, err := strconv.Atoi(expPart)
+		if err != nil || v > 1000 || v < -1000 {
+			return "", pgerror.Unsupported("numeric literal " + strconv.Quote(s) + " (beyond TiDB's DECIMAL)")
+		}
+		exp = v
+	}
+	digits := strings.TrimLeft(intPart+fracPart, "0")
+	scale := len(fracPart) - exp
+	if scale < 0 {
+		digits += strings.Repeat("0", -scale)
+		scale = 0
+	}
+	if len(digits) < scale+1 {
+		digits = strings.Repeat("0", scale+1-len(digits)) + digits
+	}
+	if scale > 30 || len(digits) > 65 {
+		return "", pgerror.Unsupported("numeric literal " + strconv.Quote(s) + " (beyond TiDB's DECIMAL)")
+	}
+	out := digits[:len(digits)-scale]
+	if scale > 0 {
+		out += "." + digits[len(digits)-scale:]
+	}
+	if sign == "-" {
+		out = "-" + out
+	}
+	return out, nil
+}
+
+var decimalSyntax = regexp.MustCompile(`^([+-]?)([0-9]*)\.?([0-9]*)(?:[eE]([+-]?[0-9]+))?$`)
 
 // literalString returns the text of a string literal expression, if e is one.
 func literalString(e ast.ExprNode) (string, bool) {
