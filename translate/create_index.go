@@ -54,8 +54,7 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 	sc := newTableScope("", tbl)
 	var parts []*ast.IndexPartSpecification
 	var colNames []string
-	lobs, fixed := 0, 0
-	prefixed := map[int]bool{} // parts that need a prefix length
+	var keyParts []keyPart
 	for _, p := range n.GetIndexParams() {
 		el := p.GetIndexElem()
 		part, colName, err := t.indexPart(el, tbl, sc)
@@ -63,41 +62,28 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 			return nil, err
 		}
 		colNames = append(colNames, uniqueColName(colName, colNames))
+		kp := keyPart{bytes: 8} // an expression: TiDB sizes it itself
 		if part.Column != nil {
-			ty := tbl.Column(el.GetName()).Type
-			switch {
-			case isTextLike(ty):
-				if n.GetUnique() {
-					return nil, pgerror.Unsupported("UNIQUE index on column \"" + el.GetName() + "\" of type " + sqlTypeName(ty)).
-						WithHint("Declare the column varchar(n) with n ≤ 768, or declare the UNIQUE constraint in CREATE TABLE.")
-				}
-				lobs++
-				prefixed[len(parts)] = true
-			default:
-				ft, err := typemap.TiDBColumnType(ty)
-				if err != nil {
-					return nil, err
-				}
-				fixed += keyBytes(ft)
+			ft, err := typemap.TiDBColumnType(tbl.Column(el.GetName()).Type)
+			if err != nil {
+				return nil, err
 			}
+			kp = keyPartOf(ft)
 		}
 		parts = append(parts, part)
+		keyParts = append(keyParts, kp)
 	}
-	if lobs > 0 {
-		share := (tidbMaxIndexLength - fixed) / lobs
-		for i, part := range parts {
-			if !prefixed[i] {
-				continue
-			}
-			chars := share
-			if tbl.Column(n.GetIndexParams()[i].GetIndexElem().GetName()).Type.OID != typemap.Bytea {
-				chars = share / 4
-			}
-			if chars < 1 {
-				chars = 1
-			}
-			part.Length = chars
+	for i, chars := range keyShares(keyParts) {
+		if chars == 0 {
+			continue
 		}
+		if n.GetUnique() {
+			col := n.GetIndexParams()[i].GetIndexElem().GetName()
+			return nil, pgerror.Unsupported("UNIQUE index on column \"" + col + "\" of type " +
+				sqlTypeName(tbl.Column(col).Type) + " (longer than TiDB's 3072-byte index keys)").
+				WithHint("Declare the column varchar(n) with a smaller n, or declare the UNIQUE constraint in CREATE TABLE.")
+		}
+		parts[i].Length = chars
 	}
 
 	name := n.GetIdxname()
@@ -131,17 +117,6 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 		stmt.KeyType = ast.IndexKeyTypeUnique
 	}
 	return t.ddlStatement(stmt, "CREATE INDEX")
-}
-
-// isTextLike reports whether a PostgreSQL type is stored as LONGTEXT/LONGBLOB.
-func isTextLike(ty typemap.Type) bool {
-	switch ty.OID {
-	case typemap.Text, typemap.Bytea, typemap.JSON:
-		return true
-	case typemap.Varchar:
-		return ty.Typmod < 4
-	}
-	return false
 }
 
 // indexPart translates one index element and returns the column name PostgreSQL derives

@@ -2,6 +2,7 @@ package translate
 
 import (
 	"encoding/json"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -566,32 +567,13 @@ func (p *tablePlan) planColumnTypes(keys []*keyPlan) error {
 		c.ft = ft
 	}
 	budget := func(cols []string) {
-		fixed, lobs := 0, 0
-		for _, name := range cols {
-			c := p.column(name)
-			if isLOB(c.ft) {
-				lobs++
-			} else {
-				fixed += keyBytes(c.ft)
-			}
+		parts := make([]keyPart, len(cols))
+		for i, name := range cols {
+			parts[i] = keyPartOf(p.column(name).ft)
 		}
-		if lobs == 0 {
-			return
-		}
-		share := (tidbMaxIndexLength - fixed) / lobs
-		for _, name := range cols {
-			c := p.column(name)
-			if !isLOB(c.ft) {
-				continue
-			}
-			chars := share
-			if c.pgType.OID != typemap.Bytea {
-				chars = share / 4
-			}
-			if chars < 1 {
-				chars = 1
-			}
-			if c.keyChars == 0 || chars < c.keyChars {
+		for i, chars := range keyShares(parts) {
+			c := p.column(cols[i])
+			if chars > 0 && (c.keyChars == 0 || chars < c.keyChars) {
 				c.keyChars = chars
 			}
 		}
@@ -603,6 +585,10 @@ func (p *tablePlan) planColumnTypes(keys []*keyPlan) error {
 		budget(fk.cols)
 	}
 	for _, c := range p.cols {
+		if c.ft.GetType() == mysql.TypeVarchar && c.keyChars > 0 && c.keyChars < c.ft.GetFlen() {
+			c.ft.SetFlen(c.keyChars)
+			continue
+		}
 		if !isLOB(c.ft) {
 			continue
 		}
@@ -626,6 +612,74 @@ func (p *tablePlan) planColumnTypes(keys []*keyPlan) error {
 		}
 	}
 	return nil
+}
+
+// keyPart is one column of an index key as the key budget sees it.
+type keyPart struct {
+	// bytes is what the column takes in the key; -1 for LONGTEXT/LONGBLOB (unbounded).
+	bytes int
+	// perChar is the bytes of one character (1 for binary strings); 0 for types whose key
+	// length cannot be reduced.
+	perChar int
+}
+
+// keyPartOf describes a TiDB column type for keyShares.
+func keyPartOf(ft *types.FieldType) keyPart {
+	per := 4
+	if ft.GetCharset() == "binary" {
+		per = 1
+	} else if cs, err := charset.GetCharsetInfo(ft.GetCharset()); err == nil {
+		per = cs.Maxlen
+	}
+	switch {
+	case isLOB(ft):
+		return keyPart{bytes: -1, perChar: per}
+	case ft.GetType() == mysql.TypeVarchar:
+		return keyPart{bytes: keyBytes(ft), perChar: per}
+	}
+	return keyPart{bytes: keyBytes(ft)}
+}
+
+// keyShares fits a key into TiDB's 3072-byte budget: fixed-size columns keep their size, and
+// the string columns share the rest, the shortest first (water-filling). It returns, for each
+// string column that must be cut, the characters it may keep; 0 where the column fits whole.
+func keyShares(parts []keyPart) []int {
+	out := make([]int, len(parts))
+	remaining := tidbMaxIndexLength
+	var flexible []int
+	for i, p := range parts {
+		if p.perChar == 0 {
+			remaining -= p.bytes
+		} else {
+			flexible = append(flexible, i)
+		}
+	}
+	// Shortest needs first; unbounded (-1) ones last.
+	sort.SliceStable(flexible, func(a, b int) bool {
+		na, nb := parts[flexible[a]].bytes, parts[flexible[b]].bytes
+		if na < 0 || nb < 0 {
+			return nb < 0 && na >= 0
+		}
+		return na < nb
+	})
+	for k, i := range flexible {
+		share := remaining / (len(flexible) - k)
+		if share < 0 {
+			share = 0
+		}
+		p := parts[i]
+		if p.bytes >= 0 && p.bytes <= share {
+			remaining -= p.bytes
+			continue
+		}
+		chars := share / p.perChar
+		if chars < 1 {
+			chars = 1
+		}
+		out[i] = chars
+		remaining -= chars * p.perChar
+	}
+	return out
 }
 
 // isLOB reports whether a TiDB column type is LONGTEXT/LONGBLOB.
