@@ -1,6 +1,9 @@
 package translate
 
 import (
+	"fmt"
+	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -190,9 +193,34 @@ func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNod
 			if err != nil {
 				return nil, err
 			}
+			switch to.OID {
+			case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:
+				// A typed literal is a value of its type in TiDB too (not a string).
+				return castTo(out, to), nil
+			case typemap.Numeric:
+				if err := checkNumericLiteral(out, to); err != nil {
+					return nil, err
+				}
+				if to.Typmod >= 0 {
+					return castTo(out, to), nil
+				}
+			case typemap.JSON:
+				// json keeps its text (pgtidb stores it as text).
+				if s, ok := literalString(e); ok {
+					return strLit(s), nil
+				}
+			}
 			return t.applyTypmod(out, to), nil
 		}
 		from = of(typemap.Text)
+	}
+	if err := checkIntLiteral(e, to); err != nil {
+		return nil, err
+	}
+	if to.OID == typemap.Numeric {
+		if err := checkNumericLiteral(e, to); err != nil {
+			return nil, err
+		}
 	}
 	if from.OID == to.OID && (to.Typmod < 0 || from.Typmod == to.Typmod) {
 		return e, nil
@@ -282,12 +310,18 @@ func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNod
 			return castTo(e, to), nil
 		}
 		return nil, cannot()
-	case typemap.JSON, typemap.JSONB:
-		if from.OID == typemap.JSON || from.OID == typemap.JSONB {
-			return e, nil
-		}
-		if isString(from) {
+	case typemap.JSONB:
+		// pgtidb stores json as its text and jsonb as TiDB JSON.
+		if from.OID == typemap.JSON || isString(from) {
 			return castTo(e, to), nil
+		}
+		return nil, cannot()
+	case typemap.JSON:
+		switch {
+		case from.OID == typemap.JSONB:
+			return castTo(e, of(typemap.Text)), nil
+		case isString(from):
+			return nil, pgerror.Unsupported("cast of a non-constant string to json (TiDB cannot raise PostgreSQL's error for invalid JSON)")
 		}
 		return nil, cannot()
 	}
@@ -345,6 +379,9 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}})), nil
 	case from.OID == typemap.JSONB:
 		return castTo(e, of(typemap.Text)), nil
+	case from.OID == typemap.JSON, from.OID == typemap.UUID:
+		// Stored as their PostgreSQL text (json verbatim, uuid canonical).
+		return e, nil
 	case from.OID == typemap.Bytea:
 		return funcCall("CONCAT", strLit(`\x`), funcCall("LOWER", funcCall("HEX", e))), nil
 	}
@@ -352,3 +389,52 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 }
 
 func itoa(v int) string { return strconv.Itoa(v) }
+
+// checkIntLiteral raises PostgreSQL's range error for a constant narrowed to int2/int4 (TiDB's
+// CAST AS SIGNED would not).
+func checkIntLiteral(e ast.ExprNode, to typemap.Type) error {
+	v, ok := intValue(e)
+	if !ok {
+		return nil
+	}
+	switch {
+	case to.OID == typemap.Int4 && (v < math.MinInt32 || v > math.MaxInt32):
+		return pgerror.New(pgerrcode.NumericValueOutOfRange, "integer out of range")
+	case to.OID == typemap.Int2 && (v < math.MinInt16 || v > math.MaxInt16):
+		return pgerror.New(pgerrcode.NumericValueOutOfRange, "smallint out of range")
+	}
+	return nil
+}
+
+// checkNumericLiteral raises PostgreSQL's overflow error for a constant cast to numeric(p,s)
+// whose integer part does not fit (TiDB's CAST would clip it to 99.9…).
+func checkNumericLiteral(e ast.ExprNode, to typemap.Type) error {
+	p, s, ok := typemap.NumericPrecisionScale(to.Typmod)
+	if !ok {
+		return nil
+	}
+	var text string
+	if v, isInt := intValue(e); isInt {
+		text = strconv.FormatInt(v, 10)
+	} else if ve, isVal := e.(ast.ValueExpr); isVal && !isNullLit(e) {
+		if _, isParam := isParam(e); isParam {
+			return nil
+		}
+		text = fmt.Sprint(ve.GetValue())
+	} else {
+		return nil
+	}
+	r, ok := new(big.Rat).SetString(strings.TrimLeft(text, "+-"))
+	if !ok {
+		return nil
+	}
+	// Round to s decimals (half away from zero) and compare with 10^(p-s).
+	scaled := new(big.Rat).Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(s)), nil)))
+	rounded := new(big.Int).Quo(new(big.Int).Add(new(big.Int).Mul(scaled.Num(), big.NewInt(2)), scaled.Denom()), new(big.Int).Mul(scaled.Denom(), big.NewInt(2)))
+	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(p)), nil)
+	if rounded.Cmp(limit) >= 0 {
+		return pgerror.New(pgerrcode.NumericValueOutOfRange, "numeric field overflow").
+			WithDetail(fmt.Sprintf("A field with precision %d, scale %d must round to an absolute value less than 10^%d.", p, s, p-s))
+	}
+	return nil
+}

@@ -60,9 +60,15 @@ func (t *translator) funcCall(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, t
 	if agg, ok := aggregates[name]; ok {
 		return agg(t, fc, sc)
 	}
-	if fc.GetAggStar() || fc.GetAggDistinct() || len(fc.GetAggOrder()) > 0 || fc.GetAggFilter() != nil {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.WrongObjectType,
-			"%s is not an aggregate function", name)
+	for _, deco := range []struct {
+		set  bool
+		what string
+	}{{fc.GetAggStar(), name + "(*)"}, {fc.GetAggDistinct(), "DISTINCT"}, {len(fc.GetAggOrder()) > 0, "ORDER BY"},
+		{fc.GetAggFilter() != nil, "FILTER"}} {
+		if deco.set {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.WrongObjectType,
+				"%s specified, but %s is not an aggregate function", deco.what, name)
+		}
 	}
 	if h, ok := functions[name]; ok {
 		return h(t, fc, sc)

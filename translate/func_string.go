@@ -66,6 +66,19 @@ func fnSubstr(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	if v, ok := intValue(from); ok && v >= 1 {
 		return funcCall("SUBSTRING", args...), of(typemap.Text), nil
 	}
+	if v, ok := intValue(from); ok {
+		// A constant start before 1: the characters before position 1 do not exist.
+		if len(args) == 2 {
+			return funcCall("SUBSTRING", s, intLit(1)), of(typemap.Text), nil
+		}
+		if c, ok := intValue(args[2]); ok && c >= 0 {
+			n := v + c - 1
+			if n < 0 {
+				n = 0
+			}
+			return funcCall("SUBSTRING", s, intLit(1), intLit(n)), of(typemap.Text), nil
+		}
+	}
 	start := funcCall("GREATEST", from, intLit(1))
 	if len(args) == 2 {
 		return funcCall("SUBSTRING", s, start), of(typemap.Text), nil
