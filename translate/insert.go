@@ -152,6 +152,9 @@ func (t *translator) assignedValue(n *pg_query.Node, sc *scope, col *catalog.Col
 	}
 	if isUnknown(ty) {
 		e, _, err = t.coerce(e, ty, col.Type)
+		if err == nil && col.Type.OID == typemap.JSON {
+			e = verbatimJSON(e)
+		}
 		return e, err
 	}
 	if err := checkAssignable(ty, col); err != nil {
@@ -169,6 +172,17 @@ func (t *translator) assignedValue(n *pg_query.Node, sc *scope, col *catalog.Col
 		to = typemap.Of(to.OID)
 	}
 	return t.convert(e, ty, to)
+}
+
+// verbatimJSON undoes the CAST AS JSON around a validated json literal: a json column keeps
+// the text as written (TiDB's JSON type would reorder keys and respace it).
+func verbatimJSON(e ast.ExprNode) ast.ExprNode {
+	if cast, ok := e.(*ast.FuncCastExpr); ok {
+		if _, isString := literalString(cast.Expr); isString {
+			return cast.Expr
+		}
+	}
+	return e
 }
 
 // checkAssignable is PostgreSQL's check that an expression of type from can be stored in col:
