@@ -57,6 +57,10 @@ var testTables = []*catalog.Table{
 		col("manager_id", ty(typemap.Int4), false),
 		col("hired", ty(typemap.Date), false),
 	}},
+	{Schema: "public", Name: "tv", View: true, Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), false),
+		col("b", ty(typemap.Text), false),
+	}},
 	{Schema: "app", Name: "orders", Columns: []catalog.Column{
 		col("id", ty(typemap.Int8), true),
 		col("customer", ty(typemap.Text), false),
