@@ -238,6 +238,10 @@ func (x *extended) bind(m *pgproto3.Bind) error {
 		}
 		v, err := typemap.DecodeParam(types[i], format, raw, &settings)
 		if err != nil {
+			if pe, ok := pgerror.As(err); ok && pe.Code == pgerrcode.InvalidBinaryRepresentation {
+				// PostgreSQL names the parameter: "… in bind parameter 2".
+				return pgerror.Newf(pe.Code, "%s %d", pe.Message, i+1)
+			}
 			return err
 		}
 		values[i] = v

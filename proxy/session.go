@@ -288,6 +288,11 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		if w.suspendedPortal != nil {
 			return "", nil
 		}
+		if tr.CheckWarnings {
+			if err := s.warningsAsError(ctx); err != nil {
+				return "", err
+			}
+		}
 		return tr.Tag + " " + strconv.FormatInt(n, 10), nil
 	}
 	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
@@ -317,6 +322,36 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		}
 	}
 	return tr.Tag, nil
+}
+
+// errorWarnings are the TiDB warnings PostgreSQL raises as errors in a query.
+var errorWarnings = map[uint16]bool{
+	1365: true, // division by zero
+	1292: true, // invalid value for a cast (integer, numeric, date/time)
+	1366: true, // incorrect value for a column type
+	1264: true, // out of range
+	1690: true, // value out of range
+}
+
+// warningsAsError reads the warnings of the last statement and returns the first one
+// PostgreSQL would have raised, as that PostgreSQL error.
+func (s *session) warningsAsError(ctx context.Context) error {
+	rows, err := s.tidb.QueryContext(ctx, tidbsql.ShowWarnings())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var level, message string
+		var code uint16
+		if err := rows.Scan(&level, &code, &message); err != nil {
+			return err
+		}
+		if errorWarnings[code] {
+			return pgerror.FromMySQL(&mysql.MySQLError{Number: code, Message: message})
+		}
+	}
+	return rows.Err()
 }
 
 // interrupted maps TiDB's "query interrupted" to PostgreSQL's cancel and timeout errors.

@@ -118,3 +118,6 @@ func ConnectionID() string {
 func CreateDatabase(name string, ifNotExists bool) string {
 	return Restore(&ast.CreateDatabaseStmt{Name: model.NewCIStr(name), IfNotExists: ifNotExists})
 }
+
+// ShowWarnings is SHOW WARNINGS: the warnings of the session's last statement.
+func ShowWarnings() string { return Restore(&ast.ShowStmt{Tp: ast.ShowWarnings}) }

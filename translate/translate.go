@@ -64,6 +64,11 @@ type Statement struct {
 	ParamTypes []typemap.Type
 	// Catalog lists the shadow-catalog changes to apply once TiDB has run SQL.
 	Catalog []catalog.Change
+	// CheckWarnings asks the proxy to read TiDB's warnings after a query: TiDB answers some
+	// errors PostgreSQL raises (division by zero, invalid text for a cast) with NULL or a
+	// truncated value plus a warning. The translator sets it when the statement contains such
+	// an operation (/, %, casts from text); the proxy turns those warnings into the error.
+	CheckWarnings bool
 }
 
 // Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a
