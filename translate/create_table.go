@@ -45,6 +45,9 @@ type columnPlan struct {
 	explicitNull bool
 	defaultRaw   *pg_query.Node
 	defaultExpr  ast.ExprNode
+	// generatedRaw is the expression of GENERATED ALWAYS AS (expr) STORED.
+	generatedRaw  *pg_query.Node
+	generatedExpr ast.ExprNode
 	// literalDefault is set when the column has a constant default: TiDB refuses defaults on
 	// LONGTEXT/LONGBLOB, so a text column with a default becomes VARCHAR(16383).
 	literalDefault bool
@@ -156,7 +159,8 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: p.name}
 	for _, c := range p.cols {
 		change.Columns = append(change.Columns, catalog.Column{
-			Name: c.name, Type: c.pgType, NotNull: c.notNull, HasDefault: c.defaultExpr != nil,
+			Name: c.name, Type: c.pgType, NotNull: c.notNull,
+			HasDefault: c.defaultExpr != nil || c.generatedExpr != nil,
 		})
 	}
 	out.Catalog = []catalog.Change{change}
@@ -361,7 +365,11 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 		return pgerror.Unsupported("identity columns").
 			WithHint("Sequences are not emulated yet; declare an integer column and supply the values.")
 	case pg_query.ConstrType_CONSTR_GENERATED:
-		return pgerror.Unsupported("generated columns")
+		if c.generatedRaw != nil {
+			return pgerror.Newf(pgerrcode.SyntaxError,
+				"multiple generation clauses specified for column %q of table %q", col, p.name)
+		}
+		c.generatedRaw = cn.GetRawExpr()
 	case pg_query.ConstrType_CONSTR_EXCLUSION:
 		return pgerror.Unsupported("EXCLUDE constraints")
 	default:
@@ -402,11 +410,18 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 		return nil, err
 	}
 	for _, c := range p.cols {
+		if c.defaultRaw != nil && c.generatedRaw != nil {
+			return nil, pgerror.Newf(pgerrcode.SyntaxError,
+				"both default and generation expression specified for column %q of table %q", c.name, p.name)
+		}
 		if c.defaultRaw != nil {
 			if c.defaultExpr, err = t.columnDefault(c); err != nil {
 				return nil, err
 			}
 		}
+	}
+	if err := t.generatedColumns(p); err != nil {
+		return nil, err
 	}
 	fkRefs, err := t.resolveForeignKeys(p, keys)
 	if err != nil {
@@ -422,6 +437,9 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 		}
 		if c.defaultExpr != nil {
 			def.Options = append(def.Options, &ast.ColumnOption{Tp: ast.ColumnOptionDefaultValue, Expr: c.defaultExpr})
+		}
+		if c.generatedExpr != nil {
+			def.Options = append(def.Options, &ast.ColumnOption{Tp: ast.ColumnOptionGenerated, Expr: c.generatedExpr, Stored: true})
 		}
 		stmt.Cols = append(stmt.Cols, def)
 	}
@@ -480,6 +498,60 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 		})
 	}
 	return stmt, nil
+}
+
+// generatedColumns translates GENERATED ALWAYS AS (expr) STORED into TiDB's stored generated
+// columns, with PostgreSQL's rules: no subqueries, no reference to another generated column,
+// and the expression's value assigned to the column's type.
+func (t *translator) generatedColumns(p *tablePlan) error {
+	var sc *scope
+	for _, c := range p.cols {
+		if c.generatedRaw == nil {
+			continue
+		}
+		if sc == nil {
+			tbl := &catalog.Table{Schema: p.schema, Name: p.name, Database: p.tidbDB}
+			for _, c := range p.cols {
+				tbl.Columns = append(tbl.Columns, catalog.Column{Name: c.name, Type: c.pgType, NotNull: c.notNull})
+			}
+			sc = newTableScope("", tbl)
+		}
+		e, ty, err := t.expr(c.generatedRaw, sc)
+		if err != nil {
+			return err
+		}
+		if len(t.paramTypes) > 0 {
+			return pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+		}
+		if hasSubquery(e) {
+			return pgerror.New(pgerrcode.FeatureNotSupported, "cannot use subquery in column generation expression")
+		}
+		for _, ref := range referencedColumns(e) {
+			if other := p.column(ref); other != nil && other.generatedRaw != nil {
+				return pgerror.Newf(pgerrcode.InvalidObjectDefinition,
+					"cannot use generated column %q in column generation expression", ref).
+					WithDetail("A generated column cannot reference another generated column.")
+			}
+		}
+		if isUnknown(ty) {
+			if e, _, err = t.coerce(e, ty, c.pgType); err != nil {
+				return err
+			}
+		} else if !tidbAssignsAlike(ty, c.pgType) {
+			if err := checkDefaultAssignable(ty, c); err != nil {
+				return err
+			}
+			to := c.pgType
+			if isString(to) {
+				to = typemap.Of(to.OID)
+			}
+			if e, err = t.convert(e, ty, to); err != nil {
+				return err
+			}
+		}
+		c.generatedExpr = e
+	}
+	return nil
 }
 
 // resolveKeys checks the key columns, marks primary-key columns NOT NULL and drops key
@@ -915,7 +987,7 @@ func (t *translator) columnDefault(c *columnPlan) (ast.ExprNode, error) {
 	if e, ok, err := timeDefault(c.defaultRaw, c.pgType); ok || err != nil {
 		return e, err
 	}
-	e, err := t.exprWant(c.defaultRaw, nil, c.pgType)
+	e, ty, err := t.expr(c.defaultRaw, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -925,6 +997,18 @@ func (t *translator) columnDefault(c *columnPlan) (ast.ExprNode, error) {
 	refuse := func() error {
 		return pgerror.Unsupported("DEFAULT expression for column " + `"` + c.name + `"`).
 			WithHint("TiDB accepts only constants and the current date/time as column defaults.")
+	}
+	if isUnknown(ty) {
+		if e, _, err = t.coerce(e, ty, c.pgType); err != nil {
+			return nil, err
+		}
+	} else if !tidbAssignsAlike(ty, c.pgType) {
+		if err := checkDefaultAssignable(ty, c); err != nil {
+			return nil, err
+		}
+		// A typed constant that needs PostgreSQL's conversion: TiDB would convert it its own
+		// way at DDL time.
+		return nil, refuse()
 	}
 	if cast, ok := e.(*ast.FuncCastExpr); ok {
 		if _, isValue := cast.Expr.(ast.ValueExpr); !isValue {
@@ -952,6 +1036,17 @@ func (t *translator) columnDefault(c *columnPlan) (ast.ExprNode, error) {
 		}
 	}
 	return nil, refuse()
+}
+
+// checkDefaultAssignable is checkAssignable with PostgreSQL's wording for DEFAULT and
+// generation expressions.
+func checkDefaultAssignable(from typemap.Type, c *columnPlan) error {
+	if err := checkAssignable(from, &catalog.Column{Name: c.name, Type: c.pgType}); err != nil {
+		return pgerror.Newf(pgerrcode.DatatypeMismatch, "column %q is of type %s but default expression is of type %s",
+			c.name, sqlTypeName(c.pgType), sqlTypeName(from)).
+			WithHint("You will need to rewrite or cast the expression.")
+	}
+	return nil
 }
 
 // jsonbDefault turns the constant '{}' or '[]' into JSON_OBJECT() / JSON_ARRAY(), the only

@@ -223,7 +223,8 @@ func tidbAssignsAlike(from, to typemap.Type) bool {
 	case isInt(from):
 		return isNumber(to) || isString(to)
 	case from.OID == typemap.Numeric:
-		return isInt(to) || isString(to)
+		// Decimal → double goes through the shortest decimal text in both systems.
+		return isInt(to) || isFloat(to) || isString(to)
 	case isFloat(from):
 		return isFloat(to)
 	case isString(from):
