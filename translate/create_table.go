@@ -124,7 +124,9 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 				return nil, err
 			}
 		case *pg_query.Node_TableLikeClause:
-			return nil, pgerror.Unsupported("CREATE TABLE ... (LIKE ...)")
+			if err := t.addLikeColumns(p, x.TableLikeClause); err != nil {
+				return nil, err
+			}
 		default:
 			return nil, pgerror.Unsupported("CREATE TABLE element " + statementName(elt))
 		}
@@ -251,6 +253,25 @@ func (p *tablePlan) addColumn(cd *pg_query.ColumnDef) error {
 		if err := p.addConstraint(cn.GetConstraint(), name); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// addLikeColumns copies the columns of LIKE t: names, types and NOT NULL, which is all
+// PostgreSQL copies without INCLUDING options.
+func (t *translator) addLikeColumns(p *tablePlan, like *pg_query.TableLikeClause) error {
+	if like.GetOptions() != 0 {
+		return pgerror.Unsupported("LIKE ... INCLUDING")
+	}
+	_, src, err := t.table(like.GetRelation())
+	if err != nil {
+		return err
+	}
+	for _, sc := range src.Columns {
+		if p.column(sc.Name) != nil {
+			return pgerror.Newf(pgerrcode.DuplicateColumn, "column %q specified more than once", sc.Name)
+		}
+		p.cols = append(p.cols, &columnPlan{name: sc.Name, pgType: sc.Type, notNull: sc.NotNull})
 	}
 	return nil
 }
