@@ -26,7 +26,7 @@ func (t *translator) table(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Tabl
 	}
 	if db := rv.GetCatalogname(); db != "" && db != t.ctx.Database {
 		return nil, nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
-			"cross-database references are not implemented: %s", rangeVarName(rv))
+			"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
 	}
 	schema, name := rv.GetSchemaname(), rv.GetRelname()
 	if t.ctx.Resolver == nil {
@@ -151,6 +151,13 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 		}
 		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedTable,
 			"missing FROM-clause entry for table %q", q)
+	}
+	for s := sc; s != nil; s = s.parent {
+		for _, r := range s.rels {
+			if !r.merged && r.name == col {
+				return nil, typemap.Type{}, pgerror.Unsupported("whole-row reference " + col)
+			}
+		}
 	}
 	return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", col)
 }

@@ -115,6 +115,9 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	if err != nil {
 		return nil, err
 	}
+	if len(outs) == 0 {
+		return nil, pgerror.Unsupported("SELECT without result columns")
+	}
 	sel.Fields = &ast.FieldList{}
 	for i := range outs {
 		sel.Fields.Fields = append(sel.Fields.Fields, outs[i].field)

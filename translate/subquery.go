@@ -23,6 +23,9 @@ func (t *translator) subLink(s *pg_query.SubLink, sc *scope) (ast.ExprNode, type
 	case pg_query.SubLinkType_ROWCOMPARE_SUBLINK, pg_query.SubLinkType_MULTIEXPR_SUBLINK:
 		return nil, typemap.Type{}, pgerror.Unsupported("row comparison with a subquery")
 	}
+	if s.GetTestexpr().GetRowExpr() != nil {
+		return nil, typemap.Type{}, pgerror.Unsupported("row comparison with a subquery")
+	}
 	q, err := t.query(sel, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
