@@ -472,19 +472,26 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 	if err != nil {
 		return nil, err
 	}
+	// An index behind a constraint avoids relation and constraint names (ChooseRelationName
+	// with isconstraint).
 	usedRelations := map[string]bool{p.name: true}
+	usedEither := map[string]bool{p.name: true}
+	for name := range usedConstraints {
+		usedEither[name] = true
+	}
 	for _, k := range keys {
 		if k.name == "" {
 			if k.primary {
-				k.name = chooseName(p.name, "", "pkey", usedRelations)
+				k.name = chooseName(p.name, "", "pkey", usedEither)
 			} else {
-				k.name = chooseName(p.name, indexNameAddition(k.cols), "key", usedRelations)
+				k.name = chooseName(p.name, indexNameAddition(k.cols), "key", usedEither)
 			}
 		} else if usedRelations[k.name] {
 			return nil, pgerror.Newf(pgerrcode.DuplicateTable, "relation %q already exists", k.name)
 		}
 		usedRelations[k.name] = true
 		usedConstraints[k.name] = true
+		usedEither[k.name] = true
 		c := &ast.Constraint{Tp: ast.ConstraintUniq, Name: k.name, Keys: indexColumns(k.cols)}
 		if k.primary {
 			c = &ast.Constraint{Tp: ast.ConstraintPrimaryKey, Keys: indexColumns(k.cols)}
@@ -829,8 +836,7 @@ func (t *translator) checkConstraints(p *tablePlan, used map[string]bool) ([]*as
 			}
 			name = chooseName(p.name, col, "check", used)
 		} else if used[name] {
-			return nil, pgerror.Newf(pgerrcode.DuplicateObject,
-				"constraint %q for relation %q already exists", name, p.name)
+			return nil, pgerror.Newf(pgerrcode.DuplicateObject, "check constraint %q already exists", name)
 		}
 		used[name] = true
 		out = append(out, &ast.Constraint{Tp: ast.ConstraintCheck, Name: name, Expr: e, Enforced: true})
