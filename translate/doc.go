@@ -32,6 +32,22 @@
 // PostgreSQL sorts them, USING/NATURAL joins become explicit ON conditions with every merged
 // column read from the side PostgreSQL takes it from.
 //
+// # DDL, DML and the shadow catalog
+//
+// CREATE TABLE maps every column through typemap.TiDBColumnType (text → LONGTEXT with the NO
+// PAD binary collation, timestamptz → DATETIME(6) holding UTC…), gives constraints and indexes
+// the names PostgreSQL would choose (t_pkey, t_a_key, t_a_check, t_a_fkey, t_a_idx, numbered on
+// collision), fits string key columns into TiDB's 3072-byte index keys, and returns a
+// catalog.Change DeclareTable carrying each column's declared PostgreSQL type; DROP TABLE/VIEW
+// returns ForgetTable, DROP SCHEMA/DATABASE ForgetDatabase. The proxy applies the changes after
+// TiDB ran the statement. Schemas are TiDB databases (catalog.TiDBDatabase). What a statement
+// needs beyond catalog.Resolver comes from optional interfaces the resolver may implement:
+// KeyResolver (REFERENCES t without columns), IndexResolver (DROP INDEX, index names unique per
+// schema) and SchemaResolver (DROP SCHEMA without CASCADE); without them those forms are
+// refused. INSERT and UPDATE assign values with PostgreSQL's assignment rules (42804 where no
+// assignment cast exists); RETURNING, ON CONFLICT, UPDATE … FROM and DELETE … USING are refused
+// until the proxy emulates them.
+//
 // # Contract with the session
 //
 // The SQL assumes the TiDB session runs with: sql_mode without NO_BACKSLASH_ESCAPES (string
