@@ -388,6 +388,16 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 	return nil, pgerror.Unsupported("conversion of " + sqlTypeName(from) + " to text")
 }
 
+// outputText renders a value as its type's output function does, which concat() and
+// concat_ws() use: the same as toText except for bool, printed t / f (the cast to text and `||`
+// print true / false).
+func (t *translator) outputText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, error) {
+	if from.OID == typemap.Bool {
+		return caseWhen(nil, e, strLit("t"), not(e), strLit("f")), nil
+	}
+	return t.toText(e, from)
+}
+
 func itoa(v int) string { return strconv.Itoa(v) }
 
 // checkIntLiteral raises PostgreSQL's range error for a constant narrowed to int2/int4 (TiDB's

@@ -208,7 +208,7 @@ func fnConcat(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
-		if e, err = t.toText(e, ty); err != nil {
+		if e, err = t.outputText(e, ty); err != nil {
 			return nil, typemap.Type{}, err
 		}
 		out = append(out, e)
@@ -230,7 +230,7 @@ func fnConcatWS(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, 
 		if i == 0 && !isString(ty) && !isUnknown(ty) {
 			return nil, typemap.Type{}, t.undefinedFunction("concat_ws", fc.GetArgs(), sc)
 		}
-		if e, err = t.toText(e, ty); err != nil {
+		if e, err = t.outputText(e, ty); err != nil {
 			return nil, typemap.Type{}, err
 		}
 		out = append(out, e)
