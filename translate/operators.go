@@ -198,6 +198,9 @@ func comparableTypes(a, b typemap.Type) bool {
 // division truncates (TiDB's `/` returns a decimal, so int/int is DIV); `^` is POW over
 // double precision; date ± integer adds days; date - date counts days.
 func (t *translator) arithmetic(op string, ln, rn *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	if e, ty, ok, err := t.intervalArithmetic(op, ln, rn, sc); ok || err != nil {
+		return e, ty, err
+	}
 	l, lt, err := t.expr(ln, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
