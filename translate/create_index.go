@@ -123,20 +123,20 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 // from it for the index name.
 func (t *translator) indexPart(el *pg_query.IndexElem, tbl *catalog.Table, sc *scope) (*ast.IndexPartSpecification, string, error) {
 	if len(el.GetCollation()) > 0 {
-		names := stringList(el.GetCollation())
-		switch names[len(names)-1] {
+		name := lastName(stringList(el.GetCollation()))
+		switch name {
 		case "C", "POSIX", "default", "ucs_basic":
 		default:
-			return nil, "", pgerror.Unsupported(`collation "` + names[len(names)-1] + `" in an index`)
+			return nil, "", pgerror.Unsupported(`collation "` + name + `" in an index`)
 		}
 	}
 	if len(el.GetOpclass()) > 0 {
-		names := stringList(el.GetOpclass())
-		switch names[len(names)-1] {
+		name := lastName(stringList(el.GetOpclass()))
+		switch name {
 		case "text_pattern_ops", "varchar_pattern_ops", "bpchar_pattern_ops":
 			// Byte-wise order, which every pgtidb string column has anyway.
 		default:
-			return nil, "", pgerror.Unsupported("operator class " + names[len(names)-1])
+			return nil, "", pgerror.Unsupported("operator class " + name)
 		}
 	}
 	if len(el.GetOpclassopts()) > 0 {
@@ -200,14 +200,12 @@ func figureColname(n *pg_query.Node) string {
 			return names[len(names)-1]
 		}
 	case *pg_query.Node_FuncCall:
-		names := stringList(x.FuncCall.GetFuncname())
-		return names[len(names)-1]
+		return lastName(stringList(x.FuncCall.GetFuncname()))
 	case *pg_query.Node_TypeCast:
 		if name := figureColname(x.TypeCast.GetArg()); name != "" {
 			return name
 		}
-		names := stringList(x.TypeCast.GetTypeName().GetNames())
-		return names[len(names)-1]
+		return lastName(stringList(x.TypeCast.GetTypeName().GetNames()))
 	case *pg_query.Node_CoalesceExpr:
 		return "coalesce"
 	case *pg_query.Node_CaseExpr:
@@ -223,6 +221,14 @@ func figureColname(n *pg_query.Node) string {
 		}
 	}
 	return ""
+}
+
+// lastName is the last element of a dotted name ("" for none).
+func lastName(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return names[len(names)-1]
 }
 
 // uniqueColName makes name distinct from the names before it, as ChooseIndexColumnNames does

@@ -283,6 +283,9 @@ func checkCollation(cc *pg_query.CollateClause, ty typemap.Type) error {
 	for _, n := range cc.GetCollname() {
 		names = append(names, n.GetString_().GetSval())
 	}
+	if len(names) == 0 || len(names) > 2 {
+		return pgerror.New(pgerrcode.SyntaxError, "improper collation name")
+	}
 	name := names[len(names)-1]
 	if len(names) == 2 && names[0] != "pg_catalog" {
 		return pgerror.Newf(pgerrcode.UndefinedObject, "collation %q does not exist", strings.Join(names, "."))
@@ -315,6 +318,13 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 	var c *columnPlan
 	if col != "" {
 		c = p.column(col)
+	}
+	switch cn.GetContype() {
+	case pg_query.ConstrType_CONSTR_NULL, pg_query.ConstrType_CONSTR_NOTNULL, pg_query.ConstrType_CONSTR_DEFAULT,
+		pg_query.ConstrType_CONSTR_GENERATED, pg_query.ConstrType_CONSTR_IDENTITY:
+		if c == nil {
+			return pgerror.Unsupported("table constraint " + cn.GetContype().String())
+		}
 	}
 	switch cn.GetContype() {
 	case pg_query.ConstrType_CONSTR_NULL:

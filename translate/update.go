@@ -76,7 +76,7 @@ func multiAssignValue(m *pg_query.MultiAssignRef) (*pg_query.Node, error) {
 			"source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression")
 	}
 	args := row.GetArgs()
-	if int(m.GetNcolumns()) != len(args) {
+	if int(m.GetNcolumns()) != len(args) || m.GetColno() < 1 || int(m.GetColno()) > len(args) {
 		return nil, pgerror.New(pgerrcode.SyntaxError, "number of columns does not match number of values")
 	}
 	return args[m.GetColno()-1], nil
