@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"strings"
+
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -51,17 +53,7 @@ func (t *translator) drop(n *pg_query.DropStmt) (*Statement, error) {
 
 // objectTypeName names an object type for messages (OBJECT_FOREIGN_TABLE → FOREIGN TABLE).
 func objectTypeName(ot pg_query.ObjectType) string {
-	s := ot.String()
-	if len(s) > len("OBJECT_") {
-		s = s[len("OBJECT_"):]
-	}
-	b := []byte(s)
-	for i := range b {
-		if b[i] == '_' {
-			b[i] = ' '
-		}
-	}
-	return string(b)
+	return strings.ReplaceAll(strings.TrimPrefix(ot.String(), "OBJECT_"), "_", " ")
 }
 
 // dropRelations translates DROP TABLE / DROP VIEW. Every named relation is looked up first:
@@ -143,16 +135,7 @@ func rangeVarOf(names []string) (*pg_query.RangeVar, error) {
 	return nil, pgerror.Newf(pgerrcode.SyntaxError, "improper qualified name (too many dotted names): %s", joinDots(names))
 }
 
-func joinDots(names []string) string {
-	s := ""
-	for i, n := range names {
-		if i > 0 {
-			s += "."
-		}
-		s += n
-	}
-	return s
-}
+func joinDots(names []string) string { return strings.Join(names, ".") }
 
 // dropIndex translates DROP INDEX [CONCURRENTLY] [IF EXISTS] name. TiDB needs the index's
 // table, which the IndexResolver supplies. CONCURRENTLY is dropped: TiDB's DDL is online.
