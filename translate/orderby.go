@@ -15,6 +15,13 @@ import (
 // NULLS FIRST); TiDB sorts it as smaller. Where the two differ, a `(x IS NULL)` key is put
 // before x, unless x is known never to be NULL.
 func (t *translator) orderBy(items []*pg_query.Node, sc *scope, outs []output) ([]*ast.ByItem, error) {
+	return t.orderByKeys(items, sc, outs, false)
+}
+
+// orderByKeys is orderBy; with exprKeys, a result column named by position or name is sorted
+// on its expression rather than its position (for window ORDER BY, where positions mean
+// constants).
+func (t *translator) orderByKeys(items []*pg_query.Node, sc *scope, outs []output, exprKeys bool) ([]*ast.ByItem, error) {
 	var out []*ast.ByItem
 	for _, n := range items {
 		sb := n.GetSortBy()
@@ -25,6 +32,9 @@ func (t *translator) orderBy(items []*pg_query.Node, sc *scope, outs []output) (
 			return nil, pgerror.Unsupported("ORDER BY … USING")
 		}
 		key, nullKey, notNull, err := t.sortKey(sb.GetNode(), sc, outs)
+		if exprKeys {
+			key = nullKey
+		}
 		if err != nil {
 			return nil, err
 		}

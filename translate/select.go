@@ -147,7 +147,7 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 			sel.Distinct = true
 			sel.SelectStmtOpts.Distinct = true
 		} else {
-			return nil, pgerror.Unsupported("DISTINCT ON")
+			return t.distinctOn(n, sc, sel, outs)
 		}
 	}
 	if s := n.GetSortClause(); len(s) > 0 {
