@@ -86,7 +86,9 @@ func (t *translator) operator(op string, ln, rn *pg_query.Node, sc *scope) (ast.
 		return t.like(ln, rn, sc, true, op == "!~~")
 	case "~~*", "!~~*":
 		return t.like(ln, rn, sc, false, op == "!~~*")
-	case "->", "->>", "#>", "#>>", "@>", "<@", "?", "?|", "?&", "#-":
+	case "->", "->>":
+		return t.jsonOperator(op, ln, rn, sc)
+	case "#>", "#>>", "@>", "<@", "?", "?|", "?&", "#-":
 		return nil, typemap.Type{}, pgerror.Unsupported("JSON operator " + op)
 	}
 	l, lt, err := t.expr(ln, sc)
