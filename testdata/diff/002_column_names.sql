@@ -1,0 +1,21 @@
+-- The names and types PostgreSQL gives result columns that have no alias.
+SELECT 1;
+SELECT 1 + 1, 'x';
+SELECT count(*) FROM (VALUES (1), (2)) v(x);
+SELECT upper('a'), lower('B'), length('abc');
+SELECT 1::int, CAST(1 AS bigint), 'x'::text, 1::numeric(5, 2), 'x'::varchar(3);
+SELECT CASE WHEN true THEN 1 END, coalesce(1, 2), greatest(1, 2), least(1, 2), nullif(1, 2);
+SELECT x FROM (VALUES (1)) AS v(x);
+SELECT "MixedCase" FROM (SELECT 1 AS "MixedCase") s;
+SELECT 1 AS Upper, 2 AS "Quoted Name", 3 AS "lower";
+SELECT true, false, NULL;
+SELECT EXISTS (SELECT 1), (SELECT 1), NOT true;
+SELECT 1 IN (1, 2), 1 BETWEEN 0 AND 2, 'a' LIKE 'a';
+SELECT sum(x), avg(x), min(x), max(x) FROM (VALUES (1), (2)) v(x);
+SELECT current_user, session_user, current_schema, current_schema();
+SELECT current_database() = 'd_002_column_names';
+SELECT now() IS NOT NULL, current_date IS NOT NULL, current_timestamp IS NOT NULL, localtimestamp IS NOT NULL;
+SELECT pg_typeof(1), pg_typeof(1.5), pg_typeof('a'), pg_typeof(now()), pg_typeof(current_date);
+SELECT v.* FROM (VALUES (1, 'a')) v;
+SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v;
+SELECT 'a' AS a, 'b' AS a;

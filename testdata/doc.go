@@ -1,0 +1,28 @@
+// Package testdata holds the data of pgtidb's end-to-end tests; it has no code. (The go tool
+// ignores directories named testdata, so this file documents the directory and is never built.)
+//
+// diff/NNN_name.sql — differential scripts, read by e2e.TestDifferential (simple query protocol)
+// and e2e.TestDifferentialExtended (extended protocol). Each script runs in a fresh database
+// (d_NNN_name, dx_NNN_name) on a real PostgreSQL 15 and on pgtidb, one statement at a time
+// (split by pg_query's parser; a script made of deliberate syntax errors is split by its
+// scanner). Per statement the runner compares column names, column type OIDs, rows (in order
+// when the outermost SELECT has ORDER BY, otherwise as multisets), the command tag, the
+// SQLSTATE of an error (never its message) and the transaction status afterwards. Scripts must
+// be deterministic on PostgreSQL: no now(), random() or gen_random_uuid() values in compared
+// output (compare their type or a predicate instead), and every statement should be able to
+// fail — no filler. Write what a PostgreSQL user expects; check it against PostgreSQL first:
+//
+//	createdb -h 127.0.0.1 -U postgres scratch
+//	PGTZ=UTC psql -X -h 127.0.0.1 -U postgres -f testdata/diff/NNN_name.sql scratch
+//
+// diff/gaps/NNN_name.sql — scripts that exercise known gaps: a comment line "-- gap: KEY"
+// marks the next statement as expected to differ, for the reason KNOWN_GAPS.md gives under
+// "Differential suite" for KEY. Marked statements are counted as "known gaps still differ"
+// and never fail the suite; when one starts to match, the runner says so and it should move
+// to a regular script. Unmarked statements in these files are ordinary differential
+// statements. A statement belongs here only when the gap is a TiDB limitation the project has
+// decided not to close (TIDB_GAPS.md, KNOWN_GAPS.md) — not merely because it fails today.
+//
+// psql/*.sql — psql scripts (meta-commands included) run by e2e.TestPsql with
+// `psql -X -v ON_ERROR_STOP=0 -f` against both servers; the outputs must be identical.
+package testdata
