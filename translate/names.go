@@ -119,7 +119,9 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 			switch {
 			case fc.src != nil:
 				cn = fc.src
-			case level == 0:
+			case level == 0 || !shadowed(sc, s, found.name):
+				// Qualified, so that TiDB cannot take it for a select-list alias of an
+				// inner query (HAVING and ORDER BY see aliases in TiDB).
 				cn.Table = cistr(found.name)
 			}
 			e := &ast.ColumnNameExpr{Name: cn}
@@ -169,4 +171,17 @@ func (t *translator) markNotNull(e ast.ExprNode) {
 		t.notNull = map[ast.ExprNode]bool{}
 	}
 	t.notNull[e] = true
+}
+
+// shadowed reports whether a relation named name is visible in a scope between inner
+// (inclusive) and outer (exclusive): then a reference qualified with name would resolve there.
+func shadowed(inner, outer *scope, name string) bool {
+	for s := inner; s != nil && s != outer; s = s.parent {
+		for _, r := range s.rels {
+			if r.name == name {
+				return true
+			}
+		}
+	}
+	return false
 }
