@@ -212,42 +212,6 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 	return t, rows.Err()
 }
 
-// Resolver resolves names for one session: its database and search path, over its own TiDB
-// connection (so it sees the session's uncommitted DDL the way TiDB does).
-type SessionResolver struct {
-	Store      *Store
-	Conn       Querier
-	Ctx        context.Context
-	Database   string
-	SearchPath []string
-}
-
-var _ Resolver = (*SessionResolver)(nil)
-
-// LookupTable implements Resolver.
-func (r *SessionResolver) LookupTable(schema, name string) (*Table, error) {
-	if schema != "" {
-		t, err := r.Store.Lookup(r.Ctx, r.Conn, TiDBDatabase(r.Database, schema), name)
-		if t != nil {
-			t = withSchema(t, schema)
-		}
-		return t, err
-	}
-	for _, s := range r.SearchPath {
-		if s == "pg_catalog" || s == "$user" || s == "information_schema" {
-			continue
-		}
-		t, err := r.Store.Lookup(r.Ctx, r.Conn, TiDBDatabase(r.Database, s), name)
-		if err != nil {
-			return nil, err
-		}
-		if t != nil {
-			return withSchema(t, s), nil
-		}
-	}
-	return nil, nil
-}
-
 func withSchema(t *Table, schema string) *Table {
 	if t.Schema == schema {
 		return t

@@ -134,6 +134,13 @@ func (s *session) noticeWanted(severity string) bool {
 	return rank[severity] >= r
 }
 
+// The session's resolver gives the translator everything it can ask for.
+var (
+	_ translate.KeyResolver    = (*catalog.SessionResolver)(nil)
+	_ translate.IndexResolver  = (*catalog.SessionResolver)(nil)
+	_ translate.SchemaResolver = (*catalog.SessionResolver)(nil)
+)
+
 // resolver returns the catalog view of this session for one translation.
 func (s *session) resolver(ctx context.Context) *catalog.SessionResolver {
 	sp, _ := s.gucs.Get("search_path")
