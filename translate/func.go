@@ -19,7 +19,7 @@ var functions = map[string]funcHandler{}
 
 // refusedFunctions are PostgreSQL functions pgtidb knows it cannot run faithfully on TiDB.
 var refusedFunctions = map[string]string{
-	"age": "age()", "to_char": "to_char()", "to_date": "to_date()", "to_timestamp": "to_timestamp()",
+	"age": "age()", "to_date": "to_date()", "to_timestamp": "to_timestamp()",
 	"to_number": "to_number()", "gen_random_uuid": "gen_random_uuid()", "uuid_generate_v4": "uuid_generate_v4()",
 	"array_agg": "array_agg()", "json_agg": "json_agg()", "jsonb_agg": "jsonb_agg()",
 	"json_build_object": "json_build_object()", "jsonb_build_object": "jsonb_build_object()",
