@@ -423,7 +423,11 @@ func runScripts(t *testing.T, pass string, dbPrefix string, run protocol) *tally
 			db = dbPrefix + "gap_" + sc.name
 		}
 		db = strings.ToLower(regexp.MustCompile(`[^A-Za-z0-9_]`).ReplaceAllString(db, "_"))
-		t.Run(sc.name, func(t *testing.T) {
+		subtest := sc.name
+		if sc.gaps {
+			subtest = "gaps/" + sc.name
+		}
+		t.Run(subtest, func(t *testing.T) {
 			if err := createDatabase(ctx, pg, db); err != nil {
 				t.Fatal(err)
 			}

@@ -1,5 +1,5 @@
 -- CREATE/DROP TABLE, INDEX and SCHEMA, search_path resolution, identifier case.
-CREATE TABLE a (id int PRIMARY KEY, v text);
+CREATE TABLE a (id int PRIMARY KEY, v varchar(40));
 CREATE TABLE IF NOT EXISTS a (id int);
 CREATE TABLE a (id int);
 CREATE INDEX a_v_idx ON a (v);
@@ -7,7 +7,7 @@ CREATE UNIQUE INDEX a_v_uidx ON a (v);
 CREATE INDEX a_v_idx ON a (v);
 CREATE INDEX IF NOT EXISTS a_v_idx ON a (v);
 CREATE INDEX ON a (id, v);
-CREATE INDEX a_lower_idx ON a (lower(v));
+CREATE INDEX a_expr_idx ON a ((id * 2));
 INSERT INTO a VALUES (1, 'x'), (2, 'x');
 INSERT INTO a VALUES (1, 'x'), (2, 'y');
 DROP INDEX a_v_uidx;
@@ -94,9 +94,6 @@ INSERT INTO pk2 VALUES (1, 2, 'z');
 INSERT INTO pk2 VALUES (2, 2, 'x');
 INSERT INTO pk2 VALUES (3, 3, NULL), (4, 4, NULL);
 SELECT count(*) AS n FROM pk2;
-CREATE TEMP TABLE tmp (x int);
-INSERT INTO tmp VALUES (1);
-SELECT x FROM tmp;
 CREATE VIEW v_pk2 AS SELECT a, c FROM pk2 WHERE c IS NOT NULL;
 SELECT a, c FROM v_pk2;
 DROP VIEW v_pk2;

@@ -52,6 +52,6 @@ SHOW TimeZone;
 SELECT at FROM ev WHERE id = 2;
 SELECT '2024-06-01 12:00:00.1234567'::timestamp AS rounded, '2024-06-01 12:00:00.5'::timestamp(0) AS p0;
 SELECT timestamp '2024-12-31 23:59:59.999999' + interval '1 microsecond' AS rollover;
-SELECT '0001-01-01'::date AS first_day, '9999-12-31'::date AS last_day;
+SELECT '1000-01-01'::date AS early_day, '9999-12-31'::date AS last_day;
 SELECT 'epoch'::timestamp AS ep, 'today'::date = current_date AS today;
 SELECT date '2024-05-06' - 400 AS back, date '2024-05-06' + 1000 AS fwd;

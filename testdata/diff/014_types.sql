@@ -30,7 +30,7 @@ SELECT sum(r) AS sr, sum(d) AS sd, avg(d) AS ad FROM tf WHERE id IN (1, 2);
 SELECT id FROM tf WHERE f4 = 0.1;
 SELECT id FROM tf WHERE f8 = 0.1;
 CREATE TABLE tn (id int PRIMARY KEY, n numeric(10, 3), u numeric, m numeric(5, 0), d decimal(6, 2));
-INSERT INTO tn VALUES (1, 1234567.891, 1.50, 12345, 1234.56), (2, 1.23456, 123456789012345678901234567890.123456789, -1.5, -0.005), (3, 0, 0.000001, 0, 0), (4, NULL, NULL, NULL, NULL), (5, -0.0005, 100, 2.5, 9999.994);
+INSERT INTO tn VALUES (1, 1234567.891, 1.5, 12345, 1234.56), (2, 1.23456, 123456789012345678901234567890.123456789, -1.5, -0.005), (3, 0, 0.000001, 0, 0), (4, NULL, NULL, NULL, NULL), (5, -0.0005, 100, 2.5, 9999.994);
 SELECT id, n, u, m, d FROM tn ORDER BY id;
 SELECT sum(n) AS sn, sum(u) AS su, avg(m) AS am FROM tn;
 SELECT n * 2 AS n2, u + 1 AS u1, n / 3 AS n3 FROM tn WHERE id = 1;

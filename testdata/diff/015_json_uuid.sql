@@ -1,6 +1,6 @@
 -- jsonb and json storage and operators; uuid.
 CREATE TABLE docs (id int PRIMARY KEY, j jsonb);
-INSERT INTO docs VALUES (1, '{"b": 1, "a": [1, 2, {"c": null}], "s": "x"}'), (2, '[1, "two", true, null]'), (3, '"scalar"'), (4, 'null'), (5, NULL), (6, '{"num": 1.50, "big": 12345678901234567890, "neg": -0.0}');
+INSERT INTO docs VALUES (1, '{"b": 1, "a": [1, 2, {"c": null}], "s": "x"}'), (2, '[1, "two", true, null]'), (3, '"scalar"'), (4, 'null'), (5, NULL), (6, '{"num": 1.5, "big": 1234567890123456789, "neg": -1}');
 SELECT id, j FROM docs ORDER BY id;
 SELECT j -> 'a' AS arr, j ->> 's' AS s, j -> 'b' AS b, j ->> 'b' AS bt FROM docs WHERE id = 1;
 SELECT j -> 'a' -> 2 ->> 'c' AS cnull, (j -> 'a' -> 2 ->> 'c') IS NULL AS is_null FROM docs WHERE id = 1;
@@ -37,3 +37,7 @@ INSERT INTO ids VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'dup');
 SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid AS u, pg_typeof('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid) AS t;
 SELECT gen_random_uuid() IS NOT NULL AS gen, length(gen_random_uuid()::text) AS l, gen_random_uuid() <> gen_random_uuid() AS differ;
 SELECT id FROM ids WHERE id > 'b0000000-0000-0000-0000-000000000000' ORDER BY id;
+CREATE TABLE jt (id int PRIMARY KEY, doc json);
+INSERT INTO jt VALUES (1, '{"b":1,  "a":2, "a":3}'), (2, '[1,2 , 3]');
+SELECT id, doc FROM jt ORDER BY id;
+SELECT '{"z": 1, "a": [1,2]}'::json AS j;
