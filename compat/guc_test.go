@@ -135,7 +135,7 @@ func TestTxnSavepoints(t *testing.T) {
 	if tx.Status != compat.TxnFailed {
 		t.Fatal("Fail did not fail the block")
 	}
-	if err := tx.HasSavepoint("b"); pgerror.Code(err) != "3B001" {
+	if _, err := tx.SavepointPos("b"); pgerror.Code(err) != "3B001" {
 		t.Errorf("unknown savepoint: got %v", err)
 	}
 	tx.RollbackTo("a", g)
@@ -145,7 +145,7 @@ func TestTxnSavepoints(t *testing.T) {
 	if v, _ := g.Get("TimeZone"); v != "UTC" {
 		t.Errorf("ROLLBACK TO kept SET TimeZone: %s", v)
 	}
-	if err := tx.HasSavepoint("a"); err != nil {
+	if _, err := tx.SavepointPos("a"); err != nil {
 		t.Error("savepoint a must survive ROLLBACK TO")
 	}
 	tx.Release("a")

@@ -121,13 +121,18 @@ func (t *Txn) findSavepoint(name string) int {
 	return -1
 }
 
-// HasSavepoint reports whether name is an active savepoint; the error is PostgreSQL's 3B001.
-func (t *Txn) HasSavepoint(name string) error {
-	if t.findSavepoint(name) < 0 {
-		return pgerror.Newf(pgerrcode.InvalidSavepointSpecification, "savepoint \"%s\" does not exist", name)
+// SavepointPos returns the stack position of the newest savepoint named name (what tells
+// same-named savepoints apart on TiDB); the error is PostgreSQL's 3B001.
+func (t *Txn) SavepointPos(name string) (int, error) {
+	i := t.findSavepoint(name)
+	if i < 0 {
+		return 0, pgerror.Newf(pgerrcode.InvalidSavepointSpecification, "savepoint \"%s\" does not exist", name)
 	}
-	return nil
+	return i, nil
 }
+
+// NextSavepointPos is the stack position the next savepoint will take.
+func (t *Txn) NextSavepointPos() int { return len(t.savepoints) }
 
 // RollbackTo restores the state at savepoint name (which stays defined) and leaves a failed
 // block.

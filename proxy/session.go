@@ -196,6 +196,9 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 		return compat.ErrInFailedTxn
 	}
 	if !s.txn.InBlock() {
+		if ro, _ := s.gucs.Get("default_transaction_read_only"); ro == "on" && p.tr.Kind != translate.KindQuery {
+			return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)
+		}
 		return nil
 	}
 	switch p.raw.GetStmt().GetNode().(type) {
@@ -234,7 +237,9 @@ func (s *session) openTiDBTxn(ctx context.Context) error {
 		}
 		s.tidbIsolation = iso
 	}
-	if _, err := s.tidb.ExecContext(ctx, tidbsql.Begin(s.txn.ReadOnly)); err != nil {
+	// READ ONLY is enforced by pgtidb (beforeStatement): TiDB's START TRANSACTION READ ONLY is
+	// a no-op it refuses unless tidb_enable_noop_functions is set.
+	if _, err := s.tidb.ExecContext(ctx, tidbsql.Begin(false)); err != nil {
 		return err
 	}
 	s.txn.TiDBOpen = true

@@ -220,6 +220,10 @@ func (s *session) show(n *pg_query.VariableShowStmt, w *rowWriter) (string, erro
 func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) (string, error) {
 	switch n.GetKind() {
 	case pg_query.TransactionStmtKind_TRANS_STMT_BEGIN, pg_query.TransactionStmtKind_TRANS_STMT_START:
+		tag := "BEGIN"
+		if n.GetKind() == pg_query.TransactionStmtKind_TRANS_STMT_START {
+			tag = "START TRANSACTION"
+		}
 		iso, ro, err := compat.TxnOptions(n.GetOptions())
 		if err != nil {
 			return "", err
@@ -227,7 +231,7 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 		if s.txn.InBlock() && !s.txn.Implicit {
 			s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.ActiveSQLTransaction,
 				Message: "there is already a transaction in progress"})
-			return "BEGIN", nil
+			return tag, nil
 		}
 		if iso == "" {
 			iso, _ = s.gucs.Get("default_transaction_isolation")
@@ -245,10 +249,10 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 			if !s.txn.Queried {
 				s.txn.Isolation, s.txn.ReadOnly = iso, readOnly
 			}
-			return "BEGIN", nil
+			return tag, nil
 		}
 		s.txn.Begin(false, iso, readOnly, s.gucs)
-		return "BEGIN", nil
+		return tag, nil
 	case pg_query.TransactionStmtKind_TRANS_STMT_COMMIT:
 		if !s.txn.InBlock() {
 			s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.NoActiveSQLTransaction,
@@ -286,7 +290,7 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 			return "", err
 		}
 		s.txn.Queried = true
-		if _, err := s.tidb.ExecContext(ctx, tidbsql.Savepoint(n.GetSavepointName())); err != nil {
+		if _, err := s.tidb.ExecContext(ctx, tidbsql.Savepoint(n.GetSavepointName(), s.txn.NextSavepointPos())); err != nil {
 			return "", err
 		}
 		s.txn.AddSavepoint(n.GetSavepointName(), s.gucs)
@@ -295,10 +299,11 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 		if !s.txn.InBlock() || s.txn.Implicit {
 			return "", pgerror.New(pgerrcode.NoActiveSQLTransaction, "RELEASE SAVEPOINT can only be used in transaction blocks")
 		}
-		if err := s.txn.HasSavepoint(n.GetSavepointName()); err != nil {
+		pos, err := s.txn.SavepointPos(n.GetSavepointName())
+		if err != nil {
 			return "", err
 		}
-		if _, err := s.tidb.ExecContext(ctx, tidbsql.Release(n.GetSavepointName())); err != nil {
+		if _, err := s.tidb.ExecContext(ctx, tidbsql.Release(n.GetSavepointName(), pos)); err != nil {
 			return "", err
 		}
 		s.txn.Release(n.GetSavepointName())
@@ -307,11 +312,12 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 		if !s.txn.InBlock() || s.txn.Implicit {
 			return "", pgerror.New(pgerrcode.NoActiveSQLTransaction, "ROLLBACK TO SAVEPOINT can only be used in transaction blocks")
 		}
-		if err := s.txn.HasSavepoint(n.GetSavepointName()); err != nil {
+		pos, err := s.txn.SavepointPos(n.GetSavepointName())
+		if err != nil {
 			return "", err
 		}
 		s.detach()
-		if _, err := s.tidb.ExecContext(ctx, tidbsql.RollbackTo(n.GetSavepointName())); err != nil {
+		if _, err := s.tidb.ExecContext(ctx, tidbsql.RollbackTo(n.GetSavepointName(), pos)); err != nil {
 			return "", err
 		}
 		s.txn.RollbackTo(n.GetSavepointName(), s.gucs)

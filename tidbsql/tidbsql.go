@@ -2,6 +2,7 @@ package tidbsql
 
 import (
 	"encoding/hex"
+	"strconv"
 	"strings"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -40,21 +41,28 @@ func Commit() string { return Restore(&ast.CommitStmt{}) }
 // Rollback rolls the open transaction back.
 func Rollback() string { return Restore(&ast.RollbackStmt{}) }
 
-// Savepoint defines a savepoint. TiDB restores savepoint names unquoted, so a PostgreSQL
-// savepoint name (any identifier) is carried as sp_<hex of the name>: always a plain word.
-func Savepoint(name string) string { return Restore(&ast.SavepointStmt{Name: savepointName(name)}) }
+// Savepoint defines a savepoint. PostgreSQL allows the same savepoint name twice (the newer
+// one hides the older until released); TiDB replaces a savepoint of the same name. So each
+// PostgreSQL savepoint is carried under a TiDB name unique in its transaction: the name's hex
+// and its position in the savepoint stack, sp<pos>_<hex> — also always a plain word, which
+// matters because TiDB restores savepoint names unquoted.
+func Savepoint(name string, pos int) string {
+	return Restore(&ast.SavepointStmt{Name: savepointName(name, pos)})
+}
 
 // RollbackTo rolls back to a savepoint.
-func RollbackTo(name string) string {
-	return Restore(&ast.RollbackStmt{SavepointName: savepointName(name)})
+func RollbackTo(name string, pos int) string {
+	return Restore(&ast.RollbackStmt{SavepointName: savepointName(name, pos)})
 }
 
 // Release releases a savepoint.
-func Release(name string) string {
-	return Restore(&ast.ReleaseSavepointStmt{Name: savepointName(name)})
+func Release(name string, pos int) string {
+	return Restore(&ast.ReleaseSavepointStmt{Name: savepointName(name, pos)})
 }
 
-func savepointName(name string) string { return "sp_" + hex.EncodeToString([]byte(name)) }
+func savepointName(name string, pos int) string {
+	return "sp" + strconv.Itoa(pos) + "_" + hex.EncodeToString([]byte(name))
+}
 
 // Use makes db the session's current database.
 func Use(db string) string { return Restore(&ast.UseStmt{DBName: db}) }
