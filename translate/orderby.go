@@ -31,9 +31,9 @@ func (t *translator) orderByKeys(items []*pg_query.Node, sc *scope, outs []outpu
 		if sb.GetSortbyDir() == pg_query.SortByDir_SORTBY_USING {
 			return nil, pgerror.Unsupported("ORDER BY … USING")
 		}
-		key, nullKey, notNull, err := t.sortKey(sb.GetNode(), sc, outs)
+		key, nullKey, expr, notNull, err := t.sortKey(sb.GetNode(), sc, outs)
 		if exprKeys {
-			key = nullKey
+			key, nullKey = expr, expr
 		}
 		if err != nil {
 			return nil, err
@@ -57,31 +57,36 @@ func (t *translator) orderByKeys(items []*pg_query.Node, sc *scope, outs []outpu
 
 // sortKey resolves one ORDER BY expression: the key to sort on, the expression to test for
 // NULL, and whether it is known never to be NULL.
-func (t *translator) sortKey(n *pg_query.Node, sc *scope, outs []output) (ast.ExprNode, ast.ExprNode, bool, error) {
+func (t *translator) sortKey(n *pg_query.Node, sc *scope, outs []output) (key, nullKey, expr ast.ExprNode, notNull bool, err error) {
 	if outs != nil {
 		o, err := outputRef(n, outs, "ORDER BY")
 		if err != nil {
-			return nil, nil, false, err
+			return nil, nil, nil, false, err
 		}
 		if o >= 0 {
 			c := outs[o]
 			if _, ok := c.expr.(*ast.ColumnNameExpr); ok {
-				return c.expr, c.expr, c.notNull, nil
+				return c.expr, c.expr, c.expr, c.notNull, nil
 			}
-			// The ordinal sorts on the computed column itself; the NULL test repeats the
-			// expression.
-			return intLit(int64(o + 1)), c.expr, c.notNull || isLiteral(c.expr), nil
+			// The ordinal sorts on the computed column itself. The NULL test names the column
+			// by its alias when that is unambiguous (TiDB does not see a repeated expression as
+			// grouped under GROUP BY), else repeats the expression.
+			nullKey := c.expr
+			if uniqueAlias(c.name, outs, sc) {
+				nullKey = &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(c.name)}}
+			}
+			return intLit(int64(o + 1)), nullKey, c.expr, c.notNull || isLiteral(c.expr), nil
 		}
 	}
 	e, ty, err := t.expr(n, sc)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, nil, false, err
 	}
 	if isUnknown(ty) {
 		// ORDER BY 'x' sorts by a constant.
-		return e, e, true, nil
+		return e, e, e, true, nil
 	}
-	return e, e, t.notNull[e] || isLiteral(e), nil
+	return e, e, e, t.notNull[e] || isLiteral(e), nil
 }
 
 // isLiteral reports whether e is a non-NULL constant.
@@ -171,4 +176,24 @@ func (t *translator) groupBy(items []*pg_query.Node, sc *scope, outs []output) (
 		g.Items = append(g.Items, &ast.ByItem{Expr: e})
 	}
 	return g, nil
+}
+
+// uniqueAlias reports whether name names exactly one result column and no column of the
+// query's FROM items, so that TiDB resolves it in ORDER BY to that result column.
+func uniqueAlias(name string, outs []output, sc *scope) bool {
+	n := 0
+	for _, o := range outs {
+		if o.name == name {
+			n++
+		}
+	}
+	if n != 1 || sc == nil {
+		return n == 1 && sc == nil
+	}
+	for _, r := range sc.rels {
+		if r.column(name) != nil {
+			return false
+		}
+	}
+	return true
 }
