@@ -15,14 +15,14 @@ var aggregates map[string]funcHandler
 
 func init() {
 	aggregates = map[string]funcHandler{
-		"count":     aggCount,
-		"sum":       aggNumeric("SUM"),
-		"avg":       aggNumeric("AVG"),
-		"min":       aggMinMax("MIN"),
-		"max":       aggMinMax("MAX"),
-		"bool_and":  aggBool("MIN"),
-		"every":     aggBool("MIN"),
-		"bool_or":   aggBool("MAX"),
+		"count":      aggCount,
+		"sum":        aggNumeric("SUM"),
+		"avg":        aggNumeric("AVG"),
+		"min":        aggMinMax("MIN"),
+		"max":        aggMinMax("MAX"),
+		"bool_and":   aggBool("MIN"),
+		"every":      aggBool("MIN"),
+		"bool_or":    aggBool("MAX"),
 		"string_agg": aggStringAgg,
 	}
 }
