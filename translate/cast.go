@@ -30,7 +30,7 @@ var castTypeNames = map[string]typemap.OID{
 	"text": typemap.Text, "varchar": typemap.Varchar, "bpchar": typemap.BPChar,
 	"date": typemap.Date, "time": typemap.Time, "timestamp": typemap.Timestamp,
 	"timestamptz": typemap.Timestamptz,
-	"json": typemap.JSON, "jsonb": typemap.JSONB, "uuid": typemap.UUID, "bytea": typemap.Bytea,
+	"json":        typemap.JSON, "jsonb": typemap.JSONB, "uuid": typemap.UUID, "bytea": typemap.Bytea,
 }
 
 // castType resolves the TypeName of a cast to a PostgreSQL type, with the name PostgreSQL

@@ -257,7 +257,7 @@ func parseDateTimeLiteral(s string, to typemap.Type) (string, error) {
 	}
 	out := tm.Format("2006-01-02 15:04:05")
 	if ns := tm.Nanosecond(); ns != 0 {
-		out += "." + strings.TrimRight(strconv.Itoa(ns/1000+1000000)[1:], "0")
+		out += "." + strings.TrimRight(strconv.Itoa(ns/1000 + 1000000)[1:], "0")
 	}
 	return out, nil
 }

@@ -114,13 +114,13 @@ func (t *translator) undefinedFunction(name string, args []*pg_query.Node, sc *s
 type argKind int
 
 const (
-	argText    argKind = iota // string types; unknown → text
-	argInt                    // integer types; unknown → int4
-	argNumber                 // any number; unknown → numeric
-	argFloat                  // any number, computed in double precision; unknown → float8
-	argTime                   // date, timestamp, timestamptz; unknown → timestamptz
-	argAny                    // anything; unknown → text
-	argBytes                  // string types or bytea
+	argText   argKind = iota // string types; unknown → text
+	argInt                   // integer types; unknown → int4
+	argNumber                // any number; unknown → numeric
+	argFloat                 // any number, computed in double precision; unknown → float8
+	argTime                  // date, timestamp, timestamptz; unknown → timestamptz
+	argAny                   // anything; unknown → text
+	argBytes                 // string types or bytea
 )
 
 // args translates a call's arguments against a signature; a mismatch is PostgreSQL's

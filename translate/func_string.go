@@ -46,7 +46,7 @@ func init() {
 
 // fnSubstr is substr(s, from [, count]) and substring(s FROM from FOR count). PostgreSQL
 // counts a start before 1 as positions that do not exist (substr('hello', 0, 3) = 'he');
-// TiDB's SUBSTRING returns '' for 0 and counts negative starts from the end. A constant start
+// TiDB's SUBSTRING returns ” for 0 and counts negative starts from the end. A constant start
 // ≥ 1 maps directly; otherwise the start is clamped and the count shortened.
 func fnSubstr(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	name, _ := funcName(fc)
@@ -157,7 +157,7 @@ func regexClassEscape(s string) string {
 }
 
 // fnLeftRight is left(s, n) / right(s, n); a negative n means all but the last/first |n|
-// characters in PostgreSQL, '' in TiDB.
+// characters in PostgreSQL, ” in TiDB.
 func fnLeftRight(left bool) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 		name, _ := funcName(fc)
@@ -200,7 +200,7 @@ func fnPad(fn string) funcHandler {
 }
 
 // fnConcat is concat(...): PostgreSQL skips NULL arguments, TiDB's CONCAT returns NULL, so it
-// becomes CONCAT_WS('', …), which skips them. Arguments are rendered as PostgreSQL prints them.
+// becomes CONCAT_WS(”, …), which skips them. Arguments are rendered as PostgreSQL prints them.
 func fnConcat(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	out := []ast.ExprNode{strLit("")}
 	for _, a := range fc.GetArgs() {
@@ -242,7 +242,7 @@ func fnConcatWS(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, 
 }
 
 // fnSplitPart is split_part(s, delimiter, n) for a constant non-empty delimiter and a
-// constant n ≥ 1: PostgreSQL returns '' past the last field, where nested SUBSTRING_INDEX
+// constant n ≥ 1: PostgreSQL returns ” past the last field, where nested SUBSTRING_INDEX
 // would repeat the last field, so the field count is checked first.
 func fnSplitPart(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	args, _, err := t.args("split_part", fc, sc, 3, argText, argText, argInt)
