@@ -167,13 +167,16 @@ func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text strin
 	if p, ok := s.srv.cache.getTranslation(key); ok {
 		return p, nil
 	}
-	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared}
+	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared,
+		User: s.user, Setting: s.gucs.Get}
 	tr, err := translate.Translate(tctx, raw)
 	if err != nil {
 		return nil, err
 	}
 	p := &prepared{text: text, raw: raw, tr: tr, paramTypes: tr.ParamTypes}
-	s.srv.cache.putTranslation(key, p)
+	if !tr.Uncacheable {
+		s.srv.cache.putTranslation(key, p)
+	}
 	return p, nil
 }
 

@@ -27,6 +27,11 @@ type Context struct {
 	// ParamTypes are the parameter types the client declared in Parse; 0 means unspecified.
 	// It may be shorter than the number of parameters the statement uses.
 	ParamTypes []typemap.OID
+	// User is the session's user (current_user, session_user).
+	User string
+	// Setting returns a session parameter (GUC) by name, as SHOW shows it; ok is false for
+	// an unknown parameter. A translation that reads it must set Statement.Uncacheable.
+	Setting func(name string) (value string, ok bool)
 }
 
 // Kind classifies a translated statement for the session's transaction logic.
@@ -69,6 +74,10 @@ type Statement struct {
 	// truncated value plus a warning. The translator sets it when the statement contains such
 	// an operation (/, %, casts from text); the proxy turns those warnings into the error.
 	CheckWarnings bool
+	// Uncacheable marks a translation that depends on more than the statement text, the
+	// database, the search path and the catalog — e.g. on a session parameter's value
+	// (current_setting) — so the proxy must not reuse it.
+	Uncacheable bool
 }
 
 // Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a
