@@ -64,12 +64,12 @@ func setOprType(n *pg_query.SelectStmt) (ast.SetOprType, string, error) {
 		return ast.Union, "UNION", nil
 	case pg_query.SetOperation_SETOP_INTERSECT:
 		if n.GetAll() {
-			return 0, "", pgerror.Unsupported("INTERSECT ALL")
+			return ast.IntersectAll, "INTERSECT", nil
 		}
 		return ast.Intersect, "INTERSECT", nil
 	case pg_query.SetOperation_SETOP_EXCEPT:
 		if n.GetAll() {
-			return 0, "", pgerror.Unsupported("EXCEPT ALL")
+			return ast.ExceptAll, "EXCEPT", nil
 		}
 		return ast.Except, "EXCEPT", nil
 	}
@@ -93,24 +93,6 @@ func (t *translator) setOprList(n *pg_query.SelectStmt, sc *scope) (*ast.SetOprS
 	if len(left.cols) != len(right.cols) {
 		return nil, nil, pgerror.Newf(pgerrcode.SyntaxError, "each %s query must have the same number of columns", construct)
 	}
-	list := &ast.SetOprSelectList{}
-	// A left operand that is itself a set operation is spliced into this list when that
-	// keeps TiDB's left-to-right evaluation equal to PostgreSQL's tree: INTERSECT binds
-	// tighter than UNION/EXCEPT in TiDB as in PostgreSQL.
-	if l, ok := left.node.(*ast.SetOprSelectList); ok && l.OrderBy == nil && l.Limit == nil && l.With == nil && sameFamily(l, op) {
-		list.Selects = append(list.Selects, l.Selects...)
-	} else {
-		list.Selects = append(list.Selects, left.node)
-	}
-	rop := op
-	switch r := right.node.(type) {
-	case *ast.SelectStmt:
-		r.AfterSetOperator = &rop
-	case *ast.SetOprSelectList:
-		r.AfterSetOperator = &rop
-	}
-	list.Selects = append(list.Selects, right.node)
-
 	cols := make([]output, len(left.cols))
 	for i := range left.cols {
 		ty, err := commonType(construct, []typemap.Type{left.cols[i].typ, right.cols[i].typ})
@@ -129,7 +111,112 @@ func (t *translator) setOprList(n *pg_query.SelectStmt, sc *scope) (*ast.SetOprS
 		}
 		cols[i] = output{name: left.cols[i].name, typ: ty, field: left.cols[i].field}
 	}
+	if op == ast.IntersectAll || op == ast.ExceptAll {
+		return t.numberedSetOpr(op, left, right, cols)
+	}
+	list := &ast.SetOprSelectList{}
+	// A left operand that is itself a set operation is spliced into this list when that
+	// keeps TiDB's left-to-right evaluation equal to PostgreSQL's tree: INTERSECT binds
+	// tighter than UNION/EXCEPT in TiDB as in PostgreSQL.
+	if l, ok := left.node.(*ast.SetOprSelectList); ok && l.OrderBy == nil && l.Limit == nil && l.With == nil && sameFamily(l, op) {
+		list.Selects = append(list.Selects, l.Selects...)
+	} else {
+		list.Selects = append(list.Selects, left.node)
+	}
+	rop := op
+	switch r := right.node.(type) {
+	case *ast.SelectStmt:
+		r.AfterSetOperator = &rop
+	case *ast.SetOprSelectList:
+		r.AfterSetOperator = &rop
+	}
+	list.Selects = append(list.Selects, right.node)
+
 	return list, cols, nil
+}
+
+// numberedSetOpr translates INTERSECT ALL and EXCEPT ALL, which TiDB lacks, with the DISTINCT
+// forms over rows numbered within their duplicates: the k-th copy of a row is kept by
+// INTERSECT when both sides have at least k copies (min(m, n) copies in all) and by EXCEPT
+// when only the left side has it (max(m − n, 0)), which is PostgreSQL's definition.
+//
+//	SELECT s.c1 AS name1, … FROM (
+//	    SELECT d.c1, …, ROW_NUMBER() OVER (PARTITION BY d.c1, …) AS rn FROM (left) AS d
+//	    INTERSECT
+//	    SELECT d.c1, …, ROW_NUMBER() OVER (PARTITION BY d.c1, …) AS rn FROM (right) AS d) AS s
+func (t *translator) numberedSetOpr(op ast.SetOprType, left, right *branch, cols []output) (*ast.SetOprSelectList, []output, error) {
+	const inner, outer = "pgtidb_setop", "pgtidb_numbered"
+	numbered := func(b *branch) (*ast.SelectStmt, error) {
+		if !renameBranch(b.node, len(cols)) {
+			return nil, pgerror.Unsupported("INTERSECT ALL / EXCEPT ALL over this operand")
+		}
+		var src ast.ResultSetNode
+		switch x := b.node.(type) {
+		case *ast.SelectStmt:
+			x.IsInBraces, x.AfterSetOperator = false, nil
+			src = x
+		case *ast.SetOprSelectList:
+			x.AfterSetOperator = nil
+			src = &ast.SetOprStmt{SelectList: x}
+		}
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{}
+		spec := ast.WindowSpec{PartitionBy: &ast.PartitionByClause{}}
+		for i := range cols {
+			ref := &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(inner), Name: cistr(fmt.Sprintf("c%d", i+1))}}
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: ref})
+			spec.PartitionBy.Items = append(spec.PartitionBy.Items, &ast.ByItem{Expr: ref})
+		}
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{
+			Expr: &ast.WindowFuncExpr{Name: "row_number", Spec: spec}, AsName: cistr("rn")})
+		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: src, AsName: cistr(inner)}}}
+		return sel, nil
+	}
+	l, err := numbered(left)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := numbered(right)
+	if err != nil {
+		return nil, nil, err
+	}
+	distinct := ast.Intersect
+	if op == ast.ExceptAll {
+		distinct = ast.Except
+	}
+	r.AfterSetOperator = &distinct
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	out := make([]output, len(cols))
+	for i, c := range cols {
+		ref := &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(outer), Name: cistr(fmt.Sprintf("c%d", i+1))}}
+		f := &ast.SelectField{Expr: ref, AsName: cistr(c.name)}
+		sel.Fields.Fields = append(sel.Fields.Fields, f)
+		out[i] = output{name: c.name, typ: c.typ, field: f}
+	}
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{
+		Source: &ast.SetOprStmt{SelectList: &ast.SetOprSelectList{Selects: []ast.Node{l, r}}}, AsName: cistr(outer)}}}
+	return &ast.SetOprSelectList{Selects: []ast.Node{sel}}, out, nil
+}
+
+// renameBranch names the result columns of a set operand c1, c2… (in its first SELECT).
+func renameBranch(n ast.Node, width int) bool {
+	switch x := n.(type) {
+	case *ast.SelectStmt:
+		if x.Fields == nil || len(x.Fields.Fields) != width {
+			return false
+		}
+		for i, f := range x.Fields.Fields {
+			f.AsName = cistr(fmt.Sprintf("c%d", i+1))
+		}
+		return true
+	case *ast.SetOprSelectList:
+		if len(x.Selects) == 0 {
+			return false
+		}
+		return renameBranch(x.Selects[0], width)
+	}
+	return false
 }
 
 // sameFamily reports whether the operators of l can be followed by op without parentheses.
