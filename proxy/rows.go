@@ -84,7 +84,7 @@ type rowReader struct {
 
 func newRowReader(rows *sql.Rows, cols []translate.Column, s *session) *rowReader {
 	r := &rowReader{rows: rows, cols: cols, raw: make([]sql.RawBytes, len(cols)), dest: make([]any, len(cols)),
-		ends: make([]int, len(cols)), values: make([][]byte, len(cols))}
+		ends: make([]int, len(cols)), values: make([][]byte, len(cols)), buf: make([]byte, 0, 256)} // non-nil buf: an empty value must not read as NULL
 	for i := range r.raw {
 		r.dest[i] = &r.raw[i]
 	}
