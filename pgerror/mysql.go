@@ -13,6 +13,15 @@ import (
 // XX000 (internal_error).
 var mysqlSQLSTATE = map[uint16]string{
 	1062: pgerrcode.UniqueViolation,                        // ER_DUP_ENTRY
+	1242: pgerrcode.CardinalityViolation,                   // ER_SUBQUERY_NO_1_ROW
+	1055: pgerrcode.GroupingError,                          // ER_WRONG_FIELD_WITH_GROUP (only_full_group_by)
+	8123: pgerrcode.GroupingError,                          // non-aggregated column without GROUP BY
+	1140: pgerrcode.GroupingError,                          // ER_MIX_OF_GROUP_FUNC_AND_FIELDS
+	3020: pgerrcode.InvalidArgumentForLogarithm,            // invalid argument for logarithm
+	1222: pgerrcode.SyntaxError,                            // ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT
+	1241: pgerrcode.SyntaxError,                            // ER_OPERAND_COLUMNS
+	1822: pgerrcode.InvalidForeignKey,                      // ER_FK_NO_INDEX_PARENT / missing referenced column
+	1824: pgerrcode.UndefinedTable,                         // ER_FK_CANNOT_OPEN_PARENT
 	1451: pgerrcode.ForeignKeyViolation,                    // ER_ROW_IS_REFERENCED_2
 	1452: pgerrcode.ForeignKeyViolation,                    // ER_NO_REFERENCED_ROW_2
 	1216: pgerrcode.ForeignKeyViolation,                    // ER_NO_REFERENCED_ROW
@@ -100,6 +109,10 @@ func FromMySQL(err *mysql.MySQLError) *Error {
 // The readers below rewrite e in place from TiDB's message; when the message does not have the
 // expected form they leave it as it is.
 var mysqlMessages = map[uint16]func(e *Error, msg string){
+	1242: fixed("more than one row returned by a subquery used as an expression"),
+	3020: fixed("cannot take logarithm of zero or a negative number"),
+	1222: fixed("each set operation query must have the same number of columns"),
+	1241: fixed("subquery must return only one column"),
 	1062: func(e *Error, msg string) {
 		if _, index, _, ok := parseDuplicateEntry(msg); ok {
 			e.Message = `duplicate key value violates unique constraint "` + index + `"`

@@ -23,8 +23,9 @@ type parseResult struct {
 }
 
 type translationKey struct {
-	text, database, searchPath, params string
-	generation                         uint64
+	// timeZone is part of the key: timestamptz literals are converted to UTC at translation.
+	text, database, searchPath, timeZone, params string
+	generation                                   uint64
 }
 
 func newStmtCache(max int) *stmtCache {

@@ -35,6 +35,10 @@ var sessionVars = []tidbsql.Var{
 	{Name: "group_concat_max_len", Value: int64(4294967295)},
 	// PostgreSQL has no recursion limit for WITH RECURSIVE.
 	{Name: "cte_max_recursion_depth", Value: int64(4294967295)},
+	// Literals compare byte-wise and NO PAD, as under PostgreSQL's C collation.
+	{Name: "collation_connection", Value: "utf8mb4_0900_bin"},
+	// Numeric division keeps 16 more digits, the closest TiDB gets to PostgreSQL's scale rule.
+	{Name: "div_precision_increment", Value: int64(16)},
 	// Savepoints need constraint checks in place in pessimistic transactions.
 	{Name: "tidb_constraint_check_in_place_pessimistic", Value: true},
 }
@@ -163,7 +167,9 @@ func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text strin
 		return &prepared{text: text, raw: raw, utility: true}, nil
 	}
 	sp, _ := s.gucs.Get("search_path")
-	key := translationKey{text: text, database: s.database, searchPath: sp, generation: s.srv.catalog.Generation(), params: paramKey(declared)}
+	tz, _ := s.gucs.Get("TimeZone")
+	key := translationKey{text: text, database: s.database, searchPath: sp, timeZone: tz,
+		generation: s.srv.catalog.Generation(), params: paramKey(declared)}
 	if p, ok := s.srv.cache.getTranslation(key); ok {
 		return p, nil
 	}
@@ -346,6 +352,7 @@ var errorWarnings = map[uint16]bool{
 	1366: true, // incorrect value for a column type
 	1264: true, // out of range
 	1690: true, // value out of range
+	3020: true, // logarithm of zero or a negative number
 }
 
 // warningsAsError reads the warnings of the last statement and returns the first one
