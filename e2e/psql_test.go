@@ -1,0 +1,107 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// psqlDir holds the psql scripts.
+const psqlDir = "../testdata/psql"
+
+// runPsql runs a script with `psql -X -v ON_ERROR_STOP=0 -f` against database db and returns
+// what the user sees (stdout and stderr interleaved). The environment is the same for both
+// servers and free of the caller's PG* variables: PGTZ=UTC, UTF8, the C.UTF-8 locale, no pager.
+func runPsql(t *testing.T, ep endpoint, db, script string) string {
+	t.Helper()
+	cmd := exec.Command("psql", "-X", "-v", "ON_ERROR_STOP=0", "-h", ep.host, "-p", strconv.Itoa(ep.port),
+		"-U", "postgres", "-d", db, "-f", script)
+	var env []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "PG") || strings.HasPrefix(kv, "LC_") || strings.HasPrefix(kv, "LANG") || strings.HasPrefix(kv, "PSQL") || strings.HasPrefix(kv, "PAGER") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	cmd.Env = append(env, "PGTZ=UTC", "PGCLIENTENCODING=UTF8", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PAGER=", "PSQL_PAGER=")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		// With ON_ERROR_STOP=0 psql exits 0 even after SQL errors; anything else is a failure
+		// to run or connect, which the output shows.
+		t.Logf("%s: psql exited with %v", ep.name, err)
+	}
+	return string(out)
+}
+
+// TestPsql runs each testdata/psql script through psql on PostgreSQL and on pgtidb; the outputs
+// must be identical. Nothing is masked: the scripts avoid what legitimately differs (server
+// version, \conninfo ports, now()), and both servers get the same database name.
+func TestPsql(t *testing.T) {
+	pg, pt := requireBoth(t)
+	scripts, err := filepath.Glob(filepath.Join(psqlDir, "*.sql"))
+	if err != nil || len(scripts) == 0 {
+		t.Fatalf("no psql scripts in %s: %v", psqlDir, err)
+	}
+	ctx := context.Background()
+	for _, script := range scripts {
+		name := strings.TrimSuffix(filepath.Base(script), ".sql")
+		t.Run(name, func(t *testing.T) {
+			db := "d_psql_" + name
+			for _, ep := range []endpoint{pg, pt} {
+				if err := createDatabase(ctx, ep, db); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := runPsql(t, pg, db, script)
+			got := runPsql(t, pt, db, script)
+			if wd, err := getWorkDir(); err == nil {
+				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pg.out"), []byte(want), 0o644)
+				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pgtidb.out"), []byte(got), 0o644)
+			}
+			if want != got {
+				t.Errorf("%s: psql output differs (- PG, + pgtidb):\n%s", script, lineDiff(want, got))
+			}
+		})
+	}
+}
+
+// lineDiff is a small LCS line diff: enough to read where two psql outputs part.
+func lineDiff(a, b string) string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	n, m := len(x), len(y)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && x[i] == y[j]:
+			fmt.Fprintf(&out, "  %s\n", x[i])
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			fmt.Fprintf(&out, "+ %s\n", y[j])
+			j++
+		default:
+			fmt.Fprintf(&out, "- %s\n", x[i])
+			i++
+		}
+	}
+	return out.String()
+}
