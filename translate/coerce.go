@@ -101,6 +101,10 @@ func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 		if !json.Valid([]byte(s)) {
 			return nil, invalidInput("json", s)
 		}
+		if to.OID == typemap.JSON {
+			// json is kept verbatim (pgtidb stores it as text).
+			return strLit(s), nil
+		}
 		return &ast.FuncCastExpr{Expr: strLit(s), Tp: tidbCastType(to), FunctionType: ast.CastFunction}, nil
 	case typemap.UUID:
 		u, ok := parseUUID(s)
