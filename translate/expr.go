@@ -289,3 +289,36 @@ func nodeName(n *pg_query.Node) string {
 	s := typeNameOf(n.GetNode())
 	return s
 }
+
+// exprAssign is exprWant with PostgreSQL's assignment rules checked for a value stored into
+// column (INSERT, UPDATE SET): numbers convert among themselves and dates/timestamps among
+// themselves, anything converts to a string type (printed as PostgreSQL prints it, so a
+// boolean stores 'true', not TiDB's 1), other mismatches are PostgreSQL's 42804
+// `column "c" is of type boolean but expression is of type integer`.
+func (t *translator) exprAssign(n *pg_query.Node, sc *scope, want typemap.Type, column string) (ast.ExprNode, error) {
+	e, ty, err := t.expr(n, sc)
+	if err != nil {
+		return nil, err
+	}
+	if isUnknown(ty) || isUnknown(want) {
+		e, _, err = t.coerce(e, ty, want)
+		return e, err
+	}
+	switch {
+	case ty.OID == want.OID,
+		isNumber(ty) && isNumber(want),
+		isDateTime(ty) && (isDateTime(want) || want.OID == typemap.Time),
+		ty.OID == typemap.JSON && want.OID == typemap.JSONB:
+		if ty.OID == typemap.JSON && want.OID == typemap.JSONB {
+			return castTo(e, want), nil
+		}
+		return e, nil
+	case isString(want):
+		return t.toText(e, ty)
+	case ty.OID == typemap.JSONB && want.OID == typemap.JSON:
+		return castTo(e, of(typemap.Text)), nil
+	}
+	return nil, pgerror.Newf(pgerrcode.DatatypeMismatch, "column %q is of type %s but expression is of type %s",
+		column, sqlTypeName(want), sqlTypeName(ty)).
+		WithHint("You will need to rewrite or cast the expression.")
+}
