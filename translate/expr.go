@@ -67,7 +67,15 @@ func (t *translator) expr(n *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Ty
 	case *pg_query.Node_AIndirection:
 		return nil, typemap.Type{}, pgerror.Unsupported("subscript or field selection")
 	case *pg_query.Node_GroupingFunc:
-		return nil, typemap.Type{}, pgerror.Unsupported("GROUPING")
+		var args []ast.ExprNode
+		for _, a := range x.GroupingFunc.GetArgs() {
+			e, _, err := t.expr(a, sc)
+			if err != nil {
+				return nil, typemap.Type{}, err
+			}
+			args = append(args, e)
+		}
+		return funcCall("GROUPING", args...), of(typemap.Int4), nil
 	case *pg_query.Node_SetToDefault:
 		return nil, typemap.Type{}, pgerror.New(pgerrcode.SyntaxError, "DEFAULT is not allowed in this context")
 	case *pg_query.Node_XmlExpr, *pg_query.Node_XmlSerialize:

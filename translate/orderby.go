@@ -142,10 +142,27 @@ func sameExpr(a, b ast.ExprNode) bool {
 // column first and a result column name otherwise, as in PostgreSQL.
 func (t *translator) groupBy(items []*pg_query.Node, sc *scope, outs []output) (*ast.GroupByClause, error) {
 	g := &ast.GroupByClause{}
+	// GROUP BY ROLLUP (a, b) alone is TiDB's GROUP BY a, b WITH ROLLUP: the same grouping
+	// sets (a, b), (a), (). Other grouping sets have no TiDB form.
+	if len(items) == 1 {
+		if gs := items[0].GetGroupingSet(); gs != nil && gs.GetKind() == pg_query.GroupingSetKind_GROUPING_SET_ROLLUP {
+			for _, c := range gs.GetContent() {
+				if c.GetGroupingSet() != nil || c.GetList() != nil {
+					return nil, pgerror.Unsupported("ROLLUP with nested column lists")
+				}
+			}
+			inner, err := t.groupBy(gs.GetContent(), sc, outs)
+			if err != nil {
+				return nil, err
+			}
+			inner.Rollup = true
+			return inner, nil
+		}
+	}
 	for _, n := range items {
 		switch n.GetNode().(type) {
 		case *pg_query.Node_GroupingSet:
-			return nil, pgerror.Unsupported("GROUPING SETS, ROLLUP and CUBE")
+			return nil, pgerror.Unsupported("GROUPING SETS, CUBE and ROLLUP combined with other grouping items")
 		}
 		o, err := outputRef(n, outs, "GROUP BY")
 		if err != nil {
