@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jackc/pgerrcode"
@@ -147,6 +148,15 @@ func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode,
 		}
 	}
 	if relName != "" {
+		for s := sc; s != nil; s = s.parent {
+			for _, r := range s.rels {
+				if r.table == relName && r.name != relName {
+					return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedTable,
+						"invalid reference to FROM-clause entry for table %q", relName).
+						WithHint(fmt.Sprintf("Perhaps you meant to reference the table alias %q.", r.name))
+				}
+			}
+		}
 		q := relName
 		if relSchema != "" {
 			q = relSchema + "." + relName

@@ -33,6 +33,8 @@ type rel struct {
 	// hidden lists column names of this relation shadowed by a merged USING column for
 	// unqualified references.
 	hidden map[string]bool
+	// table is the catalog table's own name when the relation is an aliased table.
+	table string
 	// nullable is set for relations on the outer side of an outer join: their columns can
 	// be NULL whatever the catalog says.
 	nullable bool
@@ -62,7 +64,7 @@ func newTableScope(alias string, tbl *catalog.Table) *scope {
 
 // tableRel builds the rel of a catalog table.
 func tableRel(alias string, tbl *catalog.Table) *rel {
-	r := &rel{name: alias}
+	r := &rel{name: alias, table: tbl.Name}
 	if alias == "" {
 		r.name = tbl.Name
 		r.schema = tbl.Schema

@@ -71,6 +71,12 @@ func (t *translator) expandStar(names []string, sc *scope, from *fromList) ([]ou
 			}
 		}
 		if found == nil {
+			for _, r := range sc.rels {
+				if r.table == relName {
+					return nil, pgerror.Newf(pgerrcode.UndefinedTable,
+						"invalid reference to FROM-clause entry for table %q", relName)
+				}
+			}
 			return nil, pgerror.Newf(pgerrcode.UndefinedTable, "missing FROM-clause entry for table %q", relName)
 		}
 		for i := range found.cols {
