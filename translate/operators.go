@@ -311,11 +311,17 @@ func (t *translator) concatOperator(ln, rn *pg_query.Node, sc *scope) (ast.ExprN
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if lt.OID == typemap.Bytea && (rt.OID == typemap.Bytea || isUnknown(rt)) {
-		if r, _, err = t.coerce(r, rt, lt); err != nil {
+	if (lt.OID == typemap.Bytea && (rt.OID == typemap.Bytea || isUnknown(rt))) ||
+		(rt.OID == typemap.Bytea && isUnknown(lt)) {
+		// bytea || bytea; an untyped literal on either side is read as bytea.
+		bytea := of(typemap.Bytea)
+		if l, _, err = t.coerce(l, lt, bytea); err != nil {
 			return nil, typemap.Type{}, err
 		}
-		return funcCall("CONCAT", l, r), of(typemap.Bytea), nil
+		if r, _, err = t.coerce(r, rt, bytea); err != nil {
+			return nil, typemap.Type{}, err
+		}
+		return funcCall("CONCAT", l, r), bytea, nil
 	}
 	if lt.OID == typemap.JSONB || rt.OID == typemap.JSONB {
 		return nil, typemap.Type{}, pgerror.Unsupported("jsonb || jsonb")
