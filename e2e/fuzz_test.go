@@ -44,9 +44,16 @@ func FuzzWire(f *testing.F) {
 			t.Fatalf("startup: %v", err)
 		}
 		if _, err := conn.Write(data); err == nil {
-			// Read until the proxy answers (ReadyForQuery), closes the connection, or goes quiet
-			// (an incomplete message leaves it waiting for more bytes, as it should).
-			_ = readUntilReady(conn, fe, 3*time.Second)
+			// Half-close: the proxy sees EOF after the input, answers what was complete and
+			// ends the session. Read until it closes (or the deadline: a proxy that hangs on
+			// EOF is caught by the liveness check only if it also stops accepting).
+			_ = conn.(*net.TCPConn).CloseWrite()
+			_ = conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+			for {
+				if _, err := fe.Receive(); err != nil {
+					break
+				}
+			}
 		}
 		conn.Close()
 		assertServing(t, ep)
