@@ -301,6 +301,9 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		s.busy.Store(false)
 		s.killMu.Unlock()
 	}()
+	if tr.Plan != nil {
+		return s.runPlan(ctx, tr, args, w)
+	}
 	if tr.Columns != nil {
 		n, err := w.stream(ctx, s, tr, args)
 		if err != nil {

@@ -11,8 +11,6 @@ import (
 // delete translates DELETE FROM t [AS a] [WHERE …].
 func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 	switch {
-	case len(n.GetReturningList()) > 0:
-		return nil, returningUnsupported()
 	case len(n.GetUsingClause()) > 0:
 		return nil, pgerror.Unsupported("DELETE ... USING").
 			WithHint("DELETE ... USING is not translated yet; use a subquery in WHERE.")
@@ -31,6 +29,9 @@ func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 	stmt := &ast.DeleteStmt{TableRefs: dmlTableRefs(tableName, alias)}
 	if stmt.Where, err = t.dmlWhere(n.GetWhereClause(), sc); err != nil {
 		return nil, err
+	}
+	if len(n.GetReturningList()) > 0 {
+		return t.deleteReturning(n, stmt, tbl)
 	}
 	return t.statement(stmt, "DELETE", KindDML, nil)
 }

@@ -17,8 +17,6 @@ import (
 // its columns, because PostgreSQL lets a row be shorter than the column list.
 func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 	switch {
-	case len(n.GetReturningList()) > 0:
-		return nil, returningUnsupported()
 	case n.GetOnConflictClause() != nil:
 		return nil, pgerror.Unsupported("INSERT ... ON CONFLICT").
 			WithHint("ON CONFLICT is not emulated yet.")
@@ -82,13 +80,10 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 			stmt.Columns = append(stmt.Columns, &ast.ColumnName{Name: cistr(c.Name)})
 		}
 	}
+	if len(n.GetReturningList()) > 0 {
+		return t.insertReturning(n, stmt, tbl, targets)
+	}
 	return t.statement(stmt, "INSERT", KindDML, nil)
-}
-
-// returningUnsupported is the refusal of RETURNING until the proxy emulates it.
-func returningUnsupported() error {
-	return pgerror.Unsupported("RETURNING").
-		WithHint("RETURNING is not emulated yet; it is planned.")
 }
 
 // targetColumns resolves an INSERT column list (all columns in order when it is empty).

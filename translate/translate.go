@@ -5,6 +5,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/format"
 
 	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/returning"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
@@ -78,6 +79,10 @@ type Statement struct {
 	// database, the search path and the catalog — e.g. on a session parameter's value
 	// (current_setting) — so the proxy must not reuse it.
 	Uncacheable bool
+	// Plan, when set, replaces SQL: the statement runs as several TiDB statements in one
+	// transaction (RETURNING; see package returning). SQL then only shows the first step, and
+	// ParamOrder is the identity: each step maps its own markers to the parameters.
+	Plan *returning.Plan
 }
 
 // Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a

@@ -33,6 +33,8 @@ func TestGolden(t *testing.T) {
 				switch d.Cmd {
 				case "translate":
 					return runTranslate(t, d)
+				case "plan":
+					return runPlan(t, d)
 				}
 				t.Fatalf("%s: unknown command %s", d.Pos, d.Cmd)
 				return ""

@@ -13,8 +13,6 @@ import (
 // does (checked: SET a = b, b = a swaps), so assignments keep their order and meaning.
 func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	switch {
-	case len(n.GetReturningList()) > 0:
-		return nil, returningUnsupported()
 	case len(n.GetFromClause()) > 0:
 		return nil, pgerror.Unsupported("UPDATE ... FROM").
 			WithHint("UPDATE ... FROM is not translated yet; use a subquery in SET or WHERE.")
@@ -61,6 +59,9 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	}
 	if stmt.Where, err = t.dmlWhere(n.GetWhereClause(), sc); err != nil {
 		return nil, err
+	}
+	if len(n.GetReturningList()) > 0 {
+		return t.updateReturning(n, stmt, tbl)
 	}
 	return t.statement(stmt, "UPDATE", KindDML, nil)
 }

@@ -1,0 +1,25 @@
+// Package returning runs the statements pgtidb emulates with several TiDB statements:
+// INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING), and statements that must check
+// something on TiDB first (currval's "not yet defined" error). It owns the plan types and the
+// executor; package translate builds the plans, package proxy runs them.
+//
+// # Data in and out
+//
+// In: a *Plan (a list of Steps built by the translator), the client's parameter values in
+// PostgreSQL order ($1 first), and a Querier — the session's pinned TiDB connection, on which a
+// TiDB transaction is already open for the whole plan (the proxy opens an implicit one when the
+// client is in autocommit, and commits or rolls it back around Execute). Out: the rows of the
+// statement, handed to a Sink (the proxy encodes them with typemap and streams them), and the
+// number of rows PostgreSQL's command tag counts.
+//
+// A step's SQL is built by the step itself from the rows collected by the latest Collect step
+// (its keys): the builder creates fresh TiDB AST nodes and restores them, so that the
+// translation, which the proxy caches and sessions share, is never mutated.
+//
+// # Never
+//
+// The executor never assembles SQL: every statement comes from a step's Build (TiDB AST and
+// Restore in package translate). It never opens, commits or rolls back a transaction itself,
+// and never runs a plan step outside the transaction the caller opened. It must not import
+// package translate (translate imports it).
+package returning

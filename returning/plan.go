@@ -1,0 +1,191 @@
+package returning
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// StepKind says what the executor does with a step's statement.
+type StepKind int
+
+const (
+	// Exec runs a statement that returns no rows (INSERT, UPDATE, DELETE).
+	Exec StepKind = iota + 1
+	// Collect runs a query and keeps its rows: the first Step.Keys columns are the keys later
+	// steps are built from; the rest is payload a ReturnCollected step can emit.
+	Collect
+	// Return runs a query whose rows are the statement's result; they are streamed.
+	Return
+	// ReturnCollected emits the payload of the rows the latest Collect step kept (DELETE …
+	// RETURNING: the pre-image is read before the rows are gone). It runs no SQL.
+	ReturnCollected
+)
+
+func (k StepKind) String() string {
+	switch k {
+	case Exec:
+		return "exec"
+	case Collect:
+		return "collect"
+	case Return:
+		return "return"
+	case ReturnCollected:
+		return "return-collected"
+	}
+	return fmt.Sprintf("StepKind(%d)", int(k))
+}
+
+// Value is one column value as TiDB sent it in the text protocol; nil is NULL.
+type Value = []byte
+
+// Row is one collected row.
+type Row = []Value
+
+// Step is one TiDB statement of a plan.
+type Step struct {
+	Kind StepKind
+	// Build returns the step's TiDB SQL given the key columns of the rows the latest Collect
+	// step kept (nil before any Collect). An empty SQL skips the step (no keys to act on).
+	// Build must not mutate shared state: it builds fresh AST nodes on every call.
+	Build func(keys []Row) (string, error)
+	// ParamOrder maps the i-th `?` of the built SQL to the 0-based PostgreSQL parameter.
+	ParamOrder []int
+	// Keys is, for Collect, the number of leading columns that are keys (the rest is payload).
+	Keys int
+	// Check, for Collect, validates the collected rows (e.g. raises PostgreSQL's error when a
+	// guard query found nothing).
+	Check func(rows []Row) error
+	// Explain describes the step for golden tests when its SQL depends on keys: it is the SQL
+	// Build gives for the sample keys.
+	Explain string
+}
+
+// Plan is a statement run as several TiDB statements in one transaction.
+type Plan struct {
+	Steps []Step
+	// CountExec makes the command tag count the rows the Exec steps affected; otherwise it
+	// counts the rows returned.
+	CountExec bool
+}
+
+// Querier is the session's TiDB connection (*sql.Conn, *sql.Tx).
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Sink receives a plan's result rows.
+type Sink interface {
+	// Stream sends every row of rows (a Return step) and returns how many it sent; it closes
+	// rows.
+	Stream(rows *sql.Rows) (int64, error)
+	// Emit sends one row given as TiDB text values (a ReturnCollected step).
+	Emit(row Row) error
+}
+
+// Execute runs plan on q with the client's parameters (PostgreSQL order) inside the transaction
+// the caller opened. It returns the row count of PostgreSQL's command tag.
+func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink) (int64, error) {
+	var collected []Row
+	var keys []Row
+	var keyWidth int
+	var affected, returned int64
+	for i := range plan.Steps {
+		st := &plan.Steps[i]
+		if st.Kind == ReturnCollected {
+			for _, r := range collected {
+				if err := sink.Emit(r[keyWidth:]); err != nil {
+					return 0, err
+				}
+				returned++
+			}
+			continue
+		}
+		query, err := st.Build(keys)
+		if err != nil {
+			return 0, err
+		}
+		if query == "" {
+			continue
+		}
+		args := make([]any, len(st.ParamOrder))
+		for j, idx := range st.ParamOrder {
+			if idx < 0 || idx >= len(params) {
+				return 0, fmt.Errorf("plan step %d: parameter $%d not bound", i+1, idx+1)
+			}
+			args[j] = params[idx]
+		}
+		switch st.Kind {
+		case Exec:
+			res, err := q.ExecContext(ctx, query, args...)
+			if err != nil {
+				return 0, err
+			}
+			n, _ := res.RowsAffected()
+			affected += n
+		case Collect:
+			if collected, err = collect(ctx, q, query, args); err != nil {
+				return 0, err
+			}
+			if st.Check != nil {
+				if err := st.Check(collected); err != nil {
+					return 0, err
+				}
+			}
+			keyWidth = st.Keys
+			keys = make([]Row, len(collected))
+			for j, r := range collected {
+				keys[j] = r[:min(keyWidth, len(r))]
+			}
+		case Return:
+			rows, err := q.QueryContext(ctx, query, args...)
+			if err != nil {
+				return 0, err
+			}
+			n, err := sink.Stream(rows)
+			returned += n
+			if err != nil {
+				return 0, err
+			}
+		default:
+			return 0, fmt.Errorf("plan step %d: unknown kind %v", i+1, st.Kind)
+		}
+	}
+	if plan.CountExec {
+		return affected, nil
+	}
+	return returned, nil
+}
+
+// collect reads every row of a query, copying the values.
+func collect(ctx context.Context, q Querier, query string, args []any) ([]Row, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	raw := make([]sql.RawBytes, len(cols))
+	dest := make([]any, len(cols))
+	for i := range raw {
+		dest[i] = &raw[i]
+	}
+	var out []Row
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		r := make(Row, len(raw))
+		for i, v := range raw {
+			if v != nil {
+				r[i] = append([]byte{}, v...)
+			}
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

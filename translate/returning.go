@@ -1,0 +1,443 @@
+package translate
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/format"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// RETURNING is emulated with plans (package returning) run in one TiDB transaction:
+//
+//	INSERT … VALUES … RETURNING   exec   INSERT …
+//	                              return SELECT <list> FROM t WHERE key IN (<the VALUES' keys>)
+//	                                     ORDER BY <position in VALUES>
+//	UPDATE … RETURNING            collect SELECT key FROM t WHERE … FOR UPDATE
+//	                              exec    UPDATE t SET … WHERE key IN (<collected>)
+//	                              return  SELECT <list> FROM t WHERE key IN (<collected>)
+//	DELETE … RETURNING            collect SELECT key, <list> FROM t WHERE … FOR UPDATE
+//	                              exec    DELETE FROM t WHERE key IN (<collected>)
+//	                              emit the collected <list>
+//
+// A row is identified by its primary key, or by TiDB's _tidb_rowid on a table without one.
+// Key values go back to TiDB as literals of the key column's type; key types whose text form
+// does not compare exactly are refused.
+
+// rowIDColumn is the hidden handle TiDB gives every table without a clustered primary key.
+const rowIDColumn = "_tidb_rowid"
+
+// keyColumn is one column that identifies a row.
+type keyColumn struct {
+	name string
+	typ  typemap.Type
+}
+
+// rowKey returns the columns identifying tbl's rows: its primary key, or _tidb_rowid.
+func (t *translator) rowKey(tbl *catalog.Table) ([]keyColumn, error) {
+	kr, ok := t.ctx.Resolver.(KeyResolver)
+	if !ok {
+		return nil, pgerror.Unsupported("RETURNING without the table's primary key")
+	}
+	pk, err := kr.PrimaryKey(tbl.Schema, tbl.Name)
+	if err != nil {
+		return nil, err
+	}
+	if len(pk) == 0 {
+		return []keyColumn{{name: rowIDColumn, typ: typemap.Of(typemap.Int8)}}, nil
+	}
+	var keys []keyColumn
+	for _, name := range pk {
+		c := tbl.Column(name)
+		if c == nil {
+			return nil, pgerror.Newf(pgerrcode.InternalError, "primary key column %q of %q not in the catalog", name, tbl.Name)
+		}
+		if !isInt(c.Type) && c.Type.OID != typemap.Text && c.Type.OID != typemap.Varchar {
+			return nil, pgerror.Unsupported("RETURNING on a table whose primary key column \"" + name +
+				"\" is of type " + sqlTypeName(c.Type))
+		}
+		keys = append(keys, keyColumn{name: c.Name, typ: c.Type})
+	}
+	return keys, nil
+}
+
+// keyLiteral turns a key value read from TiDB back into a literal of the key's type.
+func keyLiteral(k keyColumn, v returning.Value) (ast.ExprNode, error) {
+	if v == nil {
+		return nil, pgerror.Newf(pgerrcode.InternalError, "NULL value in key column %q", k.name)
+	}
+	if isInt(k.typ) {
+		if i, err := strconv.ParseInt(string(v), 10, 64); err == nil {
+			return ast.NewValueExpr(i, "", ""), nil
+		}
+		u, err := strconv.ParseUint(string(v), 10, 64)
+		if err != nil {
+			return nil, pgerror.Newf(pgerrcode.InternalError, "key column %q: %q is not an integer", k.name, v)
+		}
+		return ast.NewValueExpr(u, "", ""), nil
+	}
+	return ast.NewValueExpr(string(v), "", ""), nil
+}
+
+// keyRef is a reference to key column k (unqualified: every plan statement has one table).
+func keyRef(k keyColumn) ast.ExprNode {
+	return &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(k.name)}}
+}
+
+// keyTuple is the key as one expression: the column, or a row of the columns.
+func keyTuple(keys []keyColumn, item func(i int) ast.ExprNode) ast.ExprNode {
+	if len(keys) == 1 {
+		return item(0)
+	}
+	row := &ast.RowExpr{}
+	for i := range keys {
+		row.Values = append(row.Values, item(i))
+	}
+	return row
+}
+
+// keyIn is `key IN (tuples…)`.
+func keyIn(keys []keyColumn, tuples []ast.ExprNode) ast.ExprNode {
+	return &ast.PatternInExpr{Expr: keyTuple(keys, func(i int) ast.ExprNode { return keyRef(keys[i]) }), List: tuples}
+}
+
+// collectedKeyIn is `key IN (…)` over collected key rows; nil when there are none.
+func collectedKeyIn(keys []keyColumn, rows []returning.Row) (ast.ExprNode, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	tuples := make([]ast.ExprNode, len(rows))
+	for r, row := range rows {
+		var err error
+		tuples[r] = keyTuple(keys, func(i int) ast.ExprNode {
+			lit, e := keyLiteral(keys[i], row[i])
+			if e != nil {
+				err = e
+			}
+			return lit
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return keyIn(keys, tuples), nil
+}
+
+// sampleKeys are the keys golden tests show a key-dependent step with.
+func sampleKeys(keys []keyColumn) []returning.Row {
+	var rows []returning.Row
+	for r := 1; r <= 2; r++ {
+		row := make(returning.Row, len(keys))
+		for i, k := range keys {
+			if isInt(k.typ) {
+				row[i] = []byte(strconv.Itoa(r))
+			} else {
+				row[i] = []byte("k" + strconv.Itoa(r))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// returningList translates a RETURNING list over the DML's target relation rv (under its
+// alias): the select fields, the result columns, and the FROM item to read them from.
+func (t *translator) returningList(list []*pg_query.Node, rv *pg_query.RangeVar) ([]*ast.SelectField, []Column, ast.ResultSetNode, error) {
+	sc := &scope{}
+	it, err := t.rangeVar(rv, sc)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	outs, err := t.targetList(list, sc, &fromList{items: []*fromItem{it}})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	q := &queryResult{cols: outs}
+	fields := make([]*ast.SelectField, len(outs))
+	for i, o := range outs {
+		fields[i] = o.field
+	}
+	return fields, q.columns(), it.node, nil
+}
+
+// planBuilder assembles a plan: each step is restored once at translation time (for its
+// parameter order and the golden tests' view), then its AST is frozen so that Build, run
+// concurrently by sessions sharing the cached translation, only reads it.
+type planBuilder struct {
+	t    *translator
+	plan returning.Plan
+	// roots are the steps' statements as explained, in step order (nil for steps without
+	// SQL); static lists the steps built once.
+	roots  []ast.Node
+	static []int
+}
+
+// step adds a step whose SQL is node as build builds it for the keys. A step whose statement
+// does not depend on keys (sample nil) is built once: Build returns its frozen text. A
+// key-dependent step is explained with sample keys and rebuilt per execution from the frozen
+// shared pieces.
+func (b *planBuilder) step(kind returning.StepKind, keyCount int, sample []returning.Row,
+	build func(keys []returning.Row) (ast.StmtNode, error)) error {
+	node, err := build(sample)
+	if err != nil {
+		return err
+	}
+	explain, err := b.t.restore(node)
+	if err != nil {
+		return err
+	}
+	b.roots = append(b.roots, node)
+	st := returning.Step{Kind: kind, Keys: keyCount, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...)}
+	if sample == nil {
+		b.static = append(b.static, len(b.plan.Steps))
+	} else {
+		st.Build = func(keys []returning.Row) (string, error) {
+			n, err := build(keys)
+			if err != nil || n == nil {
+				return "", err
+			}
+			return restorePlain(n)
+		}
+	}
+	b.plan.Steps = append(b.plan.Steps, st)
+	return nil
+}
+
+// finish freezes the plan's AST and returns the statement.
+func (b *planBuilder) finish(tag string, kind Kind, cols []Column) (*Statement, error) {
+	for _, n := range b.roots {
+		if n != nil {
+			freezeParams(n)
+		}
+	}
+	for _, i := range b.static {
+		sql, err := restorePlain(b.roots[i])
+		if err != nil {
+			return nil, err
+		}
+		b.plan.Steps[i].Build = func([]returning.Row) (string, error) { return sql, nil }
+	}
+	stmt := &Statement{Tag: tag, Kind: kind, Columns: cols, Plan: &b.plan}
+	b.t.finish(stmt)
+	// The proxy binds the parameters in PostgreSQL order; each step maps its own markers.
+	stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
+	for i := range stmt.ParamOrder {
+		stmt.ParamOrder[i] = i
+	}
+	stmt.SQL = b.plan.Steps[0].Explain
+	return stmt, nil
+}
+
+// restorePlain renders a frozen plan statement.
+func restorePlain(n ast.Node) (string, error) {
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(RestoreFlags, &sb)); err != nil {
+		return "", pgerror.Newf(pgerrcode.InternalError, "cannot render plan statement: %v", err)
+	}
+	return sb.String(), nil
+}
+
+// freezeParams replaces the translator's recording parameter markers in n by plain ones (the
+// markers' Accept hands the inner marker to the visitor, which the parent keeps).
+func freezeParams(n ast.Node) { n.Accept(identityVisitor{}) }
+
+type identityVisitor struct{}
+
+func (identityVisitor) Enter(n ast.Node) (ast.Node, bool) { return n, false }
+func (identityVisitor) Leave(n ast.Node) (ast.Node, bool) { return n, true }
+
+// forUpdate is the lock of a plan's collecting SELECT.
+func forUpdate() *ast.SelectLockInfo { return &ast.SelectLockInfo{LockType: ast.SelectLockForUpdate} }
+
+// keyFields are the select fields reading the key columns.
+func keyFields(keys []keyColumn) []*ast.SelectField {
+	var fs []*ast.SelectField
+	for _, k := range keys {
+		fs = append(fs, &ast.SelectField{Expr: keyRef(k)})
+	}
+	return fs
+}
+
+// updateReturning plans UPDATE … RETURNING for the translated UPDATE stmt.
+func (t *translator) updateReturning(n *pg_query.UpdateStmt, stmt *ast.UpdateStmt, tbl *catalog.Table) (*Statement, error) {
+	keys, err := t.rowKey(tbl)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range stmt.List {
+		for _, k := range keys {
+			if a.Column.Name.L == strings.ToLower(k.name) {
+				return nil, pgerror.Unsupported("UPDATE … RETURNING that assigns primary key column \"" + k.name + "\"")
+			}
+		}
+	}
+	fields, cols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	b := &planBuilder{t: t}
+	where := stmt.Where
+	err = b.step(returning.Collect, len(keys), nil, func([]returning.Row) (ast.StmtNode, error) {
+		sel := newSelect()
+		sel.From = stmt.TableRefs
+		sel.Fields = &ast.FieldList{Fields: keyFields(keys)}
+		sel.Where = where
+		sel.LockInfo = forUpdate()
+		return sel, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sample := sampleKeys(keys)
+	err = b.step(returning.Exec, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
+		pred, err := collectedKeyIn(keys, rows)
+		if pred == nil || err != nil {
+			return nil, err
+		}
+		upd := *stmt
+		upd.Where = pred
+		return &upd, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := b.returnByKeys(keys, fields, from, sample); err != nil {
+		return nil, err
+	}
+	return b.finish("UPDATE", KindDML, cols)
+}
+
+// returnByKeys adds the step returning the RETURNING list of the rows with the collected keys.
+func (b *planBuilder) returnByKeys(keys []keyColumn, fields []*ast.SelectField, from ast.ResultSetNode, sample []returning.Row) error {
+	return b.step(returning.Return, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
+		pred, err := collectedKeyIn(keys, rows)
+		if pred == nil || err != nil {
+			return nil, err
+		}
+		sel := newSelect()
+		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
+		sel.Fields = &ast.FieldList{Fields: fields}
+		sel.Where = pred
+		return sel, nil
+	})
+}
+
+// deleteReturning plans DELETE … RETURNING for the translated DELETE stmt.
+func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStmt, tbl *catalog.Table) (*Statement, error) {
+	keys, err := t.rowKey(tbl)
+	if err != nil {
+		return nil, err
+	}
+	fields, cols, _, err := t.returningList(n.GetReturningList(), n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	b := &planBuilder{t: t}
+	where := stmt.Where
+	err = b.step(returning.Collect, len(keys), nil, func([]returning.Row) (ast.StmtNode, error) {
+		sel := newSelect()
+		sel.From = stmt.TableRefs
+		sel.Fields = &ast.FieldList{Fields: append(keyFields(keys), fields...)}
+		sel.Where = where
+		sel.LockInfo = forUpdate()
+		return sel, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = b.step(returning.Exec, 0, sampleKeys(keys), func(rows []returning.Row) (ast.StmtNode, error) {
+		pred, err := collectedKeyIn(keys, rows)
+		if pred == nil || err != nil {
+			return nil, err
+		}
+		del := *stmt
+		del.Where = pred
+		return &del, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.ReturnCollected})
+	b.roots = append(b.roots, nil)
+	return b.finish("DELETE", KindDML, cols)
+}
+
+// insertReturning plans INSERT … VALUES … RETURNING for the translated INSERT stmt whose
+// target columns are targets: every key value must be a constant or a parameter, so the rows
+// can be read back by key, in the order of the VALUES list as PostgreSQL returns them.
+func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
+	if stmt.Select != nil || len(stmt.Lists) == 0 || len(stmt.Lists[0]) == 0 {
+		return nil, pgerror.Unsupported("INSERT … SELECT or DEFAULT VALUES with RETURNING").
+			WithHint("Use INSERT … VALUES with the primary key's values.")
+	}
+	keys, err := t.rowKey(tbl)
+	if err != nil {
+		return nil, err
+	}
+	pos := make([]int, len(keys))
+	for i, k := range keys {
+		pos[i] = -1
+		for j, c := range targets {
+			if c.Name == k.name {
+				pos[i] = j
+			}
+		}
+		if pos[i] < 0 {
+			if k.name == rowIDColumn {
+				return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key")
+			}
+			return nil, pgerror.Unsupported("INSERT … RETURNING without a value for primary key column \"" + k.name + "\"").
+				WithHint("Give the key's value in VALUES.")
+		}
+	}
+	var tuples []ast.ExprNode
+	for r, list := range stmt.Lists {
+		for i := range keys {
+			e := list[pos[i]]
+			if _, isParamRef := isParam(e); !isParamRef {
+				if v, ok := e.(ast.ValueExpr); !ok || v.GetValue() == nil {
+					return nil, pgerror.Unsupported("INSERT … RETURNING with a computed value for primary key column \"" + keys[i].name + "\" (row " + itoa(r+1) + ")").
+						WithHint("Give the key's value as a constant or a parameter.")
+				}
+			}
+		}
+		tuples = append(tuples, keyTuple(keys, func(i int) ast.ExprNode { return list[pos[i]] }))
+	}
+	fields, cols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	b := &planBuilder{t: t}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+		return nil, err
+	}
+	err = b.step(returning.Return, 0, nil, func([]returning.Row) (ast.StmtNode, error) {
+		sel := newSelect()
+		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
+		sel.Fields = &ast.FieldList{Fields: fields}
+		sel.Where = keyIn(keys, tuples)
+		if len(tuples) > 1 {
+			// PostgreSQL returns the rows in the order of the VALUES list.
+			order := &ast.CaseExpr{}
+			for i, tup := range tuples {
+				order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{
+					Expr:   binop(opcode.EQ, keyTuple(keys, func(i int) ast.ExprNode { return keyRef(keys[i]) }), tup),
+					Result: ast.NewValueExpr(int64(i), "", "")})
+			}
+			sel.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: order}}}
+		}
+		return sel, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.finish("INSERT", KindDML, cols)
+}

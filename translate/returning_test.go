@@ -1,0 +1,111 @@
+package translate
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cockroachdb/datadriven"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// keyedResolver is testResolver with primary keys (KeyResolver), for plans: every test table
+// has the primary key (id) except types and those listed in keyedTables.
+type keyedResolver struct{ testResolver }
+
+// keyedTables are extra tables of the plan tests, with their primary keys.
+var keyedTables = map[string]struct {
+	tbl *catalog.Table
+	pk  []string
+}{
+	"pair": {&catalog.Table{Schema: "public", Name: "pair", Columns: []catalog.Column{
+		col("a", ty(typemap.Int8), true), col("b", ty(typemap.Text), true), col("v", ty(typemap.Int4), false)}},
+		[]string{"a", "b"}},
+	"nokey": {&catalog.Table{Schema: "public", Name: "nokey", Columns: []catalog.Column{
+		col("a", ty(typemap.Int4), false), col("b", ty(typemap.Text), false)}}, nil},
+	"dkey": {&catalog.Table{Schema: "public", Name: "dkey", Columns: []catalog.Column{
+		col("d", ty(typemap.Date), true), col("v", ty(typemap.Int4), false)}}, []string{"d"}},
+}
+
+func (r keyedResolver) LookupTable(schema, name string) (*catalog.Table, error) {
+	if k, ok := keyedTables[name]; ok && (schema == "" || schema == "public") {
+		cp := *k.tbl
+		cp.Database = catalog.TiDBDatabase(testDatabase, "public")
+		return &cp, nil
+	}
+	return r.testResolver.LookupTable(schema, name)
+}
+
+func (r keyedResolver) PrimaryKey(schema, table string) ([]string, error) {
+	if k, ok := keyedTables[table]; ok {
+		return k.pk, nil
+	}
+	if table == "types" {
+		return nil, nil
+	}
+	return []string{"id"}, nil
+}
+
+// runPlan is the `plan [params=…]` command: like translate, with a resolver that knows
+// primary keys, printing a plan's steps in order (key-dependent steps with sample keys 1, 2).
+func runPlan(t *testing.T, d *datadriven.TestData) string {
+	tree, err := pg_query.Parse(d.Input)
+	if err != nil {
+		return fmt.Sprintf("error: 42601 %s\n", err)
+	}
+	ctx := &Context{Resolver: keyedResolver{}, Database: testDatabase, ParamTypes: paramTypesArg(t, d)}
+	stmt, err := Translate(ctx, tree.GetStmts()[0])
+	if err != nil {
+		pe, ok := pgerror.As(err)
+		if !ok {
+			t.Fatalf("%s: error without SQLSTATE: %v", d.Pos, err)
+		}
+		return fmt.Sprintf("error: %s %s\n", pe.Code, pe.Message)
+	}
+	if stmt.Plan == nil {
+		return runTranslate(t, d)
+	}
+	var b strings.Builder
+	for i, st := range stmt.Plan.Steps {
+		if st.Kind == returning.ReturnCollected {
+			fmt.Fprintf(&b, "%d %s\n", i+1, st.Kind)
+			continue
+		}
+		fmt.Fprintf(&b, "%d %s", i+1, st.Kind)
+		if st.Keys > 0 {
+			fmt.Fprintf(&b, " keys=%d", st.Keys)
+		}
+		fmt.Fprintf(&b, ": %s\n", st.Explain)
+		if len(st.ParamOrder) > 0 {
+			var order []string
+			for _, p := range st.ParamOrder {
+				order = append(order, fmt.Sprintf("$%d", p+1))
+			}
+			fmt.Fprintf(&b, "  params: %s\n", strings.Join(order, " "))
+		}
+		if _, err := parser.New().ParseOneStmt(st.Explain, "", ""); err != nil {
+			t.Errorf("%s: TiDB cannot parse step %d %q: %v", d.Pos, i+1, st.Explain, err)
+		}
+		if got := strings.Count(st.Explain, "?"); got != len(st.ParamOrder) {
+			t.Errorf("%s: step %d has %d markers but %d params", d.Pos, i+1, got, len(st.ParamOrder))
+		}
+		// A static step builds the explained SQL; a key-dependent one builds nothing without keys.
+		sql, err := st.Build(nil)
+		if err != nil {
+			t.Errorf("%s: step %d: Build: %v", d.Pos, i+1, err)
+		}
+		if st.Keys == 0 && sql != "" && sql != strings.ReplaceAll(st.Explain, "", "") {
+			t.Errorf("%s: step %d builds %q, explained %q", d.Pos, i+1, sql, st.Explain)
+		}
+	}
+	s := formatStatement(stmt)
+	// The statement's own SQL is the first step's; show the rest of the description.
+	b.WriteString(s[strings.Index(s, "\n")+1:])
+	return b.String()
+}
