@@ -92,7 +92,7 @@ func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 	case typemap.Text, typemap.Varchar, typemap.BPChar, typemap.Name, typemap.Unknown:
 		return strLit(s), nil
 	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:
-		v, err := parseDateTimeLiteral(s, to)
+		v, err := t.parseDateTimeLiteral(s, to)
 		if err != nil {
 			return nil, err
 		}
@@ -183,108 +183,35 @@ func parseInt(s string, to typemap.Type) (int64, error) {
 	return v, nil
 }
 
-var (
-	dateInput = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$`)
-	tsInput   = regexp.MustCompile(`^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?)?\s*(Z|UTC|[+-][0-9]{2}(?::?[0-9]{2})?)?$`)
-	timeInput = regexp.MustCompile(`^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,6}))?)?$`)
-)
-
-// parseDateTimeLiteral reads an ISO 8601 date/time literal as PostgreSQL would and returns the
-// text TiDB stores for it: timestamptz values are converted to UTC (pgtidb stores timestamptz as
-// UTC in DATETIME(6)); a timestamptz without offset is taken in UTC (see KNOWN_GAPS.md: the
-// session TimeZone is not consulted). Other spellings PostgreSQL accepts (month names, 'now',
-// 'infinity'…) are refused rather than handed to TiDB's different parser.
-func parseDateTimeLiteral(s string, to typemap.Type) (string, error) {
-	v := strings.TrimSpace(s)
-	lower := strings.ToLower(v)
-	switch lower {
-	case "now", "today", "tomorrow", "yesterday", "infinity", "-infinity", "allballs":
-		return "", pgerror.Unsupported("special " + sqlTypeName(to) + " value " + strconv.Quote(v))
-	case "epoch":
-		switch to.OID {
-		case typemap.Date:
-			return "1970-01-01", nil
-		case typemap.Time:
-			return "", invalidInput(sqlTypeName(to), s)
+// parseDateTimeLiteral reads a date/time literal as PostgreSQL's input functions do — through
+// typemap's parser, the same one client parameters go through — and returns the text TiDB
+// stores: timestamptz values become UTC, a local time without a zone is read in the session's
+// TimeZone (part of the proxy's translation cache key). 'now', 'today', 'tomorrow' and
+// 'yesterday' are refused: a translation is cached and would freeze them.
+func (t *translator) parseDateTimeLiteral(s string, to typemap.Type) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "now", "today", "tomorrow", "yesterday":
+		return "", pgerror.Unsupported("special " + sqlTypeName(to) + " value " + strconv.Quote(strings.TrimSpace(s)))
+	}
+	settings := typemap.DefaultSettings()
+	if t.ctx.Setting != nil {
+		if tz, ok := t.ctx.Setting("TimeZone"); ok {
+			if loc, err := time.LoadLocation(tz); err == nil {
+				settings.TimeZone = loc
+			}
 		}
-		return "1970-01-01 00:00:00", nil
 	}
-	if to.OID == typemap.Time {
-		m := timeInput.FindStringSubmatch(v)
-		if m == nil {
-			return "", pgerror.Unsupported("time literal format " + strconv.Quote(v))
-		}
-		h, _ := strconv.Atoi(m[1])
-		mi, _ := strconv.Atoi(m[2])
-		sec, _ := strconv.Atoi(orZero(m[3]))
-		if h > 24 || mi > 59 || sec > 60 || (h == 24 && (mi > 0 || sec > 0 || m[4] != "")) {
-			return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
-		}
-		out := fmtTwo(h) + ":" + fmtTwo(mi) + ":" + fmtTwo(sec)
-		if m[4] != "" {
-			out += "." + m[4]
-		}
-		return out, nil
-	}
-	m := tsInput.FindStringSubmatch(v)
-	if m == nil {
-		return "", pgerror.Unsupported(sqlTypeName(to) + " literal format " + strconv.Quote(v))
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	h, _ := strconv.Atoi(orZero(m[4]))
-	mi, _ := strconv.Atoi(orZero(m[5]))
-	sec, _ := strconv.Atoi(orZero(m[6]))
-	frac := m[7]
-	ns, _ := strconv.Atoi((frac + "000000000")[:9])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 59 {
-		return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
-	}
-	tm := time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC)
-	if tm.Day() != d {
-		return "", pgerror.Newf(pgerrcode.DatetimeFieldOverflow, "date/time field value out of range: %q", s)
-	}
-	if y < 1000 {
-		return "", pgerror.Unsupported(sqlTypeName(to) + " before year 1000")
-	}
-	if zone := m[8]; zone != "" && to.OID == typemap.Timestamptz {
-		off, err := zoneOffset(zone)
-		if err != nil {
-			return "", invalidInput(sqlTypeName(to), s)
-		}
-		tm = tm.Add(-off)
-	}
-	switch to.OID {
-	case typemap.Date:
-		return tm.Format("2006-01-02"), nil
-	}
-	out := tm.Format("2006-01-02 15:04:05")
-	if ns := tm.Nanosecond(); ns != 0 {
-		out += "." + strings.TrimRight(strconv.Itoa(ns/1000 + 1000000)[1:], "0")
-	}
-	return out, nil
-}
-
-func zoneOffset(z string) (time.Duration, error) {
-	if z == "Z" || z == "UTC" {
-		return 0, nil
-	}
-	sign := time.Duration(1)
-	if z[0] == '-' {
-		sign = -1
-	}
-	digits := strings.ReplaceAll(z[1:], ":", "")
-	h, err := strconv.Atoi(digits[:2])
+	v, err := typemap.DecodeParam(to, 0, []byte(s), settings)
 	if err != nil {
-		return 0, err
+		return "", err
 	}
-	mi := 0
-	if len(digits) == 4 {
-		mi, _ = strconv.Atoi(digits[2:])
+	str, ok := v.(string)
+	if !ok {
+		return "", pgerror.Newf(pgerrcode.InternalError, "unexpected %s literal value", sqlTypeName(to))
 	}
-	return sign * (time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute), nil
+	return str, nil
 }
+
 
 func orZero(s string) string {
 	if s == "" {
@@ -293,12 +220,6 @@ func orZero(s string) string {
 	return s
 }
 
-func fmtTwo(v int) string {
-	if v < 10 {
-		return "0" + strconv.Itoa(v)
-	}
-	return strconv.Itoa(v)
-}
 
 // parseUUID is PostgreSQL's uuid_in: 32 hex digits, optionally in braces, hyphens allowed
 // between groups of four; the result is the canonical lower-case form.
