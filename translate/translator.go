@@ -70,6 +70,7 @@ func (t *translator) statement(n ast.StmtNode, tag string, kind Kind, cols []Col
 		return nil, err
 	}
 	stmt := &Statement{SQL: sql, Tag: tag, Kind: kind, Columns: cols}
+	stmt.CheckWarnings = kind == KindQuery && mayWarn(n)
 	t.finish(stmt)
 	return stmt, nil
 }
