@@ -61,6 +61,10 @@ var testTables = []*catalog.Table{
 		col("id", ty(typemap.Int4), false),
 		col("b", ty(typemap.Text), false),
 	}},
+	{Schema: "public", Name: "dflt", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true),
+		{Name: "qty", Type: ty(typemap.Int4), HasDefault: true},
+	}},
 	{Schema: "app", Name: "orders", Columns: []catalog.Column{
 		col("id", ty(typemap.Int8), true),
 		col("customer", ty(typemap.Text), false),

@@ -210,11 +210,52 @@ func (t *translator) creationNamespace(rv *pg_query.RangeVar) (schema, tidbDB st
 		return "", "", pgerror.Newf(pgerrcode.FeatureNotSupported,
 			"cross-database references are not implemented: %s.%s.%s", db, rv.GetSchemaname(), rv.GetRelname())
 	}
-	schema, err = t.schemaName(rv.GetSchemaname())
-	if err != nil {
+	if rv.GetSchemaname() == "" {
+		if schema, err = t.searchPathCreationSchema(); err != nil {
+			return "", "", err
+		}
+	} else if schema, err = t.schemaName(rv.GetSchemaname()); err != nil {
 		return "", "", err
 	}
 	return schema, catalog.TiDBDatabase(t.ctx.Database, schema), nil
+}
+
+// searchPathCreationSchema is PostgreSQL's creation namespace for an unqualified name: the
+// first schema of the session's search_path that exists ("$user" is the session user's
+// schema; pg_catalog and pg_temp are skipped). Whether a schema exists comes from the
+// resolver's SchemaResolver; without one, every named schema is taken to exist (a missing one
+// then fails in TiDB) and "$user" is skipped. Without a session (no Setting) it is public.
+func (t *translator) searchPathCreationSchema() (string, error) {
+	if t.ctx.Setting == nil {
+		return catalog.PublicSchema, nil
+	}
+	path, ok := t.ctx.Setting("search_path")
+	if !ok {
+		return catalog.PublicSchema, nil
+	}
+	sr, haveSchemas := t.ctx.Resolver.(SchemaResolver)
+	for _, s := range catalog.ParseSearchPath(path) {
+		switch {
+		case s == "$user":
+			if t.ctx.User == "" || !haveSchemas {
+				continue
+			}
+			s = t.ctx.User
+		case s == "pg_catalog" || s == "information_schema" || strings.HasPrefix(s, "pg_temp"):
+			continue
+		}
+		if s == catalog.PublicSchema || !haveSchemas {
+			return s, nil
+		}
+		_, exists, err := sr.SchemaIsEmpty(s)
+		if err != nil {
+			return "", err
+		}
+		if exists {
+			return s, nil
+		}
+	}
+	return "", pgerror.New(pgerrcode.InvalidSchemaName, "no schema has been selected to create in")
 }
 
 // schemaName validates a schema named by a DDL statement ("" is public).

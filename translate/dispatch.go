@@ -39,6 +39,14 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 		return t.dropDatabase(n.DropdbStmt)
 	case *pg_query.Node_TruncateStmt:
 		return t.truncate(n.TruncateStmt)
+	case *pg_query.Node_AlterTableStmt:
+		return t.alterTable(n.AlterTableStmt)
+	case *pg_query.Node_RenameStmt:
+		return t.rename(n.RenameStmt)
+	case *pg_query.Node_ViewStmt:
+		return t.createView(n.ViewStmt)
+	case *pg_query.Node_CreateTableAsStmt:
+		return t.createTableAs(n.CreateTableAsStmt)
 	default:
 		return nil, pgerror.Unsupported(statementName(node))
 	}

@@ -40,6 +40,16 @@ func (t *translator) createSchema(n *pg_query.CreateSchemaStmt) (*Statement, err
 		}
 		return nil, pgerror.Newf(pgerrcode.DuplicateSchema, "schema %q already exists", schema)
 	}
+	if sr, ok := t.ctx.Resolver.(SchemaResolver); ok && !n.GetIfNotExists() {
+		// TiDB's own error (1007) names the TiDB database; PostgreSQL's names the schema.
+		_, exists, err := sr.SchemaIsEmpty(schema)
+		if err != nil {
+			return nil, err
+		}
+		if exists {
+			return nil, pgerror.Newf(pgerrcode.DuplicateSchema, "schema %q already exists", schema)
+		}
+	}
 	return t.ddlStatement(&ast.CreateDatabaseStmt{
 		IfNotExists: n.GetIfNotExists(),
 		Name:        cistr(catalog.TiDBDatabase(t.ctx.Database, schema)),
