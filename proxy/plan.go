@@ -41,14 +41,14 @@ func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params [
 	if s.txn.InBlock() && tr.Kind == translate.KindDML {
 		s.txn.Wrote = true
 	}
-	if w.describe && tr.Columns != nil {
-		w.c.be.Send(rowDescription(tr.Columns, w))
-	}
-	sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s)}
+	// As PostgreSQL runs a RETURNING statement to completion before it describes and sends
+	// the rows, the RowDescription goes out with the first row (or at the end).
+	sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s), describe: w.describe && tr.Columns != nil}
 	n, err := returning.Execute(ctx, s.tidb, tr.Plan, params, sink)
 	if err != nil {
 		return "", s.interrupted(err)
 	}
+	sink.describeOnce()
 	switch {
 	case tr.Tag == "INSERT":
 		return "INSERT 0 " + strconv.FormatInt(n, 10), nil
@@ -65,12 +65,22 @@ type planSink struct {
 	tr  *translate.Statement
 	enc *rowEncoder
 	n   int64
+	// describe is set while the RowDescription is still to be sent.
+	describe bool
+}
+
+func (p *planSink) describeOnce() {
+	if p.describe {
+		p.describe = false
+		p.w.c.be.Send(rowDescription(p.tr.Columns, p.w))
+	}
 }
 
 var _ returning.Sink = (*planSink)(nil)
 
 // Stream implements returning.Sink.
 func (p *planSink) Stream(rows *sql.Rows) (int64, error) {
+	p.describeOnce()
 	n, err := p.w.drain(p.s, newRowReader(rows, p.tr.Columns, p.s))
 	if err != nil {
 		return n, err
@@ -84,6 +94,7 @@ func (p *planSink) Stream(rows *sql.Rows) (int64, error) {
 
 // Emit implements returning.Sink.
 func (p *planSink) Emit(row returning.Row) error {
+	p.describeOnce()
 	values, err := p.enc.encode(row, p.w.format)
 	if err != nil {
 		return err

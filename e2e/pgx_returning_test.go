@@ -1,0 +1,92 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// TestPgxReturning inserts, updates and deletes with RETURNING through pgx under every
+// QueryExecMode, with $n parameters, on PostgreSQL and on pgtidb, and compares the rows pgx
+// decodes, their OIDs and the command tags.
+func TestPgxReturning(t *testing.T) {
+	pg, pt := requireBoth(t)
+	ctx := context.Background()
+	const db = "d_pgx_returning"
+	conns := map[string]map[string]*pgx.Conn{}
+	for _, ep := range []endpoint{pg, pt} {
+		if err := createDatabase(ctx, ep, db); err != nil {
+			t.Fatal(err)
+		}
+		conns[ep.name] = map[string]*pgx.Conn{}
+		for _, m := range pgxModes {
+			cfg, err := pgx.ParseConfig(ep.DSN(db))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg.DefaultQueryExecMode = m.mode
+			conn, err := pgx.ConnectConfig(ctx, cfg)
+			if err != nil {
+				t.Fatalf("%s: %v", ep.name, err)
+			}
+			defer conn.Close(ctx)
+			conns[ep.name][m.name] = conn
+		}
+		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx,
+			"CREATE TABLE rt (id bigint PRIMARY KEY, name text NOT NULL, score numeric(6,2) DEFAULT 0, created timestamptz DEFAULT now())"); err != nil {
+			t.Fatalf("%s: %v", ep.name, err)
+		}
+	}
+	run := func(conn *pgx.Conn, sql string, args ...any) string {
+		rows, err := conn.Query(ctx, sql, args...)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		defer rows.Close()
+		var out string
+		for _, f := range rows.FieldDescriptions() {
+			out += fmt.Sprintf("%s:%d ", f.Name, f.DataTypeOID)
+		}
+		for rows.Next() {
+			vals, err := rows.Values()
+			if err != nil {
+				return "error: " + err.Error()
+			}
+			out += "|"
+			for _, v := range vals {
+				out += canonical(v) + ","
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return out + " error: " + errResult(err).String()
+		}
+		return out + " tag: " + rows.CommandTag().String()
+	}
+	for mi, m := range pgxModes {
+		t.Run(m.name, func(t *testing.T) {
+			base := int64(mi * 100)
+			stmts := []struct {
+				sql  string
+				args []any
+			}{
+				{"INSERT INTO rt (id, name) VALUES ($1, $2) RETURNING id", []any{base + 1, "one"}},
+				{"INSERT INTO rt (id, name, score) VALUES ($1, $2, $3), ($4, $5, $6) RETURNING id, name, score, created IS NOT NULL AS stamped",
+					[]any{base + 3, "three", "3.5", base + 2, "two", "2.25"}},
+				{"INSERT INTO rt (id, name) VALUES ($1, $2) RETURNING id", []any{base + 1, "dup"}},
+				{"UPDATE rt SET score = score + $1 WHERE id = $2 RETURNING id, score", []any{"1", base + 2}},
+				{"UPDATE rt SET score = score + $1 WHERE id > $2 AND id < $3 RETURNING id", []any{"1", base + 50, base + 100}},
+				{"DELETE FROM rt WHERE id = $1 RETURNING id, name, score", []any{base + 3}},
+				{"DELETE FROM rt WHERE id = $1 RETURNING id", []any{int64(-1)}},
+			}
+			for _, st := range stmts {
+				pgRes := run(conns[pg.name][m.name], st.sql, st.args...)
+				ptRes := run(conns[pt.name][m.name], st.sql, st.args...)
+				if pgRes != ptRes {
+					t.Errorf("%s: %s\n    PG:     %s\n    pgtidb: %s", m.name, st.sql, pgRes, ptRes)
+				}
+			}
+		})
+	}
+}
