@@ -2,6 +2,7 @@ package proxy
 
 import (
 	"context"
+	"regexp"
 	"database/sql"
 	"errors"
 	"strconv"
@@ -312,6 +313,9 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		if w.suspendedPortal != nil {
 			return "", nil
 		}
+		if err := s.cancelled(); err != nil {
+			return "", err
+		}
 		if tr.CheckWarnings {
 			if err := s.warningsAsError(ctx); err != nil {
 				return "", err
@@ -322,6 +326,15 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
 	if err != nil {
 		return "", s.interrupted(err)
+	}
+	if s.txn.InBlock() {
+		// The block fails as PostgreSQL's would; its writes are rolled back with it.
+		if err := s.cancelled(); err != nil {
+			return "", err
+		}
+	} else {
+		// Committed already in autocommit: reporting a cancel now would hide a done write.
+		s.reason.Store(int32(cancelNone))
 	}
 	switch tr.Kind {
 	case translate.KindDML:
@@ -372,11 +385,33 @@ func (s *session) warningsAsError(ctx context.Context) error {
 		if err := rows.Scan(&level, &code, &message); err != nil {
 			return err
 		}
-		if errorWarnings[code] {
+		if errorWarnings[code] && !roundingWarning(code, message) {
 			return pgerror.FromMySQL(&mysql.MySQLError{Number: code, Message: message})
 		}
 	}
 	return rows.Err()
+}
+
+// decimalRounding is TiDB's warning for a number cast to a DECIMAL of smaller scale: it
+// rounded, which PostgreSQL does silently. A non-number in the quotes is a real input error.
+var decimalRounding = regexp.MustCompile(`^Truncated incorrect DECIMAL value: '[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?'$`)
+
+func roundingWarning(code uint16, message string) bool {
+	return code == 1292 && decimalRounding.MatchString(message)
+}
+
+// cancelled returns the cancel error when a cancel or timeout fired while a statement ran
+// that TiDB finished anyway (KILL QUERY interrupts SLEEP() without an error, for instance).
+// PostgreSQL reports the cancel; so does pgtidb — except for a write TiDB already committed in
+// autocommit (see run).
+func (s *session) cancelled() error {
+	switch cancelReason(s.reason.Swap(int32(cancelNone))) {
+	case cancelByTimeout:
+		return pgerror.New(pgerrcode.QueryCanceled, "canceling statement due to statement timeout")
+	case cancelByUser:
+		return pgerror.New(pgerrcode.QueryCanceled, "canceling statement due to user request")
+	}
+	return nil
 }
 
 // interrupted maps TiDB's "query interrupted" to PostgreSQL's cancel and timeout errors.
