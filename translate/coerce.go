@@ -246,36 +246,11 @@ func parseUUID(s string) (string, bool) {
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:], true
 }
 
-// parseBytea is PostgreSQL's byteain: `\x` hex format, or the escape format (backslash
-// followed by three octal digits or a backslash).
+// parseBytea is PostgreSQL's byteain, through typemap's parser (the one bound parameters use).
 func parseBytea(s string) ([]byte, error) {
-	if strings.HasPrefix(s, `\x`) {
-		h := strings.Join(strings.Fields(s[2:]), "")
-		b, err := hex.DecodeString(h)
-		if err != nil {
-			return nil, invalidInput("bytea", s)
-		}
-		return b, nil
+	v, err := typemap.DecodeParam(typemap.Of(typemap.Bytea), 0, []byte(s), nil)
+	if err != nil {
+		return nil, err
 	}
-	var out []byte
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' {
-			out = append(out, s[i])
-			continue
-		}
-		if i+1 < len(s) && s[i+1] == '\\' {
-			out = append(out, '\\')
-			i++
-			continue
-		}
-		if i+3 < len(s) {
-			if v, err := strconv.ParseUint(s[i+1:i+4], 8, 8); err == nil {
-				out = append(out, byte(v))
-				i += 3
-				continue
-			}
-		}
-		return nil, invalidInput("bytea", s)
-	}
-	return out, nil
+	return v.([]byte), nil
 }
