@@ -321,6 +321,10 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 			return err
 		}
 	}
+	if c.pgType.OID == typemap.JSONB && c.defaultExpr != nil {
+		return pgerror.Unsupported("ADD COLUMN ... jsonb DEFAULT").
+			WithDetail("TiDB refuses expression defaults (JSON_OBJECT()) in ADD COLUMN (error 1674).")
+	}
 	if c.notNull && c.defaultExpr == nil {
 		return pgerror.Unsupported("ADD COLUMN ... NOT NULL without a DEFAULT").
 			WithDetail("TiDB fills the existing rows with the type's zero value where PostgreSQL fails if the table has rows.").
