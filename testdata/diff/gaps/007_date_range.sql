@@ -10,5 +10,3 @@ SELECT '0044-03-15 BC'::date AS ides;
 -- gap: date-range
 SELECT 'infinity'::timestamp AS inf, '-infinity'::date AS ninf;
 SELECT count(*) AS n FROM dr;
--- gap: date-range
-SELECT '0001-01-01'::date AS first_day;
