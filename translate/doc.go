@@ -22,7 +22,7 @@
 // (constants, PostgreSQL's input functions), cast.go, func*.go (functions and aggregates),
 // infer.go (PostgreSQL's type rules), names.go and scope.go (name resolution), params.go.
 // DDL and DML live in insert.go, update.go, delete.go, create_table.go, create_index.go,
-// drop.go, schema.go and typename.go.
+// alter_table.go, rename.go, view.go, drop.go, schema.go and typename.go.
 //
 // Expressions are translated together with their PostgreSQL type, so the rules that differ
 // between the two systems are decided here: untyped literals are read by the target type's
@@ -39,14 +39,27 @@
 // the names PostgreSQL would choose (t_pkey, t_a_key, t_a_check, t_a_fkey, t_a_idx, numbered on
 // collision), fits string key columns into TiDB's 3072-byte index keys, and returns a
 // catalog.Change DeclareTable carrying each column's declared PostgreSQL type; DROP TABLE/VIEW
-// returns ForgetTable, DROP SCHEMA/DATABASE ForgetDatabase. The proxy applies the changes after
-// TiDB ran the statement. Schemas are TiDB databases (catalog.TiDBDatabase). What a statement
+// returns ForgetTable, DROP SCHEMA/DATABASE ForgetDatabase. An unqualified CREATE goes to the
+// first existing schema of the session's search_path. ALTER TABLE becomes one TiDB ALTER TABLE
+// with one specification per PostgreSQL command (ADD/DROP COLUMN, MODIFY COLUMN for TYPE and
+// SET/DROP NOT NULL — with the column's whole definition —, ALTER COLUMN SET/DROP DEFAULT,
+// ADD/DROP constraint), refusing what TiDB cannot do in one statement (a second change of the
+// same column, a constraint on a column the statement adds or changes, a CHECK change with
+// anything else) and what it would do differently (ADD COLUMN NOT NULL without a default fills
+// TiDB's zero value; type changes whose conversion differs); it returns DeclareTable with the
+// table's whole new column list. RENAME of a table or view is ForgetTable of the old name plus
+// DeclareTable of the new. CREATE VIEW translates its query through the SELECT translation,
+// names every view column with PostgreSQL's result name and declares the view with the
+// query's PostgreSQL column types. The proxy applies the changes after TiDB ran the
+// statement. Schemas are TiDB databases (catalog.TiDBDatabase). What a statement
 // needs beyond catalog.Resolver comes from optional interfaces the resolver may implement:
-// KeyResolver (REFERENCES t without columns), IndexResolver (DROP INDEX, index names unique per
-// schema) and SchemaResolver (DROP SCHEMA without CASCADE); without them those forms are
-// refused. INSERT and UPDATE assign values with PostgreSQL's assignment rules (42804 where no
-// assignment cast exists); RETURNING, ON CONFLICT, UPDATE … FROM and DELETE … USING are refused
-// until the proxy emulates them.
+// KeyResolver (REFERENCES t without columns, DROP NOT NULL on a key column), IndexResolver
+// (DROP INDEX, ALTER INDEX RENAME, index names unique per schema), SchemaResolver (DROP SCHEMA
+// without CASCADE, CREATE SCHEMA of an existing schema, the search_path's existing schemas) and
+// ConstraintResolver (DROP/RENAME CONSTRAINT); without them those forms are refused. INSERT
+// and UPDATE assign values with PostgreSQL's assignment rules (42804 where no assignment cast
+// exists); RETURNING, ON CONFLICT, UPDATE … FROM and DELETE … USING are refused until the
+// proxy emulates them.
 //
 // # Contract with the session
 //
