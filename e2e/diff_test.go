@@ -93,7 +93,35 @@ func loadScripts(t *testing.T) []script {
 	if len(scripts) == 0 {
 		t.Fatalf("no differential scripts in %s (PGTIDB_E2E_SCRIPTS=%q)", diffDir, os.Getenv("PGTIDB_E2E_SCRIPTS"))
 	}
+	checkGapKeysDocumented(t, scripts)
 	return scripts
+}
+
+// knownGapsFile documents every known-gap key, in its section "Differential suite".
+const knownGapsFile = "../KNOWN_GAPS.md"
+
+// checkGapKeysDocumented fails the test when a "-- gap: KEY" marker has no row for `KEY` in
+// KNOWN_GAPS.md's "Differential suite" section.
+func checkGapKeysDocumented(t *testing.T, scripts []script) {
+	t.Helper()
+	doc, err := os.ReadFile(knownGapsFile)
+	if err != nil {
+		t.Fatalf("known gaps need their reasons in %s: %v", knownGapsFile, err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n## Differential suite")
+	if !ok {
+		t.Fatalf("%s has no section \"Differential suite\"", knownGapsFile)
+	}
+	if i := strings.Index(section, "\n## "); i >= 0 {
+		section = section[:i]
+	}
+	for _, sc := range scripts {
+		for _, st := range sc.stmts {
+			if st.gap != "" && !strings.Contains(section, "`"+st.gap+"`") {
+				t.Errorf("%s:%d: known gap %q has no entry in %s (section \"Differential suite\")", st.file, st.line, st.gap, knownGapsFile)
+			}
+		}
+	}
 }
 
 // splitScript splits a script into statements with pg_query's parser; a script that does not
