@@ -183,7 +183,7 @@ func (x *extended) parse(ctx context.Context, m *pgproto3.Parse) error {
 		}
 		p, err := s.prepare(ctx, raws[0], m.Query, m.ParameterOIDs)
 		if err != nil {
-			return err
+			return charPosition(err, m.Query)
 		}
 		st.p = p
 	}

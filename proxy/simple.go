@@ -3,6 +3,7 @@ package proxy
 import (
 	"context"
 	"errors"
+	"unicode/utf8"
 
 	"github.com/jackc/pgerrcode"
 	"github.com/jackc/pgx/v5/pgproto3"
@@ -83,7 +84,7 @@ func (c *conn) simpleQuery(sql string) {
 		}
 		tag, err := c.runSimple(ctx, raw, stmtText(sql, raw))
 		if err != nil {
-			c.sendError(err)
+			c.sendError(charPosition(err, sql))
 			s.failed(ctx)
 			return
 		}
@@ -113,4 +114,16 @@ func (c *conn) runSimple(ctx context.Context, raw *pg_query.RawStmt, text string
 		return "", pgerror.Newf(pgerrcode.UndefinedParameter, "there is no parameter $%d", 1)
 	}
 	return s.run(ctx, p, nil, w)
+}
+
+// charPosition turns the byte offset a translation error carries into PostgreSQL's character
+// position in the query string.
+func charPosition(err error, sql string) error {
+	pe, ok := pgerror.As(err)
+	if !ok || pe.Position <= 0 || int(pe.Position) > len(sql)+1 {
+		return err
+	}
+	c := *pe
+	c.Position = int32(utf8.RuneCountInString(sql[:pe.Position-1])) + 1
+	return &c
 }

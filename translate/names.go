@@ -22,6 +22,11 @@ func cistr(s string) model.CIStr { return model.NewCIStr(s) }
 // the TiDB database that holds the schema — and the catalog table. A missing relation is
 // PostgreSQL's 42P01 `relation "x" does not exist`.
 func (t *translator) table(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Table, error) {
+	tn, tbl, err := t.tableAt(rv)
+	return tn, tbl, atLocation(err, rv.GetLocation())
+}
+
+func (t *translator) tableAt(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Table, error) {
 	if rv == nil {
 		return nil, nil, pgerror.New(pgerrcode.SyntaxError, "missing relation")
 	}
@@ -72,6 +77,28 @@ func columnRefFields(cr *pg_query.ColumnRef) (names []string, star bool) {
 // alias, as HAVING and ORDER BY would); columns of an enclosing query and USING-merged
 // columns are emitted as written, which TiDB resolves by the same innermost-first rule.
 func (t *translator) columnRef(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	e, ty, err := t.columnRefAt(cr, sc)
+	return e, ty, atLocation(err, cr.GetLocation())
+}
+
+// atLocation gives a name-resolution error the position of the name in the query text, as
+// PostgreSQL's parser does (psql shows it as LINE n: … ^). location is pg_query's 0-based byte
+// offset; the wire position is 1-based, in characters.
+func atLocation(err error, location int32) error {
+	pe, ok := pgerror.As(err)
+	if !ok || pe.Position != 0 || location < 0 {
+		return err
+	}
+	switch pe.Code {
+	case pgerrcode.UndefinedTable, pgerrcode.UndefinedColumn, pgerrcode.AmbiguousColumn:
+		c := *pe
+		c.Position = location + 1
+		return &c
+	}
+	return err
+}
+
+func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	names, star := columnRefFields(cr)
 	if star {
 		return nil, typemap.Type{}, pgerror.Unsupported("row reference " + strings.Join(append(names, "*"), "."))
