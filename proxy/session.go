@@ -2,9 +2,9 @@ package proxy
 
 import (
 	"context"
-	"regexp"
 	"database/sql"
 	"errors"
+	"regexp"
 	"strconv"
 	"sync"
 	"sync/atomic"
