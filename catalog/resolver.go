@@ -164,3 +164,29 @@ func queryRow(ctx context.Context, q Querier, query string, args []any, dest ...
 	}
 	return rows.Err()
 }
+
+const indexColumnsQuery = "SELECT `COLUMN_NAME` FROM `information_schema`.`STATISTICS` " +
+	"WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `INDEX_NAME` = ? ORDER BY `SEQ_IN_INDEX`"
+
+// IndexColumns returns the columns of index (TiDB's name; PRIMARY for the primary key) of the
+// table name resolves to through the search path, in key order.
+func (r *SessionResolver) IndexColumns(table, index string) ([]string, error) {
+	t, err := r.LookupTable("", table)
+	if err != nil || t == nil {
+		return nil, err
+	}
+	rows, err := r.Conn.QueryContext(r.Ctx, indexColumnsQuery, t.Database, t.Name, index)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	return cols, rows.Err()
+}

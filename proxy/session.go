@@ -308,7 +308,7 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	if tr.Columns != nil {
 		n, err := w.stream(ctx, s, tr, args)
 		if err != nil {
-			return "", s.interrupted(err)
+			return "", s.explain(ctx, s.interrupted(err))
 		}
 		if w.suspendedPortal != nil {
 			return "", nil
@@ -325,7 +325,7 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	}
 	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
 	if err != nil {
-		return "", s.interrupted(err)
+		return "", s.explain(ctx, s.interrupted(err))
 	}
 	if s.txn.InBlock() {
 		// The block fails as PostgreSQL's would; its writes are rolled back with it.
@@ -412,6 +412,32 @@ func (s *session) cancelled() error {
 		return pgerror.New(pgerrcode.QueryCanceled, "canceling statement due to user request")
 	}
 	return nil
+}
+
+// explain adds what PostgreSQL's error would say and TiDB's does not: the key of a unique
+// violation ("Key (id)=(1) already exists."), read from the index's columns.
+func (s *session) explain(ctx context.Context, err error) error {
+	var me *mysql.MySQLError
+	if !errors.As(err, &me) {
+		return err
+	}
+	pe := pgerror.FromMySQL(me)
+	table, constraint, entry, ok := pgerror.DuplicateEntry(me)
+	if !ok || table == "" {
+		return pe
+	}
+	index := constraint
+	if constraint == table+"_pkey" {
+		index = "PRIMARY"
+	}
+	cols, lerr := s.resolver(ctx).IndexColumns(table, index)
+	if lerr != nil {
+		return pe
+	}
+	if detail, ok := pgerror.KeyExistsDetail(cols, entry); ok {
+		pe.Detail = detail
+	}
+	return pe
 }
 
 // interrupted maps TiDB's "query interrupted" to PostgreSQL's cancel and timeout errors.
