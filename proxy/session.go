@@ -141,9 +141,10 @@ func (s *session) noticeWanted(severity string) bool {
 
 // The session's resolver gives the translator everything it can ask for.
 var (
-	_ translate.KeyResolver    = (*catalog.SessionResolver)(nil)
-	_ translate.IndexResolver  = (*catalog.SessionResolver)(nil)
-	_ translate.SchemaResolver = (*catalog.SessionResolver)(nil)
+	_ translate.KeyResolver        = (*catalog.SessionResolver)(nil)
+	_ translate.IndexResolver      = (*catalog.SessionResolver)(nil)
+	_ translate.SchemaResolver     = (*catalog.SessionResolver)(nil)
+	_ translate.ConstraintResolver = (*catalog.SessionResolver)(nil)
 )
 
 // resolver returns the catalog view of this session for one translation.
