@@ -23,6 +23,8 @@ type translator struct {
 	paramOrder []int
 	// depth bounds recursion over pathological input.
 	depth int
+	// readsView is set when the statement reads a view (see warnings.go).
+	readsView bool
 	// notNull holds expressions known never to be NULL (see markNotNull).
 	notNull map[ast.ExprNode]bool
 }
@@ -70,7 +72,7 @@ func (t *translator) statement(n ast.StmtNode, tag string, kind Kind, cols []Col
 		return nil, err
 	}
 	stmt := &Statement{SQL: sql, Tag: tag, Kind: kind, Columns: cols}
-	stmt.CheckWarnings = kind == KindQuery && mayWarn(n)
+	stmt.CheckWarnings = kind == KindQuery && (t.readsView || mayWarn(n))
 	t.finish(stmt)
 	return stmt, nil
 }
