@@ -81,9 +81,12 @@ func loadScripts(t *testing.T) []script {
 				t.Fatalf("%s: %v", rel, err)
 			}
 			if !gaps {
-				for _, s := range stmts {
+				// Known gaps live in gaps/ only; elsewhere the marker is a mistake, reported,
+				// and the statement counts as an ordinary one.
+				for i, s := range stmts {
 					if s.gap != "" {
-						t.Fatalf("%s:%d: known-gap marker outside testdata/diff/gaps", s.file, s.line)
+						t.Errorf("%s:%d: known-gap marker %q outside testdata/diff/gaps: move the statement to a gaps/ script (it counts as an ordinary statement here)", s.file, s.line, s.gap)
+						stmts[i].gap = ""
 					}
 				}
 			}
