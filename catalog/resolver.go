@@ -77,20 +77,7 @@ func (r *SessionResolver) PrimaryKey(schema, table string) ([]string, error) {
 	if err != nil || db == "" {
 		return nil, err
 	}
-	rows, err := r.Conn.QueryContext(r.Ctx, primaryKeyQuery, db, table)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cols []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		cols = append(cols, c)
-	}
-	return cols, rows.Err()
+	return queryStrings(r.Ctx, r.Conn, primaryKeyQuery, db, table)
 }
 
 // LookupIndex finds index schema.name and its table (translate.IndexResolver). TiDB names every
@@ -175,18 +162,23 @@ func (r *SessionResolver) IndexColumns(table, index string) ([]string, error) {
 	if err != nil || t == nil {
 		return nil, err
 	}
-	rows, err := r.Conn.QueryContext(r.Ctx, indexColumnsQuery, t.Database, t.Name, index)
+	return queryStrings(r.Ctx, r.Conn, indexColumnsQuery, t.Database, t.Name, index)
+}
+
+// queryStrings runs a query of one string column and returns its values in order.
+func queryStrings(ctx context.Context, q Querier, query string, args ...any) ([]string, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var cols []string
+	var out []string
 	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			return nil, err
 		}
-		cols = append(cols, c)
+		out = append(out, v)
 	}
-	return cols, rows.Err()
+	return out, rows.Err()
 }
