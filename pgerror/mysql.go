@@ -69,6 +69,8 @@ var mysqlSQLSTATE = map[uint16]string{
 	8175: pgerrcode.OutOfMemory,                            // query memory limit exceeded
 	8176: pgerrcode.OutOfMemory,                            // instance memory limit exceeded
 	4135: pgerrcode.SequenceGeneratorLimitExceeded,         // sequence has run out
+	4139: pgerrcode.UndefinedTable,                         // unknown sequence (DROP SEQUENCE)
+	1347: pgerrcode.WrongObjectType,                        // 'db.t' is not SEQUENCE / VIEW / BASE TABLE
 	9001: pgerrcode.ConnectionFailure,                      // PD server timeout
 	9002: pgerrcode.ConnectionFailure,                      // TiKV server timeout
 	9005: pgerrcode.ConnectionFailure,                      // region unavailable
@@ -278,6 +280,20 @@ var mysqlMessages = map[uint16]func(e *Error, msg string){
 			e.Message = `nextval: reached the limit of sequence "` + unqualified(m[1]) + `"`
 		}
 	},
+	4139: func(e *Error, msg string) {
+		if m := reUnknownSequence.FindStringSubmatch(msg); m != nil {
+			first, _, _ := strings.Cut(m[1], ",")
+			e.Message = `sequence "` + unqualified(first) + `" does not exist`
+		}
+	},
+	1347: func(e *Error, msg string) {
+		if m := reWrongObject.FindStringSubmatch(msg); m != nil {
+			kind := map[string]string{"SEQUENCE": "a sequence", "VIEW": "a view", "BASE TABLE": "a table"}[m[2]]
+			if kind != "" {
+				e.Message = `"` + unqualified(m[1]) + `" is not ` + kind
+			}
+		}
+	},
 	3730: func(e *Error, msg string) {
 		if m := reDropReferenced.FindStringSubmatch(msg); m != nil {
 			e.Message = "cannot drop table " + m[1] + " because other objects depend on it"
@@ -313,6 +329,8 @@ var (
 	reIsolation       = regexp.MustCompile(`^The isolation level '([^']*)' is not supported`)
 	reEntryTooLarge   = regexp.MustCompile(`max entry size is (\d+), the size of data is (\d+)`)
 	reSequenceRunOut  = regexp.MustCompile(`^Sequence '([^']*)' has run out$`)
+	reUnknownSequence = regexp.MustCompile(`^Unknown SEQUENCE: '([^']*)'$`)
+	reWrongObject     = regexp.MustCompile(`^'([^']*)' is not (SEQUENCE|VIEW|BASE TABLE)$`)
 	reDropReferenced  = regexp.MustCompile(`^Cannot drop table '([^']*)' referenced by a foreign key constraint '([^']*)' on table '([^']*)'`)
 )
 

@@ -97,6 +97,8 @@ func TestFromMySQL(t *testing.T) {
 			"53200", "out of memory", "Your query has been cancelled due to exceeding the allowed memory limit for a single SQL query. Please try narrowing your query scope or increase the tidb_mem_quota_query limit and try again.[conn=1]"},
 		{8176, "Your query has been cancelled", "53200", "out of memory", "Your query has been cancelled"},
 		{4135, "Sequence 'd.sq' has run out", "2200H", `nextval: reached the limit of sequence "sq"`, ""},
+		{4139, "Unknown SEQUENCE: 'd.sq'", "42P01", `sequence "sq" does not exist`, ""},
+		{1347, "'d.t' is not SEQUENCE", "42809", `"t" is not a sequence`, ""},
 		{9001, "PD server timeout: x", "08006", "PD server timeout: x", ""},
 		{9002, "TiKV server timeout", "08006", "TiKV server timeout", ""},
 		{9005, "Region is unavailable", "08006", "Region is unavailable", ""},

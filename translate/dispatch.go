@@ -37,6 +37,8 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 		return t.createDatabase(n.CreatedbStmt)
 	case *pg_query.Node_DropdbStmt:
 		return t.dropDatabase(n.DropdbStmt)
+	case *pg_query.Node_CreateSeqStmt:
+		return t.createSequence(n.CreateSeqStmt)
 	case *pg_query.Node_TruncateStmt:
 		return t.truncate(n.TruncateStmt)
 	case *pg_query.Node_AlterTableStmt:

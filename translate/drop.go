@@ -43,8 +43,7 @@ func (t *translator) drop(n *pg_query.DropStmt) (*Statement, error) {
 	case pg_query.ObjectType_OBJECT_SCHEMA:
 		return t.dropSchema(n)
 	case pg_query.ObjectType_OBJECT_SEQUENCE:
-		return nil, pgerror.Unsupported("DROP SEQUENCE").
-			WithHint("Sequences are not emulated yet.")
+		return t.dropSequence(n)
 	case pg_query.ObjectType_OBJECT_MATVIEW:
 		return nil, pgerror.Unsupported("DROP MATERIALIZED VIEW")
 	}

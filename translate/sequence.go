@@ -1,0 +1,323 @@
+package translate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// PostgreSQL sequences are TiDB sequences (a sequence is a relation of its schema's TiDB
+// database in both systems). Every sequence is created NOCACHE: TiDB's CACHE hands out cached
+// ranges per TiDB node, while PostgreSQL's default (CACHE 1) gives values in the order they
+// are handed out across all sessions; a PostgreSQL CACHE n > 1 only allows, never requires,
+// gaps and reordering, so NOCACHE is exact for every n. The bounds PostgreSQL derives from AS
+// type and the direction are written out explicitly, except that TiDB's range stops one short
+// of the int64 extremes (MAXVALUE 9223372036854775806, MINVALUE -9223372036854775807).
+//
+// currval, lastval and setval are refused: TiDB's LASTVAL(s) is NULL where currval raises
+// 55000, TiDB has no session-wide lastval, and TiDB's SETVAL ignores values below the current
+// one and rounds to the START/INCREMENT grid.
+
+const (
+	tidbSeqMax = math.MaxInt64 - 1
+	tidbSeqMin = math.MinInt64 + 1
+)
+
+func init() {
+	functions["nextval"] = (*translator).nextval
+}
+
+// createSequence translates CREATE SEQUENCE [IF NOT EXISTS] name [options].
+func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, error) {
+	rv := n.GetSequence()
+	if rv.GetRelpersistence() != "p" {
+		return nil, pgerror.Unsupported("temporary or unlogged sequences")
+	}
+	_, db, err := t.creationNamespace(rv)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := sequenceOptions(n.GetOptions())
+	if err != nil {
+		return nil, err
+	}
+	stmt := &ast.CreateSequenceStmt{IfNotExists: n.GetIfNotExists(),
+		Name: &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())}, SeqOptions: opts}
+	return t.ddlStatement(stmt, "CREATE SEQUENCE")
+}
+
+// seqInt reads a sequence option's integer argument (bigint range, as PostgreSQL's int8).
+func seqInt(d *pg_query.DefElem) (int64, error) {
+	arg := d.GetArg()
+	if i := arg.GetInteger(); i != nil {
+		return int64(i.GetIval()), nil
+	}
+	if f := arg.GetFloat(); f != nil {
+		v, err := strconv.ParseInt(f.GetFval(), 10, 64)
+		if err != nil {
+			return 0, pgerror.Newf(pgerrcode.InvalidParameterValue, "%s requires an integer value", d.GetDefname())
+		}
+		return v, nil
+	}
+	return 0, pgerror.Newf(pgerrcode.SyntaxError, "%s requires a numeric value", d.GetDefname())
+}
+
+// sequenceOptions checks PostgreSQL's sequence options as PostgreSQL's init_params does and
+// returns TiDB's, with every bound explicit.
+func sequenceOptions(list []*pg_query.Node) ([]*ast.SequenceOption, error) {
+	typeMin, typeMax, seqType := int64(math.MinInt64), int64(math.MaxInt64), "bigint"
+	increment := int64(1)
+	var minv, maxv, start *int64
+	cycle := false
+	seen := map[string]bool{}
+	for _, o := range list {
+		d := o.GetDefElem()
+		name := d.GetDefname()
+		if seen[name] {
+			return nil, pgerror.New(pgerrcode.SyntaxError, "conflicting or redundant options")
+		}
+		seen[name] = true
+		switch name {
+		case "as":
+			ty, err := typeName(d.GetArg().GetTypeName())
+			if err != nil {
+				return nil, err
+			}
+			switch ty.OID {
+			case typemap.Int2:
+				typeMin, typeMax, seqType = math.MinInt16, math.MaxInt16, "smallint"
+			case typemap.Int4:
+				typeMin, typeMax, seqType = math.MinInt32, math.MaxInt32, "integer"
+			case typemap.Int8:
+			default:
+				return nil, pgerror.New(pgerrcode.InvalidParameterValue, "sequence type must be smallint, integer, or bigint")
+			}
+		case "increment", "minvalue", "maxvalue", "start", "cache":
+			if d.GetArg() == nil {
+				continue // NO MINVALUE / NO MAXVALUE: the default
+			}
+			v, err := seqInt(d)
+			if err != nil {
+				return nil, err
+			}
+			switch name {
+			case "increment":
+				if v == 0 {
+					return nil, pgerror.New(pgerrcode.InvalidParameterValue, "INCREMENT must not be zero")
+				}
+				increment = v
+			case "minvalue":
+				minv = &v
+			case "maxvalue":
+				maxv = &v
+			case "start":
+				start = &v
+			case "cache":
+				if v <= 0 {
+					return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "CACHE (%d) must be greater than zero", v)
+				}
+			}
+		case "cycle":
+			cycle = d.GetArg().GetBoolean().GetBoolval()
+		case "owned_by":
+			items := d.GetArg().GetList().GetItems()
+			if len(items) == 1 && items[0].GetString_().GetSval() == "none" {
+				continue
+			}
+			return nil, pgerror.Unsupported("OWNED BY a column").
+				WithHint("pgtidb does not drop a sequence with its owning column yet.")
+		default:
+			return nil, pgerror.Unsupported("sequence option " + strings.ToUpper(name))
+		}
+	}
+	var lo, hi int64
+	if maxv != nil {
+		hi = *maxv
+		if hi < typeMin || hi > typeMax {
+			return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "MAXVALUE (%d) is out of range for sequence data type %s", hi, seqType)
+		}
+	} else if increment > 0 {
+		hi = typeMax
+	} else {
+		hi = -1
+	}
+	if minv != nil {
+		lo = *minv
+		if lo < typeMin || lo > typeMax {
+			return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "MINVALUE (%d) is out of range for sequence data type %s", lo, seqType)
+		}
+	} else if increment > 0 {
+		lo = 1
+	} else {
+		lo = typeMin
+	}
+	if lo >= hi {
+		return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "MINVALUE (%d) must be less than MAXVALUE (%d)", lo, hi)
+	}
+	st := lo
+	if increment < 0 {
+		st = hi
+	}
+	if start != nil {
+		st = *start
+	}
+	if st < lo {
+		return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "START value (%d) cannot be less than MINVALUE (%d)", st, lo)
+	}
+	if st > hi {
+		return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "START value (%d) cannot be greater than MAXVALUE (%d)", st, hi)
+	}
+	if st > tidbSeqMax || st < tidbSeqMin {
+		return nil, pgerror.Unsupported("a sequence starting at the int64 extreme " + strconv.FormatInt(st, 10))
+	}
+	// TiDB's range stops one short of the int64 extremes: only the error at the very end of
+	// such a sequence comes one value early.
+	hi, lo = min(hi, tidbSeqMax), max(lo, tidbSeqMin)
+	cyc := ast.SequenceNoCycle
+	if cycle {
+		cyc = ast.SequenceCycle
+	}
+	return []*ast.SequenceOption{
+		{Tp: ast.SequenceOptionIncrementBy, IntValue: increment},
+		{Tp: ast.SequenceStartWith, IntValue: st},
+		{Tp: ast.SequenceMinValue, IntValue: lo},
+		{Tp: ast.SequenceMaxValue, IntValue: hi},
+		{Tp: ast.SequenceNoCache},
+		{Tp: cyc},
+	}, nil
+}
+
+// dropSequence translates DROP SEQUENCE [IF EXISTS] name, …. TiDB checks existence itself
+// (1051/4139 → 42P01).
+func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
+	stmt := &ast.DropSequenceStmt{IfExists: n.GetMissingOk()}
+	var changes []catalog.Change
+	for _, obj := range n.GetObjects() {
+		rv, err := rangeVarOf(stringList(obj.GetList().GetItems()))
+		if err != nil {
+			return nil, err
+		}
+		schema, err := t.schemaName(rv.GetSchemaname())
+		if err != nil {
+			return nil, err
+		}
+		db := catalog.TiDBDatabase(t.ctx.Database, schema)
+		stmt.Sequences = append(stmt.Sequences, &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())})
+		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: rv.GetRelname()})
+	}
+	out, err := t.ddlStatement(stmt, "DROP SEQUENCE")
+	if err != nil {
+		return nil, err
+	}
+	out.Catalog = changes
+	return out, nil
+}
+
+// nextval translates nextval('name'): the argument is regclass text, read as PostgreSQL reads
+// a qualified name (unquoted parts folded to lower case, "quoted" parts kept). An unqualified
+// name is the sequence of the creation schema (the first of the search path), not searched.
+func (t *translator) nextval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	args := fc.GetArgs()
+	if len(args) != 1 {
+		return nil, typemap.Type{}, t.undefinedFunction("nextval", args, sc)
+	}
+	e, ty, err := t.expr(args[0], sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	text, ok := literalString(e)
+	if !ok || !(isUnknown(ty) || isString(ty)) {
+		return nil, typemap.Type{}, pgerror.Unsupported("nextval() of a computed sequence name").
+			WithHint("Name the sequence with a string constant: nextval('name').")
+	}
+	names, err := parseQualifiedName(text)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	rv, err := rangeVarOf(names)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	_, db, err := t.creationNamespace(rv)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	tn := &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())}
+	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: tn}), typemap.Of(typemap.Int8), nil
+}
+
+// parseQualifiedName splits regclass text into its names as PostgreSQL's
+// stringToQualifiedNameList does: dots separate, "double quotes" keep case and dots ("" is a
+// quote), unquoted names are folded to lower case and trimmed of surrounding spaces.
+func parseQualifiedName(s string) ([]string, error) {
+	invalid := pgerror.New(pgerrcode.InvalidName, "invalid name syntax")
+	var names []string
+	i := 0
+	for {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		var name strings.Builder
+		if i < len(s) && s[i] == '"' {
+			i++
+			for {
+				if i >= len(s) {
+					return nil, invalid
+				}
+				if s[i] == '"' {
+					if i+1 < len(s) && s[i+1] == '"' {
+						name.WriteByte('"')
+						i += 2
+						continue
+					}
+					i++
+					break
+				}
+				name.WriteByte(s[i])
+				i++
+			}
+			if name.Len() == 0 {
+				return nil, invalid
+			}
+		} else {
+			start := i
+			for i < len(s) && s[i] != '.' && s[i] != ' ' {
+				i++
+			}
+			if i == start {
+				return nil, invalid
+			}
+			name.WriteString(asciiLower(s[start:i]))
+		}
+		names = append(names, name.String())
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		if i == len(s) {
+			return names, nil
+		}
+		if s[i] != '.' {
+			return nil, invalid
+		}
+		i++
+	}
+}
+
+// asciiLower folds A-Z only, as PostgreSQL folds unquoted identifiers in UTF8 databases.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
+}
