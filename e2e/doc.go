@@ -17,9 +17,9 @@
 //
 // Running (from the module root):
 //
-//	go test ./e2e                                   # everything (about as long as TiDB's DDL takes)
+//	go test ./e2e -v                                # everything, about 30 s with a built tidb-server
 //	go test ./e2e -run TestDifferential -v          # the differential suite with its report
-//	go test ./e2e -run XXX -fuzz FuzzWire -fuzztime 5m
+//	go test ./e2e -run XXX -fuzz FuzzWire -fuzztime 5m -parallel 1   # each fuzz worker starts its own TiDB
 //
 // Environment:
 //
