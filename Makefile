@@ -2,12 +2,13 @@
 #   make run    pgtidb on its embedded TiDB (127.0.0.1:5433)
 #   make test   every test: unit, golden, differential against PostgreSQL 15, clients
 #   make fuzz   the fuzz targets, FUZZTIME each (default 5m)
+#   make bench  the INSERT … RETURNING benchmarks (pgtidb against TiDB directly)
 
 GO          ?= go
 TIDB_SERVER ?= bin/tidb-server
 FUZZTIME    ?= 5m
 
-.PHONY: run test fuzz build tidb-server
+.PHONY: run test fuzz bench build tidb-server
 
 build:
 	$(GO) build -o bin/pgtidb ./cmd/pgtidb
@@ -26,4 +27,7 @@ test: $(TIDB_SERVER)
 
 fuzz: $(TIDB_SERVER)
 	$(GO) test ./translate -run '^$$' -fuzz '^FuzzTranslate$$' -fuzztime $(FUZZTIME)
-	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -fuzz '^FuzzWire$$' -fuzztime $(FUZZTIME)
+	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -fuzz '^FuzzWire$$' -fuzztime $(FUZZTIME) -parallel 1
+
+bench: $(TIDB_SERVER)
+	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -bench 'Insert' -benchtime 2000x
