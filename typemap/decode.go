@@ -24,7 +24,7 @@ import (
 //	float4, float8               float64 (float4 rounded to float32 first)
 //	numeric                      string, plain decimal notation ("1.50", never an exponent)
 //	text, varchar, bpchar, name  string
-//	bytea                        []byte (a copy: v is not kept)
+//	bytea                        []byte (a copy: v is not kept; never nil, which go-sql-driver sends as NULL)
 //	date                         string "YYYY-MM-DD"
 //	time                         string "HH:MM:SS.ffffff"
 //	timestamp                    string "YYYY-MM-DD HH:MM:SS.ffffff"
@@ -472,7 +472,9 @@ func decodeBinary(t Type, v []byte, s *Settings) (any, error) {
 		}
 		return numericParam(t, d)
 	case Bytea:
-		return append([]byte(nil), v...), nil
+		// Never nil: go-sql-driver interpolates a nil []byte as NULL, and an empty bytea
+		// (a zero-length, non-NULL parameter) must stay ''.
+		return append(make([]byte, 0, len(v)), v...), nil
 	case Date:
 		days := int32(binary.BigEndian.Uint32(v))
 		if days == math.MinInt32 || days == math.MaxInt32 {

@@ -219,6 +219,7 @@ func TestDecodeParamBinary(t *testing.T) {
 		{of(typemap.Text), "héllo", "héllo"},
 		{of(typemap.Varchar), "x", "x"},
 		{of(typemap.Bytea), []byte{0, 1, 255}, []byte{0, 1, 255}},
+		{of(typemap.Bytea), []byte{}, []byte{}},
 		{of(typemap.Date), time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC), "2024-01-31"},
 		{of(typemap.Date), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), "0001-01-01"},
 		{of(typemap.Time), pgtype.Time{Microseconds: 36000500000, Valid: true}, "10:00:00.500000"},
@@ -243,6 +244,29 @@ func TestDecodeParamBinary(t *testing.T) {
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s %x: got %#v, want %#v", c.typ, bin, got, c.want)
 		}
+	}
+}
+
+// TestDecodeParamEmptyBytea: a zero-length bytea parameter is '' (not NULL) in both formats.
+// go-sql-driver interpolates a nil []byte as NULL, so DecodeParam must return a non-nil empty
+// slice, whatever slice the wire layer handed it.
+func TestDecodeParamEmptyBytea(t *testing.T) {
+	for _, format := range []int16{0, 1} {
+		for _, in := range [][]byte{{}, nil} {
+			if format == 0 && in == nil {
+				continue
+			}
+			got, err := typemap.DecodeParam(typemap.Of(typemap.Bytea), format, in, nil)
+			if err != nil {
+				t.Fatalf("format %d: %v", format, err)
+			}
+			if b, ok := got.([]byte); !ok || b == nil || len(b) != 0 {
+				t.Errorf("format %d, input %#v: got %#v, want a non-nil empty []byte", format, in, got)
+			}
+		}
+	}
+	if got, _ := typemap.DecodeParam(typemap.Of(typemap.Bytea), 0, []byte(`\x`), nil); got == nil || got.([]byte) == nil {
+		t.Errorf(`text \x: got %#v`, got)
 	}
 }
 
