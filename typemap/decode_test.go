@@ -247,7 +247,7 @@ func TestDecodeParamBinary(t *testing.T) {
 	}
 }
 
-// TestDecodeParamEmptyBytea: a zero-length bytea parameter is '' (not NULL) in both formats.
+// TestDecodeParamEmptyBytea: a zero-length bytea parameter is the empty bytea (not NULL) in both formats.
 // go-sql-driver interpolates a nil []byte as NULL, so DecodeParam must return a non-nil empty
 // slice, whatever slice the wire layer handed it.
 func TestDecodeParamEmptyBytea(t *testing.T) {
