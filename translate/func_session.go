@@ -210,6 +210,16 @@ func fnCurrentSetting(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 			missingOK = b
 		}
 	}
+	if t.ctx.Setting != nil && !strings.Contains(name, ".") {
+		// Parameters without a dot are the server's own: whether one exists does not depend
+		// on the session, so an unknown one fails (or is NULL) without reading the session.
+		if _, found := t.ctx.Setting(strings.ToLower(name)); !found {
+			if missingOK {
+				return nullLit(), of(typemap.Text), nil
+			}
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedObject, "unrecognized configuration parameter %q", name)
+		}
+	}
 	if err := t.markUncacheable(); err != nil {
 		return nil, typemap.Type{}, err
 	}

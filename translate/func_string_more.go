@@ -652,6 +652,14 @@ func fnConvertFrom(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 	if err := utf8Name("convert_from", enc); err != nil {
 		return nil, typemap.Type{}, err
 	}
+	if f, ok := b.(*ast.FuncCallExpr); ok && f.FnName.L == "unhex" && len(f.Args) == 1 {
+		// A constant bytea (UNHEX of its hex digits): check the bytes as PostgreSQL does.
+		if h, ok := literalString(f.Args[0]); ok {
+			if raw, err := hex.DecodeString(h); err == nil && !utf8.Valid(raw) {
+				return nil, typemap.Type{}, invalidUTF8(raw)
+			}
+		}
+	}
 	return &ast.FuncCallExpr{FnName: cistr("CONVERT"), Args: []ast.ExprNode{b, strLit("utf8mb4")}}, of(typemap.Text), nil
 }
 
@@ -716,4 +724,24 @@ func splitPartNegative(h funcHandler) funcHandler {
 			isNull(s, false), nullLit(),
 			binop(opcode.GE, fields, intLit(-nv)), part), of(typemap.Text), nil
 	}
+}
+
+// invalidUTF8 is PostgreSQL's 22021 for the first invalid sequence in b.
+func invalidUTF8(b []byte) error {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n <= 1 {
+			end := len(b)
+			if end > 2 {
+				end = 2
+			}
+			var parts []string
+			for _, c := range b[:end] {
+				parts = append(parts, fmt.Sprintf("0x%02x", c))
+			}
+			return pgerror.Newf(pgerrcode.CharacterNotInRepertoire, "invalid byte sequence for encoding \"UTF8\": %s", strings.Join(parts, " "))
+		}
+		b = b[n:]
+	}
+	return nil
 }
