@@ -24,7 +24,7 @@ func TestExprAssign(t *testing.T) {
 		{"c_date", "c_tstz", "`types`.`c_date`"},
 		{"c_json", "c_jsonb", "CAST(`types`.`c_json` AS JSON)"},
 		{"'{\"a\": 1}'", "c_json", `'{"a": 1}'`},
-		{"'2024-01-01 10:00+02'", "c_tstz", "'2024-01-01 08:00:00'"},
+		{"'2024-01-01 10:00+02'", "c_tstz", "'2024-01-01 08:00:00.000000'"},
 		{"$1", "c_uuid", "?"},
 	} {
 		tree, err := pg_query.Parse("SELECT " + tc.expr)

@@ -17,14 +17,6 @@ import (
 // become constants. Those whose value is not part of the proxy's translation-cache key (the
 // user, settings other than search_path) need Statement.Uncacheable; see markUncacheable.
 
-// PostgreSQL type OIDs the session functions return that typemap does not list yet: regtype
-// (pg_typeof; its text output is the type's name) and void (pg_sleep; its text output is the
-// empty string). typemap passes values of unknown types through unchanged.
-const (
-	regtypeOID typemap.OID = 2206
-	voidOID    typemap.OID = 2278
-)
-
 // versionString is what version() returns: PostgreSQL's format, so that clients parsing the
 // major version keep working, naming pgtidb and TiDB.
 const versionString = "PostgreSQL 15.0 on pgtidb (PostgreSQL wire protocol endpoint for TiDB), 64-bit"
@@ -66,7 +58,7 @@ func fnPgTypeof(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, 
 		}
 		name = info.SQLName
 	}
-	return strLit(name), of(regtypeOID), nil
+	return strLit(name), of(typemap.RegType), nil
 }
 
 // fnConstantName is a function without arguments whose value pgtidb knows (type name).
@@ -172,11 +164,11 @@ func fnPgSleep(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, t
 		x = castTo(x, of(typemap.Float8))
 	}
 	if isNullLit(args[0]) {
-		return nullLit(), of(voidOID), nil
+		return nullLit(), of(typemap.Void), nil
 	}
 	sleep := funcCall("SLEEP", funcCall("IFNULL", funcCall("GREATEST", x, intLit(0)), intLit(0)))
 	return funcCall("IF", isNull(sleep, false), nullLit(), funcCall("IF", isNull(x, false), nullLit(), strLit(""))),
-		of(voidOID), nil
+		of(typemap.Void), nil
 }
 
 // fnCurrentSetting is current_setting(name [, missing_ok]) with constant arguments: the
@@ -241,5 +233,6 @@ func fnCurrentSetting(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 // needs a field that finish copies into the Statement); until it does, translations that need
 // it are refused rather than cached with a stale value.
 func (t *translator) markUncacheable() error {
-	return pgerror.Unsupported("session-dependent values (current_setting, current_user) until translations can be marked uncacheable")
+	t.uncacheable = true
+	return nil
 }

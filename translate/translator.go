@@ -25,6 +25,9 @@ type translator struct {
 	depth int
 	// readsView is set when the statement reads a view (see warnings.go).
 	readsView bool
+	// uncacheable is set when the translation read session state beyond what the proxy's
+	// cache key holds (current_setting, current_user).
+	uncacheable bool
 	// notNull holds expressions known never to be NULL (see markNotNull).
 	notNull map[ast.ExprNode]bool
 }
@@ -55,6 +58,7 @@ func (t *translator) restore(n ast.Node) (string, error) {
 // finish fills stmt.ParamOrder (from the last restore) and stmt.ParamTypes; parameters whose
 // type nothing determined are text, as PostgreSQL resolves unknown parameters.
 func (t *translator) finish(stmt *Statement) {
+	stmt.Uncacheable = stmt.Uncacheable || t.uncacheable
 	stmt.ParamOrder = append([]int(nil), t.paramOrder...)
 	stmt.ParamTypes = make([]typemap.Type, len(t.paramTypes))
 	for i, ty := range t.paramTypes {

@@ -103,6 +103,9 @@ func EncodeBinary(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 			return dst, err
 		}
 		return append(dst, u[:]...), nil
+	case Void:
+		// void_send sends nothing.
+		return dst, nil
 	}
 	return dst, pgerror.Newf(pgerrcode.FeatureNotSupported, "binary format for type %s is not supported by pgtidb", t)
 }

@@ -35,6 +35,8 @@ const (
 	UUID        OID = pgtype.UUIDOID
 	JSONB       OID = pgtype.JSONBOID
 	Record      OID = pgtype.RecordOID
+	RegType     OID = 2206 // pg_typeof's result; text output is the type's name
+	Void        OID = 2278 // pg_sleep's result; text output is empty
 )
 
 // Type is a PostgreSQL type as a column or expression has it: the pg_type OID and the type
@@ -88,6 +90,8 @@ var infos = []Info{
 	{UUID, "uuid", "uuid", 16, 'U', 2951},
 	{JSONB, "jsonb", "jsonb", -1, 'U', 3807},
 	{Record, "record", "record", -1, 'P', 2287},
+	{RegType, "regtype", "regtype", 4, 'N', 2211},
+	{Void, "void", "void", 4, 'P', 0},
 }
 
 var byOID = func() map[OID]*Info {
