@@ -212,14 +212,12 @@ func (t *translator) parseDateTimeLiteral(s string, to typemap.Type) (string, er
 	return str, nil
 }
 
-
 func orZero(s string) string {
 	if s == "" {
 		return "0"
 	}
 	return s
 }
-
 
 // parseUUID is PostgreSQL's uuid_in: 32 hex digits, optionally in braces, hyphens allowed
 // between groups of four; the result is the canonical lower-case form.
