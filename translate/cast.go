@@ -295,21 +295,19 @@ func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNod
 			return nil, err
 		}
 		return t.applyTypmod(txt, to), nil
-	case typemap.Date:
-		if isDateTime(from) || isString(from) {
-			return castTo(e, to), nil
+	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:
+		if !isDateTime(from) && !isString(from) || to.OID == typemap.Time && from.OID == typemap.Date {
+			return nil, cannot()
 		}
-		return nil, cannot()
-	case typemap.Timestamp, typemap.Timestamptz:
-		if isDateTime(from) || isString(from) {
-			return castTo(e, to), nil
+		// timestamptz is UTC; timestamp, date and time are wall-clock times of the session's
+		// TimeZone.
+		switch {
+		case from.OID == typemap.Timestamptz && to.OID != typemap.Timestamptz:
+			return castTo(t.utcToLocal(e), to), nil
+		case to.OID == typemap.Timestamptz && (from.OID == typemap.Timestamp || from.OID == typemap.Date):
+			return t.localToUTC(castTo(e, to)), nil
 		}
-		return nil, cannot()
-	case typemap.Time:
-		if from.OID == typemap.Timestamp || from.OID == typemap.Timestamptz || isString(from) {
-			return castTo(e, to), nil
-		}
-		return nil, cannot()
+		return castTo(e, to), nil
 	case typemap.JSONB:
 		// pgtidb stores json as its text and jsonb as TiDB JSON.
 		if from.OID == typemap.JSON || isString(from) {
@@ -362,13 +360,18 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 		return caseWhen(nil, e, strLit("true"), not(e), strLit("false")), nil
 	case from.OID == typemap.Timestamp, from.OID == typemap.Timestamptz:
 		// PostgreSQL prints the fraction only when it is not zero, without trailing zeros.
-		whole := funcCall("DATE_FORMAT", e, strLit("%Y-%m-%d %H:%i:%s"))
-		frac := funcCall("DATE_FORMAT", e, strLit(".%f"))
+		// timestamptz prints in the session's TimeZone with its offset there.
+		local := e
+		if from.OID == typemap.Timestamptz {
+			local = t.utcToLocal(e)
+		}
+		whole := funcCall("DATE_FORMAT", local, strLit("%Y-%m-%d %H:%i:%s"))
+		frac := funcCall("DATE_FORMAT", local, strLit(".%f"))
 		txt := funcCall("CONCAT", whole,
-			funcCall("IF", binop(opcode.EQ, funcCall("MICROSECOND", e), intLit(0)), strLit(""),
+			funcCall("IF", binop(opcode.EQ, funcCall("MICROSECOND", local), intLit(0)), strLit(""),
 				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}}))
 		if from.OID == typemap.Timestamptz {
-			txt.Args = append(txt.Args, strLit("+00"))
+			txt.Args = append(txt.Args, zoneOffsetText(e, t.sessionZone()))
 		}
 		return txt, nil
 	case from.OID == typemap.Time:

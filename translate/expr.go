@@ -202,6 +202,10 @@ func (t *translator) exprList(nodes []*pg_query.Node, sc *scope, construct strin
 		if exprs[i], _, err = t.coerce(exprs[i], tys[i], common); err != nil {
 			return nil, typemap.Type{}, err
 		}
+		if common.OID == typemap.Timestamptz && tys[i].OID != typemap.Timestamptz && isDateTime(tys[i]) {
+			// timestamp and date become timestamptz as the session's local time.
+			exprs[i] = t.localToUTC(castTo(exprs[i], common))
+		}
 	}
 	return exprs, common, nil
 }

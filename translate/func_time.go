@@ -1,11 +1,14 @@
 package translate
 
 import (
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/mysql"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
 
 	"github.com/pgtidb/pgtidb/pgerror"
@@ -26,6 +29,7 @@ func init() {
 		"date_trunc":            fnDateTrunc,
 		"extract":               fnExtract(false),
 		"date_part":             fnExtract(true),
+		"timezone":              fnTimezone,
 	} {
 		functions[name] = h
 	}
@@ -55,17 +59,31 @@ func (t *translator) sqlValueFunction(f *pg_query.SQLValueFunction) (ast.ExprNod
 	}
 	switch f.GetOp() {
 	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_DATE:
+		if t.sessionZone() != "" {
+			return castTo(t.utcToLocal(funcCall("NOW", intLit(6))), of(typemap.Date)), of(typemap.Date), nil
+		}
 		return funcCall("CURDATE"), of(typemap.Date), nil
 	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP, pg_query.SQLValueFunctionOp_SVFOP_CURRENT_TIMESTAMP_N:
 		return funcCall("NOW", intLit(prec)), typemap.Type{OID: typemap.Timestamptz, Typmod: typmod}, nil
 	case pg_query.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP, pg_query.SQLValueFunctionOp_SVFOP_LOCALTIMESTAMP_N:
-		return funcCall("NOW", intLit(prec)), typemap.Type{OID: typemap.Timestamp, Typmod: typmod}, nil
+		return t.utcToLocal(funcCall("NOW", intLit(prec))), typemap.Type{OID: typemap.Timestamp, Typmod: typmod}, nil
 	case pg_query.SQLValueFunctionOp_SVFOP_LOCALTIME, pg_query.SQLValueFunctionOp_SVFOP_LOCALTIME_N:
-		return funcCall("CURTIME", intLit(prec)), typemap.Type{OID: typemap.Time, Typmod: typmod}, nil
+		ty := typemap.Type{OID: typemap.Time, Typmod: typmod}
+		if t.sessionZone() != "" {
+			return castTo(t.utcToLocal(funcCall("NOW", intLit(prec))), ty), ty, nil
+		}
+		return funcCall("CURTIME", intLit(prec)), ty, nil
 	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_TIME, pg_query.SQLValueFunctionOp_SVFOP_CURRENT_TIME_N:
 		return nil, typemap.Type{}, pgerror.Unsupported("CURRENT_TIME (time with time zone)")
 	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_CATALOG:
 		return strLit(t.ctx.Database), of(typemap.Name), nil
+	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_USER, pg_query.SQLValueFunctionOp_SVFOP_SESSION_USER,
+		pg_query.SQLValueFunctionOp_SVFOP_USER, pg_query.SQLValueFunctionOp_SVFOP_CURRENT_ROLE:
+		// The PostgreSQL user is the proxy's, not TiDB's; it is not in the cache key.
+		t.uncacheable = true
+		return strLit(t.ctx.User), of(typemap.Name), nil
+	case pg_query.SQLValueFunctionOp_SVFOP_CURRENT_SCHEMA:
+		return fnCurrentSchema(t, &pg_query.FuncCall{}, nil)
 	}
 	return nil, typemap.Type{}, pgerror.Unsupported(sqlValueFunctionName(f) + " in a translated statement")
 }
@@ -137,10 +155,25 @@ func fnDateTrunc(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode,
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
+	// A timestamptz is truncated in the session's TimeZone (a date is already a local day) and
+	// the local result converted back.
+	toZone := ty.OID != typemap.Timestamp
+	if ty.OID == typemap.Timestamptz {
+		x = t.utcToLocal(x)
+	}
 	if ty.OID == typemap.Date {
 		ty = of(typemap.Timestamptz)
 	}
 	ty = of(ty.OID)
+	out, err := dateTrunc(field, x, ty)
+	if err != nil || !toZone {
+		return out, ty, err
+	}
+	return t.localToUTC(out), ty, nil
+}
+
+// dateTrunc truncates the wall-clock time x to field; the result is a DATETIME of type ty.
+func dateTrunc(field string, x ast.ExprNode, ty typemap.Type) (ast.ExprNode, error) {
 	format := map[string]string{
 		"second": "%Y-%m-%d %H:%i:%s", "minute": "%Y-%m-%d %H:%i:00", "hour": "%Y-%m-%d %H:00:00",
 		"day": "%Y-%m-%d 00:00:00", "month": "%Y-%m-01 00:00:00", "year": "%Y-01-01 00:00:00",
@@ -162,12 +195,12 @@ func fnDateTrunc(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode,
 			binop(opcode.Mul, binop(opcode.Minus, funcCall("QUARTER", x), intLit(1)), intLit(3)),
 			&ast.TimeUnitExpr{Unit: ast.TimeUnitMonth}), ty)
 	case "decade", "century", "millennium":
-		return nil, typemap.Type{}, pgerror.Unsupported("date_trunc('" + f + "')")
+		return nil, pgerror.Unsupported("date_trunc('" + f + "')")
 	default:
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.InvalidParameterValue,
+		return nil, pgerror.Newf(pgerrcode.InvalidParameterValue,
 			"unit %q not recognized for type %s", field, sqlTypeName(ty))
 	}
-	return out, ty, nil
+	return out, nil
 }
 
 // fnExtract is EXTRACT(field FROM x) (numeric in PostgreSQL 15) and date_part('field', x)
@@ -190,6 +223,10 @@ func fnExtract(datePart bool) funcHandler {
 			return nil, typemap.Type{}, err
 		}
 		f := strings.ToLower(field)
+		if ty.OID == typemap.Timestamptz && f != "epoch" {
+			// Fields of a timestamptz are those of its wall-clock time in the session's TimeZone.
+			x = t.utcToLocal(x)
+		}
 		secondsWithFraction := func() ast.ExprNode {
 			return binop(opcode.Plus, funcCall("SECOND", x), binop(opcode.Mul, funcCall("MICROSECOND", x), mustDecimal("0.000001")))
 		}
@@ -254,4 +291,164 @@ func mustDecimal(s string) ast.ExprNode {
 		panic(err)
 	}
 	return e
+}
+
+// sessionZone is the session's TimeZone as a zone name TiDB's CONVERT_TZ reads (TiDB, like
+// the proxy, loads IANA names through Go's time package), or "" when it is UTC and values need
+// no conversion. The proxy keeps TimeZone in its translation cache key, so reading it here
+// is safe.
+func (t *translator) sessionZone() string {
+	if t.ctx.Setting == nil {
+		return ""
+	}
+	tz, ok := t.ctx.Setting("TimeZone")
+	if !ok {
+		return ""
+	}
+	switch strings.ToUpper(tz) {
+	case "", "UTC", "GMT", "ZULU", "UNIVERSAL", "ETC/UTC", "ETC/GMT", "ETC/UNIVERSAL", "ETC/ZULU", "UCT", "ETC/UCT":
+		return ""
+	}
+	return tz
+}
+
+// utcToLocal turns a timestamptz (UTC in DATETIME(6)) into the session's wall-clock time,
+// the timestamp PostgreSQL converts it to.
+func (t *translator) utcToLocal(e ast.ExprNode) ast.ExprNode {
+	return zoneFromUTC(e, t.sessionZone())
+}
+
+func zoneFromUTC(e ast.ExprNode, zone string) ast.ExprNode {
+	if zone == "" {
+		return e
+	}
+	return funcCall("CONVERT_TZ", e, strLit("UTC"), strLit(zone))
+}
+
+// localToUTC turns a wall-clock time of the session's zone into the UTC instant, the
+// timestamptz PostgreSQL converts a timestamp to.
+func (t *translator) localToUTC(e ast.ExprNode) ast.ExprNode {
+	return localToUTCIn(e, t.sessionZone())
+}
+
+// localToUTCIn is zoneToUTC, computed at translation time for a constant by the same rules
+// client parameters are read with.
+func localToUTCIn(e ast.ExprNode, zone string) ast.ExprNode {
+	if zone == "" {
+		return e
+	}
+	if s, ok := datetimeLiteral(e); ok {
+		if loc, err := time.LoadLocation(zone); err == nil {
+			settings := typemap.DefaultSettings()
+			settings.TimeZone = loc
+			if v, err := typemap.DecodeParam(of(typemap.Timestamptz), 0, []byte(s), settings); err == nil {
+				if utc, ok := v.(string); ok {
+					return castTo(strLit(utc), of(typemap.Timestamptz))
+				}
+			}
+		}
+	}
+	return zoneToUTC(e, zone)
+}
+
+// fnTimezone is `x AT TIME ZONE zone` (timezone(zone, x)) for a constant zone name of the tz
+// database: a timestamptz becomes the wall-clock time there, a timestamp is read as a
+// wall-clock time there. Abbreviations and POSIX zone strings (PostgreSQL reads 'UTC+5' as
+// five hours west) are refused.
+func fnTimezone(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	args := fc.GetArgs()
+	if len(args) != 2 {
+		return nil, typemap.Type{}, t.undefinedFunction("timezone", args, sc)
+	}
+	name, ok := constantString(args[0])
+	if !ok {
+		return nil, typemap.Type{}, pgerror.Unsupported("AT TIME ZONE with a non-constant zone")
+	}
+	zone := name
+	switch strings.ToUpper(name) {
+	case "UTC", "GMT", "Z", "ZULU", "UNIVERSAL", "ETC/UTC":
+		zone = ""
+	default:
+		if !strings.Contains(name, "/") {
+			return nil, typemap.Type{}, pgerror.Unsupported("time zone " + strconv.Quote(name) + " (pgtidb reads tz database names such as Europe/Berlin)")
+		}
+		if _, err := time.LoadLocation(name); err != nil {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.InvalidParameterValue, "time zone %q not recognized", name)
+		}
+	}
+	x, ty, err := t.timeArg("timezone", args[1], sc, false)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	switch ty.OID {
+	case typemap.Timestamptz:
+		return zoneFromUTC(x, zone), typemap.Type{OID: typemap.Timestamp, Typmod: ty.Typmod}, nil
+	case typemap.Timestamp:
+		return localToUTCIn(x, zone), typemap.Type{OID: typemap.Timestamptz, Typmod: ty.Typmod}, nil
+	}
+	// A date is first a timestamptz (local midnight), as PostgreSQL's implicit cast does.
+	return zoneFromUTC(t.localToUTC(castTo(x, of(typemap.Timestamptz))), zone), of(typemap.Timestamp), nil
+}
+
+// datetimeLiteral is the text of a date/timestamp constant: a string literal, possibly inside
+// CASTs to DATE/DATETIME.
+func datetimeLiteral(e ast.ExprNode) (string, bool) {
+	for {
+		c, ok := e.(*ast.FuncCastExpr)
+		if !ok {
+			break
+		}
+		if tp := c.Tp.GetType(); tp != mysql.TypeDatetime && tp != mysql.TypeDate {
+			return "", false
+		}
+		e = c.Expr
+	}
+	if _, ok := isParam(e); ok {
+		return "", false
+	}
+	return literalString(e)
+}
+
+// zoneToUTC resolves local time x in zone as PostgreSQL's DetermineTimeZoneOffset does:
+// with ob the zone's offset a day before x and oa a day after (the offsets around a
+// transition), the candidates are x−ob and x−oa; a candidate is valid when it converts back
+// to x. Exactly one valid candidate is the answer; otherwise (a time skipped by a
+// spring-forward transition: none valid; repeated by a fall-back one: both valid) PostgreSQL
+// takes the later instant. TiDB's own CONVERT_TZ(x, zone, 'UTC') resolves both cases the
+// other way.
+func zoneToUTC(x ast.ExprNode, zone string) ast.ExprNode {
+	if zone == "" {
+		return x
+	}
+	day := func() *ast.TimeUnitExpr { return &ast.TimeUnitExpr{Unit: ast.TimeUnitDay} }
+	sec := func() *ast.TimeUnitExpr { return &ast.TimeUnitExpr{Unit: ast.TimeUnitSecond} }
+	// offset(u) is the zone's UTC offset in seconds at instant u.
+	offset := func(u ast.ExprNode) ast.ExprNode {
+		return funcCall("TIMESTAMPDIFF", sec(), u, zoneFromUTC(u, zone))
+	}
+	before := funcCall("DATE_SUB", x, offset(funcCall("DATE_SUB", x, intLit(1), day())), sec())
+	after := funcCall("DATE_SUB", x, offset(funcCall("DATE_ADD", x, intLit(1), day())), sec())
+	early := funcCall("LEAST", before, after)
+	late := funcCall("GREATEST", before, after)
+	earlyOnly := and(binop(opcode.EQ, zoneFromUTC(early, zone), x), binop(opcode.NE, zoneFromUTC(late, zone), x))
+	return funcCall("IF", earlyOnly, early, late)
+}
+
+// zoneOffsetText is the session zone's offset at timestamptz e as PostgreSQL prints it after
+// a timestamp: +00, -05, +05:30, +00:19:32.
+func zoneOffsetText(e ast.ExprNode, zone string) ast.ExprNode {
+	if zone == "" {
+		return strLit("+00")
+	}
+	off := funcCall("TIMESTAMPDIFF", &ast.TimeUnitExpr{Unit: ast.TimeUnitSecond}, e, zoneFromUTC(e, zone))
+	abs := funcCall("ABS", off)
+	two := func(v ast.ExprNode) ast.ExprNode { return funcCall("LPAD", v, intLit(2), strLit("0")) }
+	hh := two(binop(opcode.IntDiv, abs, intLit(3600)))
+	mm := two(binop(opcode.Mod, binop(opcode.IntDiv, abs, intLit(60)), intLit(60)))
+	ss := two(binop(opcode.Mod, abs, intLit(60)))
+	return funcCall("CONCAT", funcCall("IF", binop(opcode.LT, off, intLit(0)), strLit("-"), strLit("+")), hh,
+		funcCall("IF", binop(opcode.EQ, binop(opcode.Mod, abs, intLit(3600)), intLit(0)), strLit(""),
+			funcCall("CONCAT", strLit(":"), mm,
+				funcCall("IF", binop(opcode.EQ, binop(opcode.Mod, abs, intLit(60)), intLit(0)), strLit(""),
+					funcCall("CONCAT", strLit(":"), ss)))))
 }

@@ -184,6 +184,12 @@ func (t *translator) unify(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt t
 	if isNumber(lt) && isNumber(rt) {
 		ty = arithType(lt, rt)
 	}
+	// timestamp and date compare with timestamptz as the session's local time.
+	if lt.OID == typemap.Timestamptz && rt.OID != typemap.Timestamptz && isDateTime(rt) {
+		r = t.localToUTC(castTo(r, lt))
+	} else if rt.OID == typemap.Timestamptz && lt.OID != typemap.Timestamptz && isDateTime(lt) {
+		l, ty = t.localToUTC(castTo(l, rt)), rt
+	}
 	return l, r, ty, nil
 }
 

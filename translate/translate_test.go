@@ -72,7 +72,13 @@ func paramTypesArg(t *testing.T, d *datadriven.TestData) []typemap.OID {
 }
 
 func runTranslate(t *testing.T, d *datadriven.TestData) string {
-	stmt, err := translateSQL(d.Input, paramTypesArg(t, d))
+	var tz string
+	for _, a := range d.CmdArgs {
+		if a.Key == "tz" && len(a.Vals) == 1 {
+			tz = a.Vals[0]
+		}
+	}
+	stmt, err := translateSQLZone(d.Input, paramTypesArg(t, d), tz)
 	if err != nil {
 		pe, ok := pgerror.As(err)
 		if !ok {
@@ -90,6 +96,11 @@ func runTranslate(t *testing.T, d *datadriven.TestData) string {
 }
 
 func translateSQL(sql string, paramTypes []typemap.OID) (*Statement, error) {
+	return translateSQLZone(sql, paramTypes, "")
+}
+
+// translateSQLZone translates with the session TimeZone tz ("" = no session settings).
+func translateSQLZone(sql string, paramTypes []typemap.OID, tz string) (*Statement, error) {
 	tree, err := pg_query.Parse(sql)
 	if err != nil {
 		return nil, pgerror.New("42601", err.Error())
@@ -98,6 +109,14 @@ func translateSQL(sql string, paramTypes []typemap.OID) (*Statement, error) {
 		return nil, pgerror.New("42601", "one statement expected")
 	}
 	ctx := &Context{Resolver: testResolver{}, Database: testDatabase, ParamTypes: paramTypes}
+	if tz != "" {
+		ctx.Setting = func(name string) (string, bool) {
+			if name == "TimeZone" {
+				return tz, true
+			}
+			return "", false
+		}
+	}
 	return Translate(ctx, tree.GetStmts()[0])
 }
 
