@@ -21,6 +21,9 @@ var bootstrapSQL = []string{
 		"`tidb_db` VARCHAR(128) NOT NULL, `table_name` VARCHAR(128) NOT NULL, `column_name` VARCHAR(128) NOT NULL, " +
 		"`pg_type` INT UNSIGNED NOT NULL, `typmod` INT NOT NULL, " +
 		"PRIMARY KEY (`tidb_db`, `table_name`, `column_name`))",
+	// Columns added after the first release (no-ops when present).
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `attidentity` CHAR(1) NOT NULL DEFAULT ''",
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `owned_sequence` VARCHAR(128) NOT NULL DEFAULT ''",
 	"CREATE TABLE IF NOT EXISTS `pgtidb_catalog`.`version` (`id` INT PRIMARY KEY, `v` BIGINT NOT NULL)",
 	"INSERT IGNORE INTO `pgtidb_catalog`.`version` VALUES (1, 0)",
 }
@@ -29,8 +32,8 @@ const (
 	columnsQuery = "SELECT `COLUMN_NAME`, `DATA_TYPE`, `COLUMN_TYPE`, `IS_NULLABLE`, `COLUMN_DEFAULT`, `EXTRA` " +
 		"FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? ORDER BY `ORDINAL_POSITION`"
 	tableQuery   = "SELECT `TABLE_TYPE` FROM `information_schema`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?"
-	shadowQuery  = "SELECT `column_name`, `pg_type`, `typmod` FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
-	shadowInsert = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`) VALUES (?, ?, ?, ?, ?)"
+	shadowQuery  = "SELECT `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence` FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
+	shadowInsert = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence`) VALUES (?, ?, ?, ?, ?, ?, ?)"
 	shadowForget = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
 	shadowDropDB = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ?"
 	versionBump  = "UPDATE `pgtidb_catalog`.`version` SET `v` = `v` + 1 WHERE `id` = 1"
@@ -114,7 +117,11 @@ func (s *Store) Apply(ctx context.Context, q Querier, changes []Change) error {
 				return err
 			}
 			for _, col := range c.Columns {
-				if _, err := q.ExecContext(ctx, shadowInsert, c.Database, c.Table, col.Name, col.Type.OID, col.Type.Typmod); err != nil {
+				identity := ""
+				if col.Identity != 0 {
+					identity = string(col.Identity)
+				}
+				if _, err := q.ExecContext(ctx, shadowInsert, c.Database, c.Table, col.Name, col.Type.OID, col.Type.Typmod, identity, col.Sequence); err != nil {
 					return err
 				}
 			}
@@ -170,20 +177,24 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 	}
 	t := &Table{Name: name, Database: tidbDB, View: strings.EqualFold(tableType, "VIEW")}
 
-	declared := map[string]typemap.Type{}
+	declared := map[string]Column{}
 	rows, err = q.QueryContext(ctx, shadowQuery, tidbDB, name)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
-		var col string
+		var col, identity, seq string
 		var oid uint32
 		var typmod int32
-		if err := rows.Scan(&col, &oid, &typmod); err != nil {
+		if err := rows.Scan(&col, &oid, &typmod, &identity, &seq); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		declared[col] = typemap.Type{OID: oid, Typmod: typmod}
+		c := Column{Type: typemap.Type{OID: oid, Typmod: typmod}, Sequence: seq}
+		if identity != "" {
+			c.Identity = identity[0]
+		}
+		declared[col] = c
 	}
 	rows.Close()
 
@@ -198,16 +209,14 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 		if err := rows.Scan(&col, &dataType, &columnType, &nullable, &def, &extra); err != nil {
 			return nil, err
 		}
-		typ, ok := declared[col]
+		c, ok := declared[col]
 		if !ok {
-			typ = typemap.FromMySQL(dataType, columnType)
+			c.Type = typemap.FromMySQL(dataType, columnType)
 		}
-		t.Columns = append(t.Columns, Column{
-			Name:       col,
-			Type:       typ,
-			NotNull:    nullable == "NO",
-			HasDefault: def.Valid || strings.Contains(strings.ToLower(extra), "auto_increment"),
-		})
+		c.Name = col
+		c.NotNull = nullable == "NO"
+		c.HasDefault = def.Valid || strings.Contains(strings.ToLower(extra), "auto_increment")
+		t.Columns = append(t.Columns, c)
 	}
 	return t, rows.Err()
 }

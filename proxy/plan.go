@@ -15,13 +15,24 @@ import (
 )
 
 // runPlan runs a statement translated into several TiDB statements (tr.Plan) with the client's
-// parameters in PostgreSQL order. A writing plan runs in one TiDB transaction: the block's
+// parameters in PostgreSQL order. A DDL plan runs step by step outside transactions. A writing plan runs in one TiDB transaction: the block's
 // (beforeStatement opened it) or, in autocommit, one opened here and committed when the plan
 // succeeded or rolled back when it failed, so a failure leaves nothing half-applied.
 func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params []any, w *rowWriter) (tag string, err error) {
 	if w.maxRows > 0 && tr.Columns != nil {
 		return "", pgerror.Unsupported("a row limit in Execute for " + tr.Tag + " … RETURNING").
 			WithHint("Execute the portal without a row limit.")
+	}
+	if tr.Kind == translate.KindDDL {
+		// TiDB runs each DDL step on its own, outside any transaction; the plan undoes its
+		// earlier steps when a later one fails.
+		if _, err := returning.Execute(ctx, s.tidb, tr.Plan, params, &planSink{s: s, w: w, tr: tr}); err != nil {
+			return "", s.interrupted(err)
+		}
+		if err := s.afterDDL(ctx, tr); err != nil {
+			return "", err
+		}
+		return tr.Tag, nil
 	}
 	own := tr.Kind != translate.KindQuery && !s.txn.InBlock()
 	if own {

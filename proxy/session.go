@@ -348,18 +348,27 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		}
 		return tr.Tag + " " + strconv.FormatInt(n, 10), nil
 	case translate.KindDDL:
-		if s.txn.InBlock() {
-			// TiDB committed the block's (write-free) transaction before the DDL.
-			s.txn.TiDBOpen = false
-			s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.Warning,
-				Message: tr.Tag + " took effect at once: TiDB runs DDL outside the transaction, so ROLLBACK will not undo it"})
-		}
-		if err := s.srv.catalog.Apply(ctx, s.tidb, tr.Catalog); err != nil {
-			s.log.Error("shadow catalog update failed after DDL", zap.Error(err), zap.String("stmt", truncate(tr.SQL)))
-			return "", pgerror.New(pgerrcode.InternalError, "the DDL ran but pgtidb could not record its PostgreSQL types")
+		if err := s.afterDDL(ctx, tr); err != nil {
+			return "", err
 		}
 	}
 	return tr.Tag, nil
+}
+
+// afterDDL follows a DDL statement (or DDL plan) that TiDB ran: a block's TiDB transaction
+// was committed by it, and the shadow catalog records the statement's changes.
+func (s *session) afterDDL(ctx context.Context, tr *translate.Statement) error {
+	if s.txn.InBlock() {
+		// TiDB committed the block's (write-free) transaction before the DDL.
+		s.txn.TiDBOpen = false
+		s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.Warning,
+			Message: tr.Tag + " took effect at once: TiDB runs DDL outside the transaction, so ROLLBACK will not undo it"})
+	}
+	if err := s.srv.catalog.Apply(ctx, s.tidb, tr.Catalog); err != nil {
+		s.log.Error("shadow catalog update failed after DDL", zap.Error(err), zap.String("stmt", truncate(tr.SQL)))
+		return pgerror.New(pgerrcode.InternalError, "the DDL ran but pgtidb could not record its PostgreSQL types")
+	}
+	return nil
 }
 
 // errorWarnings are the TiDB warnings PostgreSQL raises as errors in a query.

@@ -56,6 +56,10 @@ type Step struct {
 	// Check, for Collect, validates the collected rows (e.g. raises PostgreSQL's error when a
 	// guard query found nothing).
 	Check func(rows []Row) error
+	// Undo, for an Exec step of a DDL plan, is the statement that reverses it; when a later
+	// step fails, the executor runs the Undo of every step that succeeded, latest first (TiDB
+	// commits each DDL at once, so a failed plan must clean up after itself).
+	Undo string
 	// Explain describes the step for golden tests when its SQL depends on keys: it is the SQL
 	// Build gives for the sample keys.
 	Explain string
@@ -86,7 +90,15 @@ type Sink interface {
 
 // Execute runs plan on q with the client's parameters (PostgreSQL order) inside the transaction
 // the caller opened. It returns the row count of PostgreSQL's command tag.
-func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink) (int64, error) {
+func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink) (n int64, err error) {
+	var undo []string
+	defer func() {
+		if err != nil {
+			for i := len(undo) - 1; i >= 0; i-- {
+				_, _ = q.ExecContext(context.Background(), undo[i])
+			}
+		}
+	}()
 	var collected []Row
 	var keys []Row
 	var keyWidth int
@@ -124,6 +136,9 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 			}
 			n, _ := res.RowsAffected()
 			affected += n
+			if st.Undo != "" {
+				undo = append(undo, st.Undo)
+			}
 		case Collect:
 			if collected, err = collect(ctx, q, query, args); err != nil {
 				return 0, err

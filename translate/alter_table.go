@@ -315,6 +315,10 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 		return err
 	}
 	c := plan.cols[0]
+	if c.serial {
+		return pgerror.Unsupported("ADD COLUMN of a SERIAL type").
+			WithHint("Create the sequence, then add an integer column and fill it.")
+	}
 	if c.defaultRaw != nil {
 		var err error
 		if c.defaultExpr, err = t.columnDefault(c); err != nil {

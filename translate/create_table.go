@@ -51,6 +51,13 @@ type columnPlan struct {
 	// literalDefault is set when the column has a constant default: TiDB refuses defaults on
 	// LONGTEXT/LONGBLOB, so a text column with a default becomes VARCHAR(16383).
 	literalDefault bool
+	// serial is set for SERIAL/BIGSERIAL/SMALLSERIAL; identity is PostgreSQL's attidentity
+	// ('a' or 'd') of an identity column, whose sequence options are identityOptions. Both
+	// own a sequence, named sequence once createTable has chosen the name (serial.go).
+	serial          bool
+	identity        byte
+	identityOptions []*pg_query.Node
+	sequence        string
 	// keyChars is the length TiDB's index key budget leaves for a text/bytea column that is part
 	// of a key; 0 when it is in no key.
 	keyChars int
@@ -140,30 +147,38 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 			return nil, err
 		}
 	}
+	var existing *catalog.Table
+	if n.GetIfNotExists() && t.ctx.Resolver != nil {
+		if existing, err = t.ctx.Resolver.LookupTable(schema, p.name); err != nil {
+			return nil, err
+		}
+	}
+	if existing == nil {
+		// TiDB leaves an existing table alone (its defaults are not even resolved): so do
+		// its sequences, which are created only with a new table.
+		if err := t.chooseSequenceNames(p); err != nil {
+			return nil, err
+		}
+	}
 	stmt, err := t.buildCreateTable(p, n.GetIfNotExists())
 	if err != nil {
 		return nil, err
 	}
-	out, err := t.ddlStatement(stmt, "CREATE TABLE")
-	if err != nil {
-		return nil, err
-	}
-	if n.GetIfNotExists() && t.ctx.Resolver != nil {
+	if existing != nil {
 		// TiDB leaves an existing table alone: so must the shadow catalog.
-		existing, err := t.ctx.Resolver.LookupTable(schema, p.name)
-		if err != nil {
-			return nil, err
-		}
-		if existing != nil {
-			return out, nil
-		}
+		return t.ddlStatement(stmt, "CREATE TABLE")
 	}
 	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: p.name}
 	for _, c := range p.cols {
 		change.Columns = append(change.Columns, catalog.Column{
 			Name: c.name, Type: c.pgType, NotNull: c.notNull,
 			HasDefault: c.defaultExpr != nil || c.generatedExpr != nil,
+			Identity:   c.identity, Sequence: c.sequence,
 		})
+	}
+	out, err := t.createTableWithSequences(p, stmt)
+	if err != nil {
+		return nil, err
 	}
 	out.Catalog = []catalog.Change{change}
 	return out, nil
@@ -276,11 +291,11 @@ func (p *tablePlan) addColumn(cd *pg_query.ColumnDef) error {
 	if p.column(name) != nil {
 		return pgerror.Newf(pgerrcode.DuplicateColumn, "column %q specified more than once", name)
 	}
-	pgType, err := typeName(cd.GetTypeName())
+	pgType, serial, err := columnTypeName(cd.GetTypeName())
 	if err != nil {
 		return err
 	}
-	c := &columnPlan{name: name, pgType: pgType, notNull: cd.GetIsNotNull()}
+	c := &columnPlan{name: name, pgType: pgType, notNull: cd.GetIsNotNull() || serial, serial: serial}
 	if cc := cd.GetCollClause(); cc != nil {
 		if err := checkCollation(cc, pgType); err != nil {
 			return err
@@ -379,7 +394,11 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 		}
 		c.notNull = true
 	case pg_query.ConstrType_CONSTR_DEFAULT:
-		if c.defaultRaw != nil {
+		if c.identity != 0 {
+			return pgerror.Newf(pgerrcode.SyntaxError,
+				"both default and identity specified for column %q of table %q", col, p.name)
+		}
+		if c.defaultRaw != nil || c.serial {
 			return pgerror.Newf(pgerrcode.SyntaxError,
 				"multiple default values specified for column %q of table %q", col, p.name)
 		}
@@ -434,8 +453,7 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 	case pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
 		// What TiDB does anyway.
 	case pg_query.ConstrType_CONSTR_IDENTITY:
-		return pgerror.Unsupported("identity columns").
-			WithHint("Sequences are not emulated yet; declare an integer column and supply the values.")
+		return c.addIdentity(cn, p.name)
 	case pg_query.ConstrType_CONSTR_GENERATED:
 		if c.generatedRaw != nil {
 			return pgerror.Newf(pgerrcode.SyntaxError,
@@ -490,6 +508,9 @@ func (t *translator) buildCreateTable(p *tablePlan, ifNotExists bool) (*ast.Crea
 			if c.defaultExpr, err = t.columnDefault(c); err != nil {
 				return nil, err
 			}
+		}
+		if c.sequence != "" {
+			c.defaultExpr = nextvalCall(p.tidbDB, c.sequence)
 		}
 	}
 	if err := t.generatedColumns(p); err != nil {

@@ -69,6 +69,7 @@ func (t *translator) dropRelations(n *pg_query.DropStmt, views bool) (*Statement
 	}
 	stmt := &ast.DropTableStmt{IfExists: n.GetMissingOk(), IsView: views}
 	var changes []catalog.Change
+	var seqs []*ast.TableName
 	for _, obj := range n.GetObjects() {
 		names := stringList(obj.GetList().GetItems())
 		rv, err := rangeVarOf(names)
@@ -112,8 +113,12 @@ func (t *translator) dropRelations(n *pg_query.DropStmt, views bool) (*Statement
 		}
 		stmt.Tables = append(stmt.Tables, &ast.TableName{Schema: cistr(db), Name: cistr(tbl.Name)})
 		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: tbl.Name})
+		for _, seq := range ownedSequences(tbl, db) {
+			seqs = append(seqs, seq)
+			changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: seq.Name.O})
+		}
 	}
-	out, err := t.ddlStatement(stmt, tag)
+	out, err := t.dropWithSequences(stmt, seqs, tag)
 	if err != nil {
 		return nil, err
 	}

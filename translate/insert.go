@@ -20,9 +20,6 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 	case n.GetOnConflictClause() != nil:
 		return nil, pgerror.Unsupported("INSERT ... ON CONFLICT").
 			WithHint("ON CONFLICT is not emulated yet.")
-	case n.GetOverride() != pg_query.OverridingKind_OVERRIDING_NOT_SET &&
-		n.GetOverride() != pg_query.OverridingKind_OVERRIDING_KIND_UNDEFINED:
-		return nil, pgerror.Unsupported("OVERRIDING")
 	case n.GetWithClause() != nil:
 		return nil, pgerror.Unsupported("WITH ... INSERT")
 	}
@@ -74,6 +71,9 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 		}
 		targets = targets[:width]
 		stmt.Select = rs
+	}
+	if err := applyOverriding(n.GetOverride(), stmt, targets); err != nil {
+		return nil, err
 	}
 	if stmt.Columns == nil {
 		for _, c := range targets {
@@ -291,4 +291,50 @@ func (t *translator) insertSelect(sel *pg_query.SelectStmt, targets []*catalog.C
 		c.field.Expr = e
 	}
 	return q.node, len(q.cols), nil
+}
+
+// applyOverriding enforces identity columns as PostgreSQL's rewriter does: a GENERATED ALWAYS
+// column takes only DEFAULT unless OVERRIDING SYSTEM VALUE (428C9), and OVERRIDING USER VALUE
+// replaces the values given for identity columns by DEFAULT (the sequence's next value).
+func applyOverriding(kind pg_query.OverridingKind, stmt *ast.InsertStmt, targets []*catalog.Column) error {
+	system := kind == pg_query.OverridingKind_OVERRIDING_SYSTEM_VALUE
+	user := kind == pg_query.OverridingKind_OVERRIDING_USER_VALUE
+	for j, c := range targets {
+		if c.Identity == 0 {
+			continue
+		}
+		always := c.Identity == 'a' && !system && !user
+		if stmt.Select != nil {
+			if always {
+				return generatedAlways(c.Name)
+			}
+			if user {
+				return pgerror.Unsupported("OVERRIDING USER VALUE with INSERT ... SELECT into identity column \"" + c.Name + "\"").
+					WithHint("Leave the identity column out of the column list.")
+			}
+			continue
+		}
+		for _, list := range stmt.Lists {
+			if j >= len(list) {
+				continue
+			}
+			if _, isDefault := list[j].(*ast.DefaultExpr); isDefault {
+				continue
+			}
+			if always {
+				return generatedAlways(c.Name)
+			}
+			if user {
+				list[j] = &ast.DefaultExpr{}
+			}
+		}
+	}
+	return nil
+}
+
+// generatedAlways is PostgreSQL's error for a value given to a GENERATED ALWAYS identity.
+func generatedAlways(col string) error {
+	return pgerror.Newf(pgerrcode.GeneratedAlways, "cannot insert a non-DEFAULT value into column %q", col).
+		WithDetail("Column \"" + col + "\" is an identity column defined as GENERATED ALWAYS.").
+		WithHint("Use OVERRIDING SYSTEM VALUE to override.")
 }

@@ -371,8 +371,16 @@ func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStm
 }
 
 // insertReturning plans INSERT … VALUES … RETURNING for the translated INSERT stmt whose
-// target columns are targets: every key value must be a constant or a parameter, so the rows
-// can be read back by key, in the order of the VALUES list as PostgreSQL returns them.
+// target columns are targets: every key value must be a constant or a parameter, or come from
+// the sequence the key column owns (SERIAL, identity: the column is left out or DEFAULT), so
+// the rows can be read back by key, in the order of the VALUES list as PostgreSQL returns them.
+//
+// Key values from a sequence are fetched first, one NEXTVAL per defaulted key in row order
+// (TiDB evaluates a select list left to right), and given to the INSERT explicitly:
+//
+//	collect SELECT NEXTVAL(s), NEXTVAL(s), …        one row, one column per defaulted key
+//	exec    INSERT … (…, id) VALUES (…, <value 1>), (…, <value 2>)
+//	return  SELECT <list> FROM t WHERE id IN (<values>) ORDER BY <position in VALUES>
 func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
 	if stmt.Select != nil || len(stmt.Lists) == 0 || len(stmt.Lists[0]) == 0 {
 		return nil, pgerror.Unsupported("INSERT … SELECT or DEFAULT VALUES with RETURNING").
@@ -382,15 +390,20 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 	if err != nil {
 		return nil, err
 	}
+	// seqs[i] is the sequence key column i owns, if any.
+	seqs := make([]string, len(keys))
 	pos := make([]int, len(keys))
 	for i, k := range keys {
+		if c := tbl.Column(k.name); c != nil {
+			seqs[i] = c.Sequence
+		}
 		pos[i] = -1
 		for j, c := range targets {
 			if c.Name == k.name {
 				pos[i] = j
 			}
 		}
-		if pos[i] < 0 {
+		if pos[i] < 0 && seqs[i] == "" {
 			if k.name == rowIDColumn {
 				return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key")
 			}
@@ -398,10 +411,23 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 				WithHint("Give the key's value in VALUES.")
 		}
 	}
-	var tuples []ast.ExprNode
+	// slots[r][i] is the index of row r's key i among the prefetched sequence values, or -1
+	// when VALUES gives it.
+	slots := make([][]int, len(stmt.Lists))
+	var nextvals []ast.ExprNode
 	for r, list := range stmt.Lists {
+		slots[r] = make([]int, len(keys))
 		for i := range keys {
-			e := list[pos[i]]
+			slots[r][i] = -1
+			var e ast.ExprNode
+			if pos[i] >= 0 {
+				e = list[pos[i]]
+			}
+			if _, isDefault := e.(*ast.DefaultExpr); e == nil || isDefault && seqs[i] != "" {
+				slots[r][i] = len(nextvals)
+				nextvals = append(nextvals, nextvalCall(tbl.Database, seqs[i]))
+				continue
+			}
 			if _, isParamRef := isParam(e); !isParamRef {
 				if v, ok := e.(ast.ValueExpr); !ok || v.GetValue() == nil {
 					return nil, pgerror.Unsupported("INSERT … RETURNING with a computed value for primary key column \"" + keys[i].name + "\" (row " + itoa(r+1) + ")").
@@ -409,25 +435,113 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 				}
 			}
 		}
-		tuples = append(tuples, keyTuple(keys, func(i int) ast.ExprNode { return list[pos[i]] }))
 	}
 	fields, cols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
 	if err != nil {
 		return nil, err
 	}
 	b := &planBuilder{t: t}
-	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
-		return nil, err
+	// tuples are the rows' keys given the prefetched values (nil without prefetching).
+	tuples := func(fetched returning.Row) ([]ast.ExprNode, error) {
+		var out []ast.ExprNode
+		for r, list := range stmt.Lists {
+			var err error
+			out = append(out, keyTuple(keys, func(i int) ast.ExprNode {
+				if slots[r][i] < 0 {
+					return list[pos[i]]
+				}
+				lit, e := keyLiteral(keys[i], fetched[slots[r][i]])
+				if e != nil {
+					err = e
+				}
+				return lit
+			}))
+			if err != nil {
+				return nil, err
+			}
+		}
+		return out, nil
 	}
-	err = b.step(returning.Return, 0, nil, func([]returning.Row) (ast.StmtNode, error) {
+	var sample []returning.Row
+	if len(nextvals) == 0 {
+		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+			return nil, err
+		}
+	} else {
+		err := b.step(returning.Collect, len(nextvals), nil, func([]returning.Row) (ast.StmtNode, error) {
+			sel := newSelect()
+			sel.Fields = &ast.FieldList{}
+			for _, e := range nextvals {
+				sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
+			}
+			return sel, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sample = []returning.Row{make(returning.Row, len(nextvals))}
+		for i := range nextvals {
+			sample[0][i] = []byte(itoa(i + 1))
+		}
+		err = b.step(returning.Exec, 0, sample, func(fetched []returning.Row) (ast.StmtNode, error) {
+			if len(fetched) == 0 {
+				return nil, nil
+			}
+			if len(fetched) != 1 || len(fetched[0]) != len(nextvals) {
+				return nil, pgerror.New(pgerrcode.InternalError, "sequence values not fetched")
+			}
+			ins := *stmt
+			ins.Columns = append([]*ast.ColumnName{}, stmt.Columns...)
+			for i, k := range keys {
+				if pos[i] < 0 {
+					ins.Columns = append(ins.Columns, &ast.ColumnName{Name: cistr(k.name)})
+				}
+			}
+			ins.Lists = make([][]ast.ExprNode, len(stmt.Lists))
+			for r, list := range stmt.Lists {
+				row := append(make([]ast.ExprNode, 0, len(ins.Columns)), list...)
+				for i, k := range keys {
+					if slots[r][i] < 0 {
+						continue
+					}
+					lit, err := keyLiteral(k, fetched[0][slots[r][i]])
+					if err != nil {
+						return nil, err
+					}
+					if pos[i] >= 0 {
+						row[pos[i]] = lit
+					} else {
+						row = append(row, lit)
+					}
+				}
+				ins.Lists[r] = row
+			}
+			return &ins, nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	err = b.step(returning.Return, 0, sample, func(fetched []returning.Row) (ast.StmtNode, error) {
+		var row returning.Row
+		if len(nextvals) > 0 {
+			if len(fetched) == 0 {
+				return nil, nil
+			}
+			row = fetched[0]
+		}
+		tups, err := tuples(row)
+		if err != nil {
+			return nil, err
+		}
 		sel := newSelect()
 		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
 		sel.Fields = &ast.FieldList{Fields: fields}
-		sel.Where = keyIn(keys, tuples)
-		if len(tuples) > 1 {
+		sel.Where = keyIn(keys, tups)
+		if len(tups) > 1 {
 			// PostgreSQL returns the rows in the order of the VALUES list.
 			order := &ast.CaseExpr{}
-			for i, tup := range tuples {
+			for i, tup := range tups {
 				order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{
 					Expr:   binop(opcode.EQ, keyTuple(keys, func(i int) ast.ExprNode { return keyRef(keys[i]) }), tup),
 					Result: ast.NewValueExpr(int64(i), "", "")})

@@ -45,7 +45,7 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 	if err != nil {
 		return nil, err
 	}
-	opts, err := sequenceOptions(n.GetOptions())
+	opts, err := sequenceOptions(n.GetOptions(), 0)
 	if err != nil {
 		return nil, err
 	}
@@ -71,13 +71,24 @@ func seqInt(d *pg_query.DefElem) (int64, error) {
 }
 
 // sequenceOptions checks PostgreSQL's sequence options as PostgreSQL's init_params does and
-// returns TiDB's, with every bound explicit.
-func sequenceOptions(list []*pg_query.Node) ([]*ast.SequenceOption, error) {
+// returns TiDB's, with every bound explicit. asType, when not 0, is the type of the column
+// that owns the sequence (an implicit AS option, as PostgreSQL adds for SERIAL and identity
+// columns).
+func sequenceOptions(list []*pg_query.Node, asType typemap.OID) ([]*ast.SequenceOption, error) {
 	typeMin, typeMax, seqType := int64(math.MinInt64), int64(math.MaxInt64), "bigint"
 	increment := int64(1)
 	var minv, maxv, start *int64
 	cycle := false
 	seen := map[string]bool{}
+	switch asType {
+	case typemap.Int2:
+		typeMin, typeMax, seqType = math.MinInt16, math.MaxInt16, "smallint"
+	case typemap.Int4:
+		typeMin, typeMax, seqType = math.MinInt32, math.MaxInt32, "integer"
+	}
+	if asType != 0 {
+		seen["as"] = true
+	}
 	for _, o := range list {
 		d := o.GetDefElem()
 		name := d.GetDefname()
@@ -250,8 +261,7 @@ func (t *translator) nextval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	tn := &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())}
-	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: tn}), typemap.Of(typemap.Int8), nil
+	return nextvalCall(db, rv.GetRelname()), typemap.Of(typemap.Int8), nil
 }
 
 // parseQualifiedName splits regclass text into its names as PostgreSQL's

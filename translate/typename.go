@@ -92,8 +92,8 @@ func typeName(tn *pg_query.TypeName) (typemap.Type, error) {
 			WithHint("TiDB has no array column type; use a jsonb column holding a JSON array.")
 	}
 	if serialTypeNames[name] {
-		return typemap.Type{}, pgerror.Unsupported(strings.ToUpper(name) + " columns").
-			WithHint("Sequences are not emulated yet; declare an integer column and supply the values.")
+		// Only a column's declared type may be SERIAL (columnTypeName).
+		return typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", name)
 	}
 	if construct, ok := unsupportedTypeNames[name]; ok {
 		return typemap.Type{}, pgerror.Unsupported(construct)

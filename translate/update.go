@@ -51,6 +51,10 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 				return nil, err
 			}
 		}
+		if col.Identity == 'a' && val.GetSetToDefault() == nil {
+			return nil, pgerror.Newf(pgerrcode.GeneratedAlways, "column %q can only be updated to DEFAULT", col.Name).
+				WithDetail("Column \"" + col.Name + "\" is an identity column defined as GENERATED ALWAYS.")
+		}
 		e, err := t.assignedValue(val, sc, col)
 		if err != nil {
 			return nil, err

@@ -1,0 +1,179 @@
+package translate
+
+import (
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// SERIAL, BIGSERIAL, SMALLSERIAL and GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY columns own
+// a TiDB sequence, created as PostgreSQL creates theirs: named <table>_<column>_seq (made
+// unique as ChooseRelationName does), of the column's type, NOCACHE like every pgtidb
+// sequence. The column is NOT NULL with the TiDB default NEXTVAL(seq), so plain INSERTs get
+// their values from TiDB itself. The shadow catalog records the owned sequence and the
+// identity kind (catalog.Column.Sequence/Identity); DROP TABLE drops the owned sequences, and
+// INSERT enforces GENERATED ALWAYS (428C9) and OVERRIDING {SYSTEM | USER} VALUE.
+//
+//	CREATE TABLE t (id serial …)   exec CREATE SEQUENCE `db`.`t_id_seq` … (undone if the next fails)
+//	                               exec CREATE TABLE `db`.`t` (`id` INT NOT NULL DEFAULT NEXTVAL(`db`.`t_id_seq`) …)
+//	DROP TABLE t                   exec DROP TABLE `db`.`t`
+//	                               exec DROP SEQUENCE `db`.`t_id_seq`
+
+// serialTypes are the SERIAL pseudo-types and the column types they declare.
+var serialTypes = map[string]typemap.OID{
+	"serial": typemap.Int4, "serial4": typemap.Int4,
+	"bigserial": typemap.Int8, "serial8": typemap.Int8,
+	"smallserial": typemap.Int2, "serial2": typemap.Int2,
+}
+
+// columnTypeName resolves a column's declared type; serial reports a SERIAL pseudo-type,
+// recognised as PostgreSQL does (an unqualified name without %TYPE).
+func columnTypeName(tn *pg_query.TypeName) (ty typemap.Type, serial bool, err error) {
+	if tn != nil && len(tn.GetNames()) == 1 && !tn.GetPctType() {
+		if oid, ok := serialTypes[tn.GetNames()[0].GetString_().GetSval()]; ok {
+			if len(tn.GetArrayBounds()) > 0 {
+				return typemap.Type{}, false, pgerror.New(pgerrcode.FeatureNotSupported, "array of serial is not implemented")
+			}
+			return typemap.Of(oid), true, nil
+		}
+	}
+	ty, err = typeName(tn)
+	return ty, false, err
+}
+
+// addIdentity records GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(sequence options)].
+func (c *columnPlan) addIdentity(cn *pg_query.Constraint, table string) error {
+	switch {
+	case c.identity != 0:
+		return pgerror.Newf(pgerrcode.SyntaxError, "multiple identity specifications for column %q of table %q", c.name, table)
+	case c.defaultRaw != nil || c.serial:
+		return pgerror.Newf(pgerrcode.SyntaxError, "both default and identity specified for column %q of table %q", c.name, table)
+	case c.explicitNull:
+		return conflictingNull(c.name, table)
+	}
+	switch c.pgType.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8:
+	default:
+		return pgerror.New(pgerrcode.InvalidParameterValue, "identity column type must be smallint, integer, or bigint")
+	}
+	when := cn.GetGeneratedWhen()
+	if when != "a" && when != "d" {
+		return pgerror.Newf(pgerrcode.InternalError, "unknown identity kind %q", when)
+	}
+	c.identity = when[0]
+	c.identityOptions = cn.GetOptions()
+	c.notNull = true
+	return nil
+}
+
+// chooseSequenceNames names the sequences of p's SERIAL and identity columns as PostgreSQL's
+// ChooseRelationName: <table>_<column>_seq, then _seq1, _seq2… while the name is taken by a
+// relation of the schema or an earlier column's sequence.
+func (t *translator) chooseSequenceNames(p *tablePlan) error {
+	used := map[string]bool{p.name: true}
+	for _, c := range p.cols {
+		if !c.serial && c.identity == 0 {
+			continue
+		}
+		for pass := 0; ; pass++ {
+			label := "seq"
+			if pass > 0 {
+				label += itoa(pass)
+			}
+			name := makeObjectName(p.name, c.name, label)
+			if used[name] {
+				continue
+			}
+			if t.ctx.Resolver != nil {
+				existing, err := t.ctx.Resolver.LookupTable(p.schema, name)
+				if err != nil {
+					return err
+				}
+				if existing != nil {
+					continue
+				}
+			}
+			used[name] = true
+			c.sequence = name
+			break
+		}
+	}
+	return nil
+}
+
+// nextvalCall is NEXTVAL(`db`.`seq`).
+func nextvalCall(db, seq string) ast.ExprNode {
+	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(db), Name: cistr(seq)}})
+}
+
+// createTableWithSequences returns CREATE TABLE stmt, preceded by the CREATE SEQUENCE of every
+// owned sequence when p has any (a DDL plan: TiDB runs each DDL on its own; a failed CREATE
+// TABLE drops the sequences created before it).
+func (t *translator) createTableWithSequences(p *tablePlan, stmt *ast.CreateTableStmt) (*Statement, error) {
+	var seqs []*columnPlan
+	for _, c := range p.cols {
+		if c.sequence != "" {
+			seqs = append(seqs, c)
+		}
+	}
+	if len(seqs) == 0 {
+		return t.ddlStatement(stmt, "CREATE TABLE")
+	}
+	if len(t.paramTypes) > 0 {
+		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+	}
+	b := &planBuilder{t: t}
+	for _, c := range seqs {
+		opts, err := sequenceOptions(c.identityOptions, c.pgType.OID)
+		if err != nil {
+			return nil, err
+		}
+		name := &ast.TableName{Schema: cistr(p.tidbDB), Name: cistr(c.sequence)}
+		create := &ast.CreateSequenceStmt{Name: name, SeqOptions: opts}
+		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return create, nil }); err != nil {
+			return nil, err
+		}
+		undo, err := restorePlain(&ast.DropSequenceStmt{IfExists: true, Sequences: []*ast.TableName{name}})
+		if err != nil {
+			return nil, err
+		}
+		b.plan.Steps[len(b.plan.Steps)-1].Undo = undo
+	}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+		return nil, err
+	}
+	return b.finish("CREATE TABLE", KindDDL, nil)
+}
+
+// ownedSequences are the TiDB names of the sequences tbl's columns own.
+func ownedSequences(tbl *catalog.Table, db string) []*ast.TableName {
+	var out []*ast.TableName
+	for _, c := range tbl.Columns {
+		if c.Sequence != "" {
+			out = append(out, &ast.TableName{Schema: cistr(db), Name: cistr(c.Sequence)})
+		}
+	}
+	return out
+}
+
+// dropWithSequences returns DROP TABLE stmt followed by DROP SEQUENCE of the sequences the
+// dropped tables own, when there are any.
+func (t *translator) dropWithSequences(stmt *ast.DropTableStmt, seqs []*ast.TableName, tag string) (*Statement, error) {
+	if len(seqs) == 0 {
+		return t.ddlStatement(stmt, tag)
+	}
+	b := &planBuilder{t: t}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+		return nil, err
+	}
+	drop := &ast.DropSequenceStmt{IfExists: true, Sequences: seqs}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return drop, nil }); err != nil {
+		return nil, err
+	}
+	return b.finish(tag, KindDDL, nil)
+}
