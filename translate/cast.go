@@ -352,6 +352,8 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 			t.coerce(e, from, of(typemap.Text))
 		}
 		return e, nil
+	case from.OID == typemap.BPChar:
+		return trimBPChar(e), nil
 	case isString(from):
 		return e, nil
 	case isInt(from), from.OID == typemap.Numeric, from.OID == typemap.Date:
@@ -450,4 +452,14 @@ func checkNumericLiteral(e ast.ExprNode, to typemap.Type) error {
 			WithDetail(fmt.Sprintf("A field with precision %d, scale %d must round to an absolute value less than 10^%d.", p, s, p-s))
 	}
 	return nil
+}
+
+// trimBPChar is character(n) → text: PostgreSQL drops the trailing blanks (bpchar's padding is
+// insignificant). TiDB already strips them when it reads a CHAR column, so a column is left
+// as it is (and keeps its index).
+func trimBPChar(e ast.ExprNode) ast.ExprNode {
+	if _, ok := e.(*ast.ColumnNameExpr); ok {
+		return e
+	}
+	return &ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{e, strLit(" "), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}}
 }

@@ -178,6 +178,11 @@ func (t *translator) args(name string, fc *pg_query.FuncCall, sc *scope, minArgs
 		if !ok {
 			return nil, nil, mismatch()
 		}
+		if ty.OID == typemap.BPChar && (kinds[i] == argText || kinds[i] == argBytes || kinds[i] == argAny) {
+			// character(n) reaches text functions through the cast to text, which drops the
+			// trailing blanks.
+			exprs[i] = trimBPChar(exprs[i])
+		}
 	}
 	return exprs, tys, nil
 }

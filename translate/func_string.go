@@ -17,7 +17,7 @@ func init() {
 		"length":           simple("CHAR_LENGTH", typemap.Int4, 1, argText),
 		"char_length":      simple("CHAR_LENGTH", typemap.Int4, 1, argText),
 		"character_length": simple("CHAR_LENGTH", typemap.Int4, 1, argText),
-		"octet_length":     simple("LENGTH", typemap.Int4, 1, argBytes),
+		"octet_length":     fnOctetLength,
 		"lower":            simple("LOWER", typemap.Text, 1, argText),
 		"upper":            simple("UPPER", typemap.Text, 1, argText),
 		"replace":          simple("REPLACE", typemap.Text, 3, argText, argText, argText),
@@ -273,4 +273,19 @@ func fnStartsWith(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 		return nil, typemap.Type{}, err
 	}
 	return binop(opcode.EQ, funcCall("LEFT", args[0], funcCall("CHAR_LENGTH", args[1])), args[1]), of(typemap.Bool), nil
+}
+
+// fnOctetLength is octet_length(s). For character(n) PostgreSQL counts the blank padding
+// (TiDB strips it from CHAR columns), so the value is padded back to n characters first.
+func fnOctetLength(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	if len(fc.GetArgs()) == 1 {
+		e, ty, err := t.expr(fc.GetArgs()[0], sc)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		if ty.OID == typemap.BPChar {
+			return funcCall("LENGTH", padBPChar(e, ty)), of(typemap.Int4), nil
+		}
+	}
+	return simple("LENGTH", typemap.Int4, 1, argBytes)(t, fc, sc)
 }

@@ -184,6 +184,14 @@ func (t *translator) unify(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt t
 	if isNumber(lt) && isNumber(rt) {
 		ty = arithType(lt, rt)
 	}
+	// character(n) compares without its trailing blanks, with another bpchar or, cast to
+	// text, with a text.
+	if lt.OID == typemap.BPChar {
+		l = trimBPChar(l)
+	}
+	if rt.OID == typemap.BPChar {
+		r = trimBPChar(r)
+	}
 	// timestamp and date compare with timestamptz as the session's local time.
 	if lt.OID == typemap.Timestamptz && rt.OID != typemap.Timestamptz && isDateTime(rt) {
 		r = t.localToUTC(castTo(r, lt))
@@ -390,6 +398,9 @@ func (t *translator) textOperands(op string, ln, rn *pg_query.Node, sc *scope) (
 		return nil, nil, noOperator(op, lt, rt)
 	}
 	text := of(typemap.Text)
+	// Pattern matching sees character(n) with its blank padding (bpcharlike, bpcharregexeq);
+	// TiDB strips the padding from CHAR columns, so it is put back.
+	l, r = padBPChar(l, lt), padBPChar(r, rt)
 	if l, _, err = t.coerce(l, lt, text); err != nil {
 		return nil, nil, err
 	}
@@ -474,4 +485,15 @@ func (t *translator) between(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typem
 		return e, of(typemap.Bool), nil
 	}
 	return &ast.BetweenExpr{Expr: x, Left: lo, Right: hi, Not: negate}, of(typemap.Bool), nil
+}
+
+// padBPChar pads a character(n) value to its n characters.
+func padBPChar(e ast.ExprNode, ty typemap.Type) ast.ExprNode {
+	if ty.OID != typemap.BPChar || ty.Typmod < 4 {
+		return e
+	}
+	if fc, ok := e.(*ast.FuncCallExpr); ok && fc.FnName.L == "rpad" {
+		return e // already padded by the cast
+	}
+	return funcCall("RPAD", e, intLit(int64(ty.Typmod-4)), strLit(" "))
 }
