@@ -108,6 +108,37 @@ func FromMySQL(err *mysql.MySQLError) *Error {
 	return e
 }
 
+// FromMySQLIn is FromMySQL for an error of a statement that writes relation (the PostgreSQL
+// name of the table an INSERT or UPDATE targets; "" when there is none). TiDB's not-null and
+// check-violation messages do not name the table, PostgreSQL's do:
+//
+//	null value in column "c" of relation "t" violates not-null constraint   (1048, 1364)
+//	new row for relation "t" violates check constraint "t_c_check"          (3819)
+//
+// PostgreSQL's DETAIL "Failing row contains (…)" needs the whole row as PostgreSQL prints it
+// and is left out.
+func FromMySQLIn(err *mysql.MySQLError, relation string) *Error {
+	e := FromMySQL(err)
+	if e == nil || relation == "" {
+		return e
+	}
+	switch err.Number {
+	case 1048, 1364:
+		re := reBadNull
+		if err.Number == 1364 {
+			re = reNoDefault
+		}
+		if m := re.FindStringSubmatch(err.Message); m != nil {
+			e.Message = `null value in column "` + m[1] + `" of relation "` + relation + `" violates not-null constraint`
+		}
+	case 3819:
+		if m := reCheck.FindStringSubmatch(err.Message); m != nil {
+			e.Message = `new row for relation "` + relation + `" violates check constraint "` + m[1] + `"`
+		}
+	}
+	return e
+}
+
 // The readers below rewrite e in place from TiDB's message; when the message does not have the
 // expected form they leave it as it is.
 var mysqlMessages = map[uint16]func(e *Error, msg string){

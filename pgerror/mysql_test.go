@@ -138,6 +138,34 @@ func TestFromMySQLCode(t *testing.T) {
 	}
 }
 
+// TestFromMySQLIn: with the statement's target relation, not-null and check violations are
+// worded as PostgreSQL 15 words them (checked: INSERT INTO people (id) VALUES (9) with name NOT
+// NULL; UPDATE people SET name = NULL; INSERT violating CHECK (score > 0)).
+func TestFromMySQLIn(t *testing.T) {
+	cases := []struct {
+		number   uint16
+		tidb     string
+		relation string
+		message  string
+	}{
+		{1048, "Column 'name' cannot be null", "people", `null value in column "name" of relation "people" violates not-null constraint`},
+		{1364, "Field 'name' doesn't have a default value", "people", `null value in column "name" of relation "people" violates not-null constraint`},
+		{3819, "Check constraint 'people_score_check' is violated.", "people", `new row for relation "people" violates check constraint "people_score_check"`},
+		{1048, "Column 'name' cannot be null", "", `null value in column "name" violates not-null constraint`},
+		{1062, "Duplicate entry '1' for key 'people.PRIMARY'", "people", `duplicate key value violates unique constraint "people_pkey"`},
+		{1048, "something else", "people", "something else"},
+	}
+	for _, c := range cases {
+		e := pgerror.FromMySQLIn(&mysql.MySQLError{Number: c.number, Message: c.tidb}, c.relation)
+		if e.Message != c.message || e.Code != pgerror.FromMySQL(&mysql.MySQLError{Number: c.number}).Code {
+			t.Errorf("%d %q in %q: %s %q, want %q", c.number, c.tidb, c.relation, e.Code, e.Message, c.message)
+		}
+	}
+	if pgerror.FromMySQLIn(nil, "t") != nil {
+		t.Error("nil error")
+	}
+}
+
 func TestKeyExistsDetail(t *testing.T) {
 	err := &mysql.MySQLError{Number: 1062, Message: "Duplicate entry '1-a' for key 't.t_k'"}
 	table, constraint, entry, ok := pgerror.DuplicateEntry(err)

@@ -309,7 +309,7 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	if tr.Columns != nil {
 		n, err := w.stream(ctx, s, tr, args)
 		if err != nil {
-			return "", s.explain(ctx, s.interrupted(err))
+			return "", s.explain(ctx, tr, s.interrupted(err))
 		}
 		if w.suspendedPortal != nil {
 			return "", nil
@@ -326,7 +326,7 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	}
 	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
 	if err != nil {
-		return "", s.explain(ctx, s.interrupted(err))
+		return "", s.explain(ctx, tr, s.interrupted(err))
 	}
 	if s.txn.InBlock() {
 		// The block fails as PostgreSQL's would; its writes are rolled back with it.
@@ -424,14 +424,16 @@ func (s *session) cancelled() error {
 	return nil
 }
 
-// explain adds what PostgreSQL's error would say and TiDB's does not: the key of a unique
-// violation ("Key (id)=(1) already exists."), read from the index's columns.
-func (s *session) explain(ctx context.Context, err error) error {
+// explain adds what PostgreSQL's error would say and TiDB's does not: the relation of a
+// not-null or check violation (tr.Relation) and the key of a unique violation
+// ("Key (id)=(1) already exists."), read from the index's columns.
+func (s *session) explain(ctx context.Context, tr *translate.Statement, err error) error {
 	var me *mysql.MySQLError
 	if !errors.As(err, &me) {
 		return err
 	}
-	pe := pgerror.FromMySQL(me)
+	// Not-null and check violations name the INSERT/UPDATE's table, as PostgreSQL's do.
+	pe := pgerror.FromMySQLIn(me, tr.Relation)
 	table, constraint, entry, ok := pgerror.DuplicateEntry(me)
 	if !ok || table == "" {
 		return pe

@@ -163,6 +163,9 @@ func (t *translator) typeCast(tc *pg_query.TypeCast, sc *scope) (ast.ExprNode, t
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
+	if e, ok, err := floatConstant(tc.GetArg(), to); ok || err != nil {
+		return e, to, err
+	}
 	e, from, err := t.expr(tc.GetArg(), sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -462,4 +465,58 @@ func trimBPChar(e ast.ExprNode) ast.ExprNode {
 		return e
 	}
 	return &ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{e, strLit(" "), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}}
+}
+
+// floatConstant reads a numeric constant (1e100, -0.1, 42) that becomes a float4/float8 as
+// PostgreSQL's float input does: directly, so that numbers beyond TiDB's DECIMAL (1e300,
+// 2.2250738585072014e-308) still work, and float4 values are rounded to single precision
+// here — TiDB computes FLOAT expressions in double precision, so 0.1::float4::float8 would
+// otherwise be 0.1 instead of 0.10000000149011612. ok is false when n is not such a constant.
+func floatConstant(n *pg_query.Node, to typemap.Type) (ast.ExprNode, bool, error) {
+	if !isFloat(to) {
+		return nil, false, nil
+	}
+	text, neg := "", false
+	if a := n.GetAExpr(); a != nil && a.GetLexpr() == nil && operatorName(a) == "-" && a.GetKind() == pg_query.A_Expr_Kind_AEXPR_OP {
+		n, neg = a.GetRexpr(), true
+	}
+	c := n.GetAConst()
+	switch {
+	case c == nil || c.GetIsnull():
+		return nil, false, nil
+	case c.GetFval() != nil:
+		text = c.GetFval().GetFval()
+	case c.GetIval() != nil:
+		text = strconv.FormatInt(int64(c.GetIval().GetIval()), 10)
+	case c.GetSval() == nil && c.GetBoolval() == nil && c.GetBsval() == nil:
+		text = "0"
+	default:
+		return nil, false, nil
+	}
+	if neg {
+		text = "-" + text
+	}
+	e, err := floatLiteral(text, to)
+	return e, true, err
+}
+
+// floatLiteral is the float4/float8 constant with decimal text s: PostgreSQL's float4in /
+// float8in (range errors included), float4 rounded to single precision.
+func floatLiteral(s string, to typemap.Type) (ast.ExprNode, error) {
+	bits := 64
+	if to.OID == typemap.Float4 {
+		bits = 32
+	}
+	f, err := strconv.ParseFloat(s, bits)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return nil, pgerror.Newf(pgerrcode.NumericValueOutOfRange, "%q is out of range for type %s", s, sqlTypeName(to))
+		}
+		return nil, invalidInput(sqlTypeName(to), s)
+	}
+	if f == 0 && strings.Trim(strings.SplitN(strings.ToLower(s), "e", 2)[0], "+-0.") != "" {
+		// Underflow to zero: PostgreSQL raises it too.
+		return nil, pgerror.Newf(pgerrcode.NumericValueOutOfRange, "%q is out of range for type %s", s, sqlTypeName(to))
+	}
+	return castTo(strLit(strconv.FormatFloat(f, 'g', -1, 64)), to), nil
 }

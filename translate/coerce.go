@@ -3,7 +3,6 @@ package translate
 import (
 	"encoding/hex"
 	"encoding/json"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -80,15 +79,10 @@ func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 		if isSpecialNumber(n) {
 			return nil, pgerror.Unsupported("floating-point value " + strconv.Quote(n))
 		}
-		f, err := strconv.ParseFloat(n, 64)
-		if err != nil || !numericInput.MatchString(n) {
-			if err != nil && math.IsInf(f, 0) {
-				return nil, pgerror.Newf(pgerrcode.NumericValueOutOfRange,
-					"%q is out of range for type %s", n, sqlTypeName(to))
-			}
+		if !numericInput.MatchString(n) {
 			return nil, invalidInput(sqlTypeName(to), s)
 		}
-		return &ast.FuncCastExpr{Expr: strLit(n), Tp: tidbCastType(to), FunctionType: ast.CastFunction}, nil
+		return floatLiteral(strings.TrimPrefix(n, "+"), to)
 	case typemap.Text, typemap.Varchar, typemap.BPChar, typemap.Name, typemap.Unknown:
 		return strLit(s), nil
 	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:

@@ -308,6 +308,9 @@ func nodeName(n *pg_query.Node) string {
 // boolean stores 'true', not TiDB's 1), other mismatches are PostgreSQL's 42804
 // `column "c" is of type boolean but expression is of type integer`.
 func (t *translator) exprAssign(n *pg_query.Node, sc *scope, want typemap.Type, column string) (ast.ExprNode, error) {
+	if e, ok, err := floatConstant(n, want); ok || err != nil {
+		return e, err
+	}
 	e, ty, err := t.expr(n, sc)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,7 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 	if tbl.View {
 		return nil, pgerror.Unsupported("INSERT into a view")
 	}
+	t.relation = tbl.Name
 	targets, err := targetColumns(n.GetCols(), tbl)
 	if err != nil {
 		return nil, err

@@ -68,6 +68,10 @@ type Statement struct {
 	ParamOrder []int
 	// ParamTypes is the inferred type of each PostgreSQL parameter $1..$n (len = highest n).
 	ParamTypes []typemap.Type
+	// Relation is the PostgreSQL name (unqualified, as stored) of the table an INSERT or
+	// UPDATE writes, empty for other statements. The proxy names it in errors TiDB's messages
+	// lack it from: `null value in column "c" of relation "t" violates not-null constraint`.
+	Relation string
 	// Catalog lists the shadow-catalog changes to apply once TiDB has run SQL.
 	Catalog []catalog.Change
 	// CheckWarnings asks the proxy to read TiDB's warnings after a query: TiDB answers some

@@ -30,6 +30,8 @@ type translator struct {
 	uncacheable bool
 	// notNull holds expressions known never to be NULL (see markNotNull).
 	notNull map[ast.ExprNode]bool
+	// relation is the target table of an INSERT/UPDATE (Statement.Relation).
+	relation string
 }
 
 // newTranslator returns a translator for one statement of ctx.
@@ -59,6 +61,7 @@ func (t *translator) restore(n ast.Node) (string, error) {
 // type nothing determined are text, as PostgreSQL resolves unknown parameters.
 func (t *translator) finish(stmt *Statement) {
 	stmt.Uncacheable = stmt.Uncacheable || t.uncacheable
+	stmt.Relation = t.relation
 	stmt.ParamOrder = append([]int(nil), t.paramOrder...)
 	stmt.ParamTypes = make([]typemap.Type, len(t.paramTypes))
 	for i, ty := range t.paramTypes {

@@ -26,6 +26,7 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	if tbl.View {
 		return nil, pgerror.Unsupported("UPDATE of a view")
 	}
+	t.relation = tbl.Name
 	alias := n.GetRelation().GetAlias().GetAliasname()
 	sc := newTableScope(alias, tbl)
 	stmt := &ast.UpdateStmt{TableRefs: dmlTableRefs(tableName, alias)}
