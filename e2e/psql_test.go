@@ -14,6 +14,16 @@ import (
 // psqlDir holds the psql scripts.
 const psqlDir = "../testdata/psql"
 
+// psqlGaps are the psql scripts whose output is known to differ from PostgreSQL's, with the
+// reason; each has its row in KNOWN_GAPS.md (section "psql"). They run like the others and
+// their diff is logged (go test -v), but they do not fail the test; one that starts to match
+// is reported so that its statements can move into a regular script.
+var psqlGaps = map[string]string{
+	"catalog":      "issue 4: pg_catalog not emulated yet",
+	"error_detail": "not-null/check violations lack the DETAIL \"Failing row contains (…)\"",
+	"column_hint":  "undefined columns lack the HINT \"Perhaps you meant to reference the column …\"",
+}
+
 // runPsql runs a script with `psql -X -v ON_ERROR_STOP=0 -f` against database db and returns
 // what the user sees (stdout and stderr interleaved). The environment is the same for both
 // servers and free of the caller's PG* variables: PGTZ=UTC, UTF8, the C.UTF-8 locale, no pager.
@@ -47,6 +57,7 @@ func TestPsql(t *testing.T) {
 	if err != nil || len(scripts) == 0 {
 		t.Fatalf("no psql scripts in %s: %v", psqlDir, err)
 	}
+	checkPsqlGapsDocumented(t, scripts)
 	ctx := context.Background()
 	for _, script := range scripts {
 		name := strings.TrimSuffix(filepath.Base(script), ".sql")
@@ -63,10 +74,43 @@ func TestPsql(t *testing.T) {
 				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pg.out"), []byte(want), 0o644)
 				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pgtidb.out"), []byte(got), 0o644)
 			}
-			if want != got {
+			gap, known := psqlGaps[name]
+			switch {
+			case known && want != got:
+				t.Logf("%s: known gap (%s), psql output differs (- PG, + pgtidb):\n%s", script, gap, lineDiff(want, got))
+			case known:
+				t.Logf("%s: known gap (%s) now matches PostgreSQL: move its statements to a regular script and drop its psqlGaps entry and KNOWN_GAPS.md row", script, gap)
+			case want != got:
 				t.Errorf("%s: psql output differs (- PG, + pgtidb):\n%s", script, lineDiff(want, got))
 			}
 		})
+	}
+}
+
+// checkPsqlGapsDocumented fails the test when a psqlGaps script is missing or has no row
+// naming it in KNOWN_GAPS.md's section "psql".
+func checkPsqlGapsDocumented(t *testing.T, scripts []string) {
+	t.Helper()
+	doc, err := os.ReadFile(knownGapsFile)
+	if err != nil {
+		t.Fatalf("known psql gaps need their reasons in %s: %v", knownGapsFile, err)
+	}
+	_, section, ok := strings.Cut(string(doc), "\n## psql\n")
+	if !ok {
+		t.Fatalf("%s has no section \"psql\"", knownGapsFile)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	have := map[string]bool{}
+	for _, s := range scripts {
+		have[strings.TrimSuffix(filepath.Base(s), ".sql")] = true
+	}
+	for name := range psqlGaps {
+		if !have[name] {
+			t.Errorf("psqlGaps names %s.sql, which is not in %s", name, psqlDir)
+		}
+		if !strings.Contains(section, "`testdata/psql/"+name+".sql`") {
+			t.Errorf("known psql gap %s.sql has no row in %s (section \"psql\")", name, knownGapsFile)
+		}
 	}
 }
 
