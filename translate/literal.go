@@ -41,6 +41,10 @@ func (t *translator) constant(c *pg_query.A_Const) (ast.ExprNode, typemap.Type, 
 func numberLit(s string) (ast.ExprNode, typemap.Type, error) {
 	if !strings.ContainsAny(s, ".eE") {
 		if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+			// PostgreSQL's make_const: int4 when it fits (-2147483648 arrives here as text).
+			if v >= -1<<31 && v < 1<<31 {
+				return intLit(v), typemap.Of(typemap.Int4), nil
+			}
 			return intLit(v), typemap.Of(typemap.Int8), nil
 		}
 	}

@@ -88,6 +88,13 @@ func (t *translator) operator(op string, ln, rn *pg_query.Node, sc *scope) (ast.
 		return t.like(ln, rn, sc, false, op == "!~~*")
 	case "->", "->>":
 		return t.jsonOperator(op, ln, rn, sc)
+	case "&", "|", "#":
+		return t.bitwise(op, ln, rn, sc)
+	case "<<", ">>":
+		return nil, typemap.Type{}, pgerror.Unsupported("bit shift operator " + op + " (TiDB shifts 64-bit unsigned values)")
+	case "^@":
+		return t.funcCall(&pg_query.FuncCall{Funcname: []*pg_query.Node{pg_query.MakeStrNode("starts_with")},
+			Args: []*pg_query.Node{ln, rn}}, sc)
 	case "#>", "#>>", "@>", "<@", "?", "?|", "?&", "#-":
 		return nil, typemap.Type{}, pgerror.Unsupported("JSON operator " + op)
 	}
@@ -133,8 +140,72 @@ func (t *translator) prefixOperator(op string, rn *pg_query.Node, sc *scope) (as
 			return e, ty, nil
 		}
 		return unop(opcode.Minus, e), ty, nil
+	case "~":
+		if isUnknown(ty) {
+			if e, ty, err = t.coerce(e, ty, of(typemap.Int4)); err != nil {
+				return nil, typemap.Type{}, err
+			}
+		}
+		if !isInt(ty) {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedFunction, "operator does not exist: ~ %s", sqlTypeName(ty))
+		}
+		// TiDB's ~ yields a 64-bit unsigned value; as signed it is PostgreSQL's two's complement.
+		return castTo(unop(opcode.BitNeg, e), ty), ty, nil
+	case "@":
+		if isUnknown(ty) {
+			if e, ty, err = t.coerce(e, ty, of(typemap.Numeric)); err != nil {
+				return nil, typemap.Type{}, err
+			}
+		}
+		if !isNumber(ty) {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedFunction, "operator does not exist: @ %s", sqlTypeName(ty))
+		}
+		return funcCall("ABS", e), ty, nil
+	case "|/":
+		if isUnknown(ty) {
+			if e, ty, err = t.coerce(e, ty, of(typemap.Float8)); err != nil {
+				return nil, typemap.Type{}, err
+			}
+		}
+		if !isNumber(ty) {
+			return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedFunction, "operator does not exist: |/ %s", sqlTypeName(ty))
+		}
+		return funcCall("SQRT", e), of(typemap.Float8), nil
 	}
 	return nil, typemap.Type{}, pgerror.Unsupported("prefix operator " + op)
+}
+
+// bitwise translates & | # over integers. TiDB computes them on 64-bit unsigned values; read
+// back as signed they are PostgreSQL's two's-complement results (which stay within the
+// operands' type).
+func (t *translator) bitwise(op string, ln, rn *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	l, lt, err := t.expr(ln, sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	r, rt, err := t.expr(rn, sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if isUnknown(lt) && isUnknown(rt) {
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousFunction, "operator is not unique: unknown %s unknown", op)
+	}
+	if isUnknown(lt) {
+		if l, lt, err = t.coerce(l, lt, rt); err != nil {
+			return nil, typemap.Type{}, err
+		}
+	}
+	if isUnknown(rt) {
+		if r, rt, err = t.coerce(r, rt, lt); err != nil {
+			return nil, typemap.Type{}, err
+		}
+	}
+	if !isInt(lt) || !isInt(rt) {
+		return nil, typemap.Type{}, noOperator(op, lt, rt)
+	}
+	code := map[string]opcode.Op{"&": opcode.And, "|": opcode.Or, "#": opcode.Xor}[op]
+	ty := arithType(lt, rt)
+	return castTo(binop(code, l, r), ty), ty, nil
 }
 
 // comparable translates the two operands of a comparison and brings them to one type as
