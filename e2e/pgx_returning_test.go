@@ -38,6 +38,9 @@ func TestPgxReturning(t *testing.T) {
 			"CREATE TABLE rt (id bigint PRIMARY KEY, name text NOT NULL, score numeric(6,2) DEFAULT 0, created timestamptz DEFAULT now())"); err != nil {
 			t.Fatalf("%s: %v", ep.name, err)
 		}
+		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rs (id serial PRIMARY KEY, name text NOT NULL)"); err != nil {
+			t.Fatalf("%s: %v", ep.name, err)
+		}
 	}
 	run := func(conn *pgx.Conn, sql string, args ...any) string {
 		rows, err := conn.Query(ctx, sql, args...)
@@ -79,6 +82,11 @@ func TestPgxReturning(t *testing.T) {
 				{"UPDATE rt SET score = score + $1 WHERE id > $2 AND id < $3 RETURNING id", []any{"1", base + 50, base + 100}},
 				{"DELETE FROM rt WHERE id = $1 RETURNING id, name, score", []any{base + 3}},
 				{"DELETE FROM rt WHERE id = $1 RETURNING id", []any{int64(-1)}},
+				// A SERIAL key: the ids the rows really got, in VALUES order.
+				{"INSERT INTO rs (name) VALUES ($1) RETURNING id", []any{"one"}},
+				{"INSERT INTO rs (name) VALUES ($1), ($2) RETURNING id, name", []any{"two", "three"}},
+				{"INSERT INTO rs (id, name) VALUES (DEFAULT, $1), ($2, $3) RETURNING id, name", []any{"four", int32(1000 + mi), "explicit"}},
+				{"SELECT id, name FROM rs WHERE id > $1 ORDER BY id", []any{int32(0)}},
 			}
 			for _, st := range stmts {
 				pgRes := run(conns[pg.name][m.name], st.sql, st.args...)

@@ -8,12 +8,13 @@ import (
 	"github.com/pgtidb/pgtidb/pgerror"
 )
 
-// delete translates DELETE FROM t [AS a] [WHERE …].
+// delete translates DELETE FROM t [AS a] [USING …] [WHERE …]. DELETE … USING is TiDB's
+// multi-table DELETE of the target only (`DELETE a FROM t AS a, s WHERE …`): a target row
+// that joins several USING rows is deleted, and counted, once — as in PostgreSQL.
 func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 	switch {
-	case len(n.GetUsingClause()) > 0:
-		return nil, pgerror.Unsupported("DELETE ... USING").
-			WithHint("DELETE ... USING is not translated yet; use a subquery in WHERE.")
+	case len(n.GetUsingClause()) > 0 && len(n.GetReturningList()) > 0:
+		return nil, pgerror.Unsupported("DELETE ... USING ... RETURNING")
 	case n.GetWithClause() != nil:
 		return nil, pgerror.Unsupported("WITH ... DELETE")
 	}
@@ -27,6 +28,14 @@ func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 	alias := n.GetRelation().GetAlias().GetAliasname()
 	sc := newTableScope(alias, tbl)
 	stmt := &ast.DeleteStmt{TableRefs: dmlTableRefs(tableName, alias)}
+	if len(n.GetUsingClause()) > 0 {
+		target, err := t.dmlJoin(stmt.TableRefs, tableName, alias, n.GetUsingClause(), sc)
+		if err != nil {
+			return nil, err
+		}
+		stmt.IsMultiTable, stmt.BeforeFrom = true, true
+		stmt.Tables = &ast.DeleteTableList{Tables: []*ast.TableName{target}}
+	}
 	if stmt.Where, err = t.dmlWhere(n.GetWhereClause(), sc); err != nil {
 		return nil, err
 	}

@@ -8,14 +8,20 @@ import (
 	"github.com/pgtidb/pgtidb/pgerror"
 )
 
-// update translates UPDATE t [AS a] SET c = v, (c1, c2) = (v1, v2) [WHERE …]. TiDB's
-// single-table UPDATE evaluates every SET expression on the row's old values, as PostgreSQL
-// does (checked: SET a = b, b = a swaps), so assignments keep their order and meaning.
+// update translates UPDATE t [AS a] SET c = v, (c1, c2) = (v1, v2) [FROM …] [WHERE …]. TiDB's
+// UPDATE evaluates every SET expression on the row's old values, as PostgreSQL does (checked
+// for the single- and the multi-table form: SET a = b, b = a swaps), so assignments keep their
+// order and meaning.
+//
+// UPDATE … FROM is TiDB's multi-table UPDATE over the target cross-joined with the FROM items
+// (`UPDATE t AS a, s SET a.c = … WHERE …`). Only the target's columns are assigned, so only
+// its rows change; a target row that joins several FROM rows is updated once, with one of
+// them (PostgreSQL leaves which one unspecified too), and the matched-rows count pgtidb asks
+// for (CLIENT_FOUND_ROWS) counts it once, as PostgreSQL's tag does.
 func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	switch {
-	case len(n.GetFromClause()) > 0:
-		return nil, pgerror.Unsupported("UPDATE ... FROM").
-			WithHint("UPDATE ... FROM is not translated yet; use a subquery in SET or WHERE.")
+	case len(n.GetFromClause()) > 0 && len(n.GetReturningList()) > 0:
+		return nil, pgerror.Unsupported("UPDATE ... FROM ... RETURNING")
 	case n.GetWithClause() != nil:
 		return nil, pgerror.Unsupported("WITH ... UPDATE")
 	}
@@ -30,6 +36,14 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	alias := n.GetRelation().GetAlias().GetAliasname()
 	sc := newTableScope(alias, tbl)
 	stmt := &ast.UpdateStmt{TableRefs: dmlTableRefs(tableName, alias)}
+	// With FROM, SET names the target's columns qualified: TiDB's multi-table UPDATE.
+	var joined *ast.TableName
+	if len(n.GetFromClause()) > 0 {
+		if joined, err = t.dmlJoin(stmt.TableRefs, tableName, alias, n.GetFromClause(), sc); err != nil {
+			return nil, err
+		}
+		stmt.MultipleTable = true
+	}
 
 	assigned := map[string]bool{}
 	for _, target := range n.GetTargetList() {
@@ -60,7 +74,11 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		stmt.List = append(stmt.List, &ast.Assignment{Column: &ast.ColumnName{Name: cistr(col.Name)}, Expr: e})
+		cn := &ast.ColumnName{Name: cistr(col.Name)}
+		if joined != nil {
+			cn.Schema, cn.Table = joined.Schema, joined.Name
+		}
+		stmt.List = append(stmt.List, &ast.Assignment{Column: cn, Expr: e})
 	}
 	if stmt.Where, err = t.dmlWhere(n.GetWhereClause(), sc); err != nil {
 		return nil, err
@@ -91,6 +109,21 @@ func multiAssignValue(m *pg_query.MultiAssignRef) (*pg_query.Node, error) {
 // dmlTableRefs is the single target table of an UPDATE or DELETE, under its alias if any.
 func dmlTableRefs(name *ast.TableName, alias string) *ast.TableRefsClause {
 	return &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: name, AsName: cistr(alias)}}}
+}
+
+// dmlJoin adds the FROM items of UPDATE … FROM / DELETE … USING to the scope sc (which holds
+// the target) and cross-joins them to the target in refs. It returns the target as the
+// multi-table statement names it: its alias, or its qualified name.
+func (t *translator) dmlJoin(refs *ast.TableRefsClause, name *ast.TableName, alias string, items []*pg_query.Node, sc *scope) (*ast.TableName, error) {
+	from, err := t.fromClause(items, sc)
+	if err != nil {
+		return nil, err
+	}
+	refs.TableRefs.Right, refs.TableRefs.Tp = from.join(), ast.CrossJoin
+	if alias != "" {
+		return &ast.TableName{Name: cistr(alias)}, nil
+	}
+	return &ast.TableName{Schema: name.Schema, Name: name.Name}, nil
 }
 
 // dmlWhere translates the WHERE of an UPDATE or DELETE; WHERE CURRENT OF needs cursors.
