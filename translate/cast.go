@@ -189,6 +189,11 @@ func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNod
 		}
 		if _, ok := isParam(e); ok {
 			t.coerce(e, from, to)
+			if to.OID == typemap.Numeric {
+				// Parameters reach TiDB as quoted text, which TiDB's arithmetic reads as a
+				// double: keep the cast so that $1::numeric(10,2) * 2 is exact (2.50).
+				return castTo(e, to), nil
+			}
 			return e, nil
 		}
 		if _, ok := literalString(e); ok {
