@@ -16,6 +16,15 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 		return nil, pgerror.Unsupported("empty statement")
 	}
 	t := newTranslator(ctx)
+	stmt, err := t.dispatch(node)
+	if err != nil || len(t.currvals) == 0 {
+		return stmt, err
+	}
+	return t.guardCurrval(stmt)
+}
+
+// dispatch translates one statement by its node type.
+func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 	switch n := node.GetNode().(type) {
 	case *pg_query.Node_SelectStmt:
 		return t.selectStatement(n.SelectStmt)

@@ -22,9 +22,9 @@ import (
 // type and the direction are written out explicitly, except that TiDB's range stops one short
 // of the int64 extremes (MAXVALUE 9223372036854775806, MINVALUE -9223372036854775807).
 //
-// currval, lastval and setval are refused: TiDB's LASTVAL(s) is NULL where currval raises
-// 55000, TiDB has no session-wide lastval, and TiDB's SETVAL ignores values below the current
-// one and rounds to the START/INCREMENT grid.
+// currval is TiDB's LASTVAL behind a check (currval.go). lastval and setval are refused: TiDB
+// has no session-wide lastval, and TiDB's SETVAL ignores values below the current one and
+// rounds to the START/INCREMENT grid.
 
 const (
 	tidbSeqMax = math.MaxInt64 - 1
@@ -236,32 +236,12 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 // a qualified name (unquoted parts folded to lower case, "quoted" parts kept). An unqualified
 // name is the sequence of the creation schema (the first of the search path), not searched.
 func (t *translator) nextval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args := fc.GetArgs()
-	if len(args) != 1 {
-		return nil, typemap.Type{}, t.undefinedFunction("nextval", args, sc)
-	}
-	e, ty, err := t.expr(args[0], sc)
+	seq, err := t.sequenceArg("nextval", fc, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	text, ok := literalString(e)
-	if !ok || !(isUnknown(ty) || isString(ty)) {
-		return nil, typemap.Type{}, pgerror.Unsupported("nextval() of a computed sequence name").
-			WithHint("Name the sequence with a string constant: nextval('name').")
-	}
-	names, err := parseQualifiedName(text)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	rv, err := rangeVarOf(names)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	_, db, err := t.creationNamespace(rv)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	return nextvalCall(db, rv.GetRelname()), typemap.Of(typemap.Int8), nil
+	t.nextvals = append(t.nextvals, seq)
+	return nextvalCall(seq.db, seq.name), typemap.Of(typemap.Int8), nil
 }
 
 // parseQualifiedName splits regclass text into its names as PostgreSQL's

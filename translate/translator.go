@@ -21,6 +21,9 @@ type translator struct {
 	paramTypes []typemap.Type
 	// paramOrder is filled while restoring: the PG parameter index of each `?` in output order.
 	paramOrder []int
+	// currvals and nextvals are the sequences the statement calls currval() and nextval() on
+	// (see currval.go).
+	currvals, nextvals []sequenceRef
 	// depth bounds recursion over pathological input.
 	depth int
 	// readsView is set when the statement reads a view (see warnings.go).

@@ -1,0 +1,129 @@
+package translate
+
+import (
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// currval('s') is TiDB's LASTVAL(s): the value nextval last returned for s in this session,
+// kept per session and outside transactions — PostgreSQL's currval — except that TiDB answers
+// NULL where PostgreSQL raises 55000 because the session has not called nextval on s yet. So
+// a statement calling currval runs as a plan whose first step checks first:
+//
+//	collect SELECT LASTVAL(s1), LASTVAL(s2)…   55000 for the first NULL
+//	return|exec <the statement>
+//
+// The check reads TiDB's own session state, so it holds for every way nextval was called
+// (nextval(), a SERIAL default, another pgtidb plan) and the translation stays cacheable. It
+// costs one round trip. A statement that calls nextval and currval on the same sequence is
+// refused: its currval may be evaluated after the nextval, which the check cannot see.
+
+func init() {
+	functions["currval"] = (*translator).currval
+}
+
+// sequenceRef is a sequence a statement calls a function on: its TiDB database and name.
+type sequenceRef struct{ db, name string }
+
+// sequenceArg reads the regclass text argument of nextval/currval (see nextval).
+func (t *translator) sequenceArg(fn string, fc *pg_query.FuncCall, sc *scope) (sequenceRef, error) {
+	args := fc.GetArgs()
+	if len(args) != 1 {
+		return sequenceRef{}, t.undefinedFunction(fn, args, sc)
+	}
+	e, ty, err := t.expr(args[0], sc)
+	if err != nil {
+		return sequenceRef{}, err
+	}
+	text, ok := literalString(e)
+	if !ok || !(isUnknown(ty) || isString(ty)) {
+		return sequenceRef{}, pgerror.Unsupported(fn + "() of a computed sequence name").
+			WithHint("Name the sequence with a string constant: " + fn + "('name').")
+	}
+	names, err := parseQualifiedName(text)
+	if err != nil {
+		return sequenceRef{}, err
+	}
+	rv, err := rangeVarOf(names)
+	if err != nil {
+		return sequenceRef{}, err
+	}
+	_, db, err := t.creationNamespace(rv)
+	if err != nil {
+		return sequenceRef{}, err
+	}
+	return sequenceRef{db: db, name: rv.GetRelname()}, nil
+}
+
+// currval translates currval('name') into LASTVAL(seq) and records seq for the guard.
+func (t *translator) currval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	seq, err := t.sequenceArg("currval", fc, sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	t.currvals = append(t.currvals, seq)
+	return funcCall("LASTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)}}),
+		typemap.Of(typemap.Int8), nil
+}
+
+// guardCurrval puts the currval check before the translated statement stmt.
+func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
+	var seqs []sequenceRef
+	seen := map[sequenceRef]bool{}
+	for _, s := range t.currvals {
+		for _, n := range t.nextvals {
+			if n == s {
+				return nil, pgerror.Unsupported("currval() and nextval() of sequence \"" + s.name + "\" in one statement")
+			}
+		}
+		if !seen[s] {
+			seen[s] = true
+			seqs = append(seqs, s)
+		}
+	}
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	for _, s := range seqs {
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{
+			Expr: funcCall("LASTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(s.db), Name: cistr(s.name)}})})
+	}
+	sql, err := restorePlain(sel)
+	if err != nil {
+		return nil, err
+	}
+	guard := returning.Step{Kind: returning.Collect, Explain: sql,
+		Build: func([]returning.Row) (string, error) { return sql, nil },
+		Check: func(rows []returning.Row) error {
+			for i, v := range rows[0] {
+				if v == nil {
+					return pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState,
+						"currval of sequence %q is not yet defined in this session", seqs[i].name)
+				}
+			}
+			return nil
+		}}
+	if stmt.Plan != nil {
+		stmt.Plan.Steps = append([]returning.Step{guard}, stmt.Plan.Steps...)
+		stmt.SQL = sql
+		return stmt, nil
+	}
+	main := returning.Step{Kind: returning.Exec, Explain: stmt.SQL, ParamOrder: stmt.ParamOrder}
+	if stmt.Columns != nil {
+		main.Kind = returning.Return
+	}
+	text := stmt.SQL
+	main.Build = func([]returning.Row) (string, error) { return text, nil }
+	stmt.Plan = &returning.Plan{Steps: []returning.Step{guard, main}, CountExec: stmt.Columns == nil}
+	stmt.SQL = sql
+	// The proxy binds the parameters in PostgreSQL order; each step maps its own markers.
+	stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
+	for i := range stmt.ParamOrder {
+		stmt.ParamOrder[i] = i
+	}
+	return stmt, nil
+}
