@@ -248,8 +248,25 @@ func (t *translator) unify(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt t
 	if !comparableTypes(lt, rt) {
 		return nil, nil, typemap.Type{}, noOperator(op, lt, rt)
 	}
-	if lt.OID == typemap.JSON || lt.OID == typemap.JSONB {
-		return nil, nil, typemap.Type{}, pgerror.Unsupported("comparison of json values")
+	if lt.OID == typemap.JSON || rt.OID == typemap.JSON {
+		// PostgreSQL has no comparison operators for json (only jsonb).
+		return nil, nil, typemap.Type{}, noOperator(op, lt, rt)
+	}
+	if lt.OID == typemap.JSONB {
+		// TiDB's JSON equality is jsonb's: keys unordered, numbers by value (1 = 1.0),
+		// true ≠ 1, arrays ordered — checked value by value against PostgreSQL. Their
+		// orderings differ (jsonb sorts object > array > boolean > number > string > null).
+		if op != "=" && op != "<>" && op != "!=" {
+			return nil, nil, typemap.Type{}, pgerror.Unsupported("ordering of jsonb values")
+		}
+		// A parameter reaches TiDB as a quoted string, which TiDB would compare as a JSON
+		// string scalar: parse it as JSON.
+		if _, ok := isParam(l); ok {
+			l = castTo(l, lt)
+		}
+		if _, ok := isParam(r); ok {
+			r = castTo(r, lt)
+		}
 	}
 	ty := lt
 	if isNumber(lt) && isNumber(rt) {
@@ -526,8 +543,8 @@ func (t *translator) inList(a *pg_query.A_Expr, sc *scope, negate bool) (ast.Exp
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if ty.OID == typemap.JSON || ty.OID == typemap.JSONB {
-		return nil, typemap.Type{}, pgerror.Unsupported("comparison of json values")
+	if ty.OID == typemap.JSON {
+		return nil, typemap.Type{}, noOperator("=", ty, ty)
 	}
 	return &ast.PatternInExpr{Expr: paren(exprs[0]), List: exprs[1:], Not: negate}, of(typemap.Bool), nil
 }
