@@ -1,14 +1,20 @@
 // Package returning runs the statements pgtidb emulates with several TiDB statements:
-// INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING), and statements that must check
-// something on TiDB first (currval's "not yet defined" error). It owns the plan types and the
-// executor; package translate builds the plans, package proxy runs them.
+// INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING; an INSERT whose key comes from a
+// SERIAL or identity sequence fetches the sequence values first), statements that must check
+// something on TiDB first (currval's 55000 "not yet defined" error: a Collect step with a
+// Check), and DDL that takes several TiDB statements (CREATE TABLE with SERIAL/identity
+// columns creates their sequences first; DROP TABLE drops them after). It owns the plan types
+// and the executor; package translate builds the plans, package proxy runs them.
 //
 // # Data in and out
 //
 // In: a *Plan (a list of Steps built by the translator), the client's parameter values in
 // PostgreSQL order ($1 first), and a Querier — the session's pinned TiDB connection, on which a
 // TiDB transaction is already open for the whole plan (the proxy opens an implicit one when the
-// client is in autocommit, and commits or rolls it back around Execute). Out: the rows of the
+// client is in autocommit, and commits or rolls it back around Execute). A DDL plan is the
+// exception: TiDB runs every DDL in a transaction of its own, so the proxy opens none, and a
+// failed step makes the executor run the Undo statements of the steps that succeeded (a
+// CREATE SEQUENCE is undone by DROP SEQUENCE when the CREATE TABLE after it fails). Out: the rows of the
 // statement, handed to a Sink (the proxy encodes them with typemap and streams them), and the
 // number of rows PostgreSQL's command tag counts.
 //
@@ -20,6 +26,6 @@
 //
 // The executor never assembles SQL: every statement comes from a step's Build (TiDB AST and
 // Restore in package translate). It never opens, commits or rolls back a transaction itself,
-// and never runs a plan step outside the transaction the caller opened. It must not import
+// and never runs a plan step outside the transaction the caller opened (DDL plans have none). It must not import
 // package translate (translate imports it).
 package returning
