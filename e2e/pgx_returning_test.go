@@ -87,6 +87,14 @@ func TestPgxReturning(t *testing.T) {
 				{"INSERT INTO rs (name) VALUES ($1), ($2) RETURNING id, name", []any{"two", "three"}},
 				{"INSERT INTO rs (id, name) VALUES (DEFAULT, $1), ($2, $3) RETURNING id, name", []any{"four", int32(1000 + mi), "explicit"}},
 				{"SELECT id, name FROM rs WHERE id > $1 ORDER BY id", []any{int32(0)}},
+				{"SELECT currval('rs_id_seq') + $1 AS c", []any{int64(1)}},
+				// DDL plans (sequence, then table; table, then sequence) through every mode.
+				{fmt.Sprintf("CREATE TABLE rsm%d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text)", mi), nil},
+				{fmt.Sprintf("INSERT INTO rsm%d (v) VALUES ($1), ($2) RETURNING id, v", mi), []any{"a", "b"}},
+				{fmt.Sprintf("INSERT INTO rsm%d (id, v) VALUES ($1, $2)", mi), []any{int64(5), "c"}},
+				{fmt.Sprintf("SELECT pg_get_serial_sequence('rsm%d', 'id')", mi), nil},
+				{fmt.Sprintf("DROP TABLE rsm%d", mi), nil},
+				{fmt.Sprintf("SELECT count(*) FROM rsm%d", mi), nil},
 			}
 			for _, st := range stmts {
 				pgRes := run(conns[pg.name][m.name], st.sql, st.args...)
