@@ -148,9 +148,14 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 		}
 	}
 	var existing *catalog.Table
-	if n.GetIfNotExists() && t.ctx.Resolver != nil {
+	if t.ctx.Resolver != nil {
 		if existing, err = t.ctx.Resolver.LookupTable(schema, p.name); err != nil {
 			return nil, err
+		}
+		if existing != nil && existing.Schema == schema && !n.GetIfNotExists() {
+			// PostgreSQL reports the name first; TiDB would check the table's foreign keys
+			// before noticing and fail with another error.
+			return nil, pgerror.Newf(pgerrcode.DuplicateTable, "relation \"%s\" already exists", p.name)
 		}
 	}
 	if existing == nil {

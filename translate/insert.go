@@ -142,6 +142,11 @@ func (t *translator) assignedValue(n *pg_query.Node, sc *scope, col *catalog.Col
 	if n.GetSetToDefault() != nil {
 		return &ast.DefaultExpr{}, nil
 	}
+	if e, ok, err := floatConstant(n, col.Type); ok || err != nil {
+		// A float constant into a float column: read as PostgreSQL's float input does (1e300
+		// is beyond TiDB's DECIMAL literals).
+		return e, err
+	}
 	e, ty, err := t.expr(n, sc)
 	if err != nil {
 		return nil, err
