@@ -80,16 +80,9 @@ func loadScripts(t *testing.T) []script {
 			if err != nil {
 				t.Fatalf("%s: %v", rel, err)
 			}
-			if !gaps {
-				// Known gaps live in gaps/ only; elsewhere the marker is a mistake, reported,
-				// and the statement counts as an ordinary one.
-				for i, s := range stmts {
-					if s.gap != "" {
-						t.Errorf("%s:%d: known-gap marker %q outside testdata/diff/gaps: move the statement to a gaps/ script (it counts as an ordinary statement here)", s.file, s.line, s.gap)
-						stmts[i].gap = ""
-					}
-				}
-			}
+			// A "-- gap: KEY" marker in a regular script keeps a construct that is not built
+			// yet next to the feature it tests (testdata/doc.go); every key needs its reason
+			// in KNOWN_GAPS.md (checkGapKeysDocumented).
 			scripts = append(scripts, script{name: strings.TrimSuffix(filepath.Base(path), ".sql"), gaps: gaps, stmts: stmts})
 		}
 	}

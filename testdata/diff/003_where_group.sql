@@ -24,6 +24,7 @@ SELECT id FROM emp WHERE hired > '2020-01-01'::date AND hired < DATE '2022-12-31
 SELECT id FROM emp WHERE id = '3';
 SELECT dept, count(*) AS n FROM emp GROUP BY dept;
 SELECT dept, count(salary) AS n, sum(salary) AS total, min(salary) AS lo, max(salary) AS hi FROM emp GROUP BY dept;
+-- gap: numeric-scale
 SELECT dept, avg(salary) AS mean FROM emp GROUP BY dept;
 SELECT dept, count(*) AS n FROM emp GROUP BY dept HAVING count(*) > 1;
 SELECT dept, sum(salary) AS total FROM emp WHERE hired IS NOT NULL GROUP BY dept HAVING sum(salary) > 100000;
@@ -46,6 +47,7 @@ SELECT 1 AS x FROM emp HAVING count(*) > 5;
 SELECT min(name) AS lo, max(name) AS hi FROM emp;
 SELECT manager, count(*) AS n FROM emp GROUP BY manager;
 SELECT dept, count(*) FILTER (WHERE salary > 80000) AS rich FROM emp GROUP BY dept;
+-- gap: not-yet
 SELECT stddev_pop(id) AS sp, var_samp(id) AS vs FROM emp;
 SELECT d, n FROM (SELECT dept AS d, count(*) AS n FROM emp GROUP BY dept) s WHERE n = 2;
 SELECT name FROM emp WHERE salary > (SELECT avg(salary) FROM emp);

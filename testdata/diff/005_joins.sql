@@ -22,7 +22,9 @@ SELECT e.name, x.n FROM emp e JOIN (SELECT dept_id, count(*) AS n FROM emp GROUP
 SELECT e.name, d.name AS dept, m.name AS boss FROM emp e JOIN dept d ON d.id = e.dept_id LEFT JOIN emp m ON m.id = e.boss;
 SELECT e.name, d.name AS dept FROM emp e JOIN dept d ON e.dept_id = d.id ORDER BY e.name DESC;
 SELECT e.id, d.id AS did FROM emp e JOIN dept d ON true WHERE e.id = 1 ORDER BY d.id;
+-- gap: not-yet
 SELECT e.name, d.name AS dept FROM emp e FULL JOIN dept d ON e.dept_id = d.id;
+-- gap: not-yet
 SELECT e.name, d.name AS dept FROM emp e FULL OUTER JOIN dept d ON e.dept_id = d.id WHERE e.id IS NULL OR d.id IS NULL;
 SELECT e.name FROM emp e LEFT JOIN dept d ON e.dept_id = d.id WHERE coalesce(d.name, 'none') = 'none';
 SELECT t1.x, t2.y FROM (VALUES (1), (2)) t1(x) JOIN (VALUES (2), (3)) t2(y) ON t1.x = t2.y;

@@ -20,6 +20,7 @@ SELECT name FROM emp WHERE dept_id > ALL (SELECT dept_id FROM emp WHERE id >= 4)
 SELECT d.name, (SELECT count(*) FROM emp e WHERE e.dept_id = d.id) AS n FROM dept d;
 SELECT * FROM (SELECT id, name FROM emp WHERE id < 3) AS s WHERE s.id > 1;
 SELECT EXISTS (SELECT 1 FROM emp WHERE id = 99) AS e, EXISTS (SELECT 1 FROM emp) AS e2;
+-- gap: not-yet
 SELECT name FROM emp WHERE (dept_id, id) IN (SELECT 1, 2);
 SELECT x FROM (VALUES (1, 'a'), (2, 'b')) AS v(x, y) WHERE y = 'b';
 SELECT name FROM emp e WHERE dept_id = (SELECT id FROM dept WHERE name = 'nobody');

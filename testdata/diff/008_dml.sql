@@ -30,10 +30,15 @@ TRUNCATE items;
 TRUNCATE TABLE items;
 SELECT count(*) AS n FROM items;
 CREATE TABLE big (id int PRIMARY KEY, v int);
+-- gap: not-yet
 INSERT INTO big WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 500) SELECT n, n % 7 FROM g;
+-- gap: not-yet
 UPDATE big SET v = v + 1 WHERE v = 3;
+-- gap: not-yet
 DELETE FROM big WHERE id % 2 = 0;
+-- gap: not-yet
 SELECT count(*) AS n, sum(v) AS s FROM big;
+-- gap: not-yet
 SELECT count(*) AS n, sum(g) AS s FROM generate_series(1, 500) g;
 CREATE TABLE stock (id int PRIMARY KEY, qty int);
 CREATE TABLE delivery (item int, amount int);

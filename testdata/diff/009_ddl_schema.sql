@@ -41,6 +41,7 @@ CREATE TABLE t (z int);
 INSERT INTO t VALUES (5);
 SELECT z FROM public.t;
 SELECT x FROM s1.t;
+-- gap: not-yet
 SELECT t.z, s1.t.x FROM public.t, s1.t;
 SET search_path = nosuch, s1;
 SELECT current_schema() AS cs;
@@ -56,6 +57,7 @@ DROP SCHEMA nosuch;
 CREATE SCHEMA "CaseSchema";
 CREATE TABLE "CaseSchema".t (c int);
 SELECT c FROM "CaseSchema".t;
+-- gap: identifier-case
 SELECT c FROM caseschema.t;
 DROP SCHEMA "CaseSchema" CASCADE;
 CREATE TABLE cols (a int, b varchar(5), c char(3), d numeric(5, 2) NOT NULL DEFAULT 1.5, e boolean DEFAULT true);
@@ -78,10 +80,12 @@ CREATE TABLE "Quoted" ("Col" int);
 INSERT INTO "Quoted" VALUES (1);
 SELECT "Col" FROM "Quoted";
 SELECT col FROM "Quoted";
+-- gap: identifier-case
 SELECT * FROM quoted;
 CREATE TABLE Mixed (Id int);
 INSERT INTO MIXED VALUES (4);
 SELECT ID FROM mixed;
+-- gap: identifier-case
 SELECT * FROM "Mixed";
 CREATE TABLE "select" ("from" int, "order" text);
 INSERT INTO "select" VALUES (1, 'k');

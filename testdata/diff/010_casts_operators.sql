@@ -27,6 +27,7 @@ SELECT '25:00'::time;
 SELECT '2024-01-15 10:30:00'::timestamp::date AS d, '2024-01-15'::date::timestamp AS ts;
 SELECT '2024-01-15 10:30:45.5'::timestamp::time AS t;
 SELECT 12345.678::numeric(10, 2)::text AS t, 42::int8::text AS it, true::text AS bt;
+-- gap: not-yet
 SELECT 12345.678::float8::text AS ft;
 SELECT 'abc'::varchar(2) AS v, 'abc'::char(5) AS c, length('abc'::char(5)) AS l, octet_length('abc'::char(5)) AS ol;
 SELECT 'x'::char(3) || 'y' AS c, 'x'::char(3) = 'x' AS eq, 'x '::char(3) = 'x'::char(3) AS eq2;
@@ -48,6 +49,7 @@ SELECT 1 = 1.0 AS int_num, 1::float8 = 1::numeric AS f_num, 0.1::float4 = 0.1::f
 SELECT 'abc' < 'abd' AS a, 'Z' < 'a' AS b, '10' < '9' AS c, 10 < 9 AS d;
 SELECT (1 < 2) = true AS chained, 2 > 1 IS TRUE AS is_true;
 SELECT int '5' AS i, text 'x' AS t, date '2024-05-06' AS d, timestamp '2024-05-06 07:08:09' AS ts;
+-- gap: not-yet
 SELECT 'x'::name AS nm, 42::oid AS o;
 SELECT 3::text::int + 1 AS round_trip;
 SELECT CAST('2024-05-06' AS date) + 1 AS next_day;

@@ -26,6 +26,7 @@ SELECT quote_literal('it''s') AS ql, quote_ident('a b') AS qi, quote_ident('ab')
 SELECT concat('a', 1, NULL, 'b') AS c, concat_ws(',', 'a', NULL, 'b', '') AS cw;
 SELECT 'ab' || 'cd' || 'ef' AS c3, 'n=' || 42 AS cn, 'b=' || true AS cb, 'd=' || 1.50 AS cd;
 SELECT upper(NULL) AS u, lower(NULL::text) AS l, reverse(NULL) AS r;
+-- gap: c-locale-case-mapping
 SELECT lower('ÀÉÎ') AS lo_utf8, upper('àéî') AS up_utf8;
 SELECT overlay('Txxxxas' PLACING 'hom' FROM 2 FOR 4) AS ov;
 SELECT string_agg(x, '|' ORDER BY x DESC) AS sa FROM (VALUES ('b'), ('a'), ('c')) v(x);

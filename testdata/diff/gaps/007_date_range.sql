@@ -9,4 +9,5 @@ INSERT INTO dr VALUES (2, NULL, 'infinity');
 SELECT '0044-03-15 BC'::date AS ides;
 -- gap: date-range
 SELECT 'infinity'::timestamp AS inf, '-infinity'::date AS ninf;
+-- gap: date-range
 SELECT count(*) AS n FROM dr;
