@@ -1,9 +1,3 @@
-// Command pgtidb is a PostgreSQL endpoint for TiDB.
-//
-// With no --upstream it starts a stock TiDB of its own on TiDB's embedded unistore store (data
-// under --data) and serves PostgreSQL clients on --listen; with --upstream host:port it fronts
-// an existing TiDB. Every flag has a PGTIDB_* environment variable (--upstream-user is
-// PGTIDB_UPSTREAM_USER); a flag given on the command line wins over the environment.
 package main
 
 import (
