@@ -24,7 +24,7 @@ import (
 func init() {
 	for name, h := range map[string]funcHandler{
 		"regexp_replace": fnRegexpReplace,
-		"initcap":        fnInitcap,
+		"initcap":        constantTextFunc("initcap", initcap),
 		"ascii":          fnASCII,
 		"chr":            fnChr,
 		"translate":      fnTranslate,
@@ -34,7 +34,7 @@ func init() {
 		"to_hex":         fnToHex,
 		"quote_literal":  fnQuoteLiteral(false),
 		"quote_nullable": fnQuoteLiteral(true),
-		"quote_ident":    fnQuoteIdent,
+		"quote_ident":    constantTextFunc("quote_ident", quoteIdent),
 		"format":         fnFormat,
 		"bit_length":     fnBitLength,
 		"convert_from":   fnConvertFrom,
@@ -139,20 +139,23 @@ func initcap(s string) string {
 	return b.String()
 }
 
-// fnInitcap is initcap(s) for a constant s (TiDB has no INITCAP).
-func fnInitcap(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args, _, err := t.args("initcap", fc, sc, 1, argText)
-	if err != nil {
-		return nil, typemap.Type{}, err
+// constantTextFunc translates a one-argument text function TiDB lacks (initcap, quote_ident)
+// by computing it here; only a constant (or NULL) argument can be translated faithfully.
+func constantTextFunc(name string, compute func(string) string) funcHandler {
+	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+		args, _, err := t.args(name, fc, sc, 1, argText)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		if isNullLit(args[0]) {
+			return nullLit(), of(typemap.Text), nil
+		}
+		s, ok := literalString(args[0])
+		if !ok {
+			return nil, typemap.Type{}, pgerror.Unsupported(name + " of a non-constant")
+		}
+		return strLit(compute(s)), of(typemap.Text), nil
 	}
-	if isNullLit(args[0]) {
-		return nullLit(), of(typemap.Text), nil
-	}
-	s, ok := literalString(args[0])
-	if !ok {
-		return nil, typemap.Type{}, pgerror.Unsupported("initcap of a non-constant")
-	}
-	return strLit(initcap(s)), of(typemap.Text), nil
 }
 
 // fnASCII is ascii(s): the code point of the first character (0 for ”). TiDB's ASCII gives
@@ -493,22 +496,6 @@ func quoteIdent(s string) string {
 		return s
 	}
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
-
-// fnQuoteIdent is quote_ident(s) for a constant s.
-func fnQuoteIdent(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args, _, err := t.args("quote_ident", fc, sc, 1, argText)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if isNullLit(args[0]) {
-		return nullLit(), of(typemap.Text), nil
-	}
-	s, ok := literalString(args[0])
-	if !ok {
-		return nil, typemap.Type{}, pgerror.Unsupported("quote_ident of a non-constant")
-	}
-	return strLit(quoteIdent(s)), of(typemap.Text), nil
 }
 
 // fnFormat is format(fmt, …) for a constant fmt using only %s, %I, %L and %% without
