@@ -175,30 +175,48 @@ func (t *translator) prefixOperator(op string, rn *pg_query.Node, sc *scope) (as
 	return nil, typemap.Type{}, pgerror.Unsupported("prefix operator " + op)
 }
 
-// bitwise translates & | # over integers. TiDB computes them on 64-bit unsigned values; read
-// back as signed they are PostgreSQL's two's-complement results (which stay within the
-// operands' type).
-func (t *translator) bitwise(op string, ln, rn *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	l, lt, err := t.expr(ln, sc)
-	if err != nil {
-		return nil, typemap.Type{}, err
+// arithOperands translates the operands of an arithmetic or bitwise operator; two untyped
+// operands (unknown + unknown) have no operator to resolve to, as in PostgreSQL.
+func (t *translator) arithOperands(op string, ln, rn *pg_query.Node, sc *scope) (l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt typemap.Type, err error) {
+	if l, lt, err = t.expr(ln, sc); err != nil {
+		return
 	}
-	r, rt, err := t.expr(rn, sc)
-	if err != nil {
-		return nil, typemap.Type{}, err
+	if r, rt, err = t.expr(rn, sc); err != nil {
+		return
 	}
 	if isUnknown(lt) && isUnknown(rt) {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousFunction, "operator is not unique: unknown %s unknown", op)
+		err = pgerror.Newf(pgerrcode.AmbiguousFunction, "operator is not unique: unknown %s unknown", op)
 	}
+	return
+}
+
+// coerceUnknownOperand gives an untyped operand (string literal or parameter) the other
+// operand's type, as PostgreSQL resolves `unknown op T`.
+func (t *translator) coerceUnknownOperand(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt typemap.Type) (ast.ExprNode, typemap.Type, ast.ExprNode, typemap.Type, error) {
+	var err error
 	if isUnknown(lt) {
 		if l, lt, err = t.coerce(l, lt, rt); err != nil {
-			return nil, typemap.Type{}, err
+			return nil, lt, nil, rt, err
 		}
 	}
 	if isUnknown(rt) {
 		if r, rt, err = t.coerce(r, rt, lt); err != nil {
-			return nil, typemap.Type{}, err
+			return nil, lt, nil, rt, err
 		}
+	}
+	return l, lt, r, rt, nil
+}
+
+// bitwise translates & | # over integers. TiDB computes them on 64-bit unsigned values; read
+// back as signed they are PostgreSQL's two's-complement results (which stay within the
+// operands' type).
+func (t *translator) bitwise(op string, ln, rn *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	l, lt, r, rt, err := t.arithOperands(op, ln, rn, sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if l, lt, r, rt, err = t.coerceUnknownOperand(l, lt, r, rt); err != nil {
+		return nil, typemap.Type{}, err
 	}
 	if !isInt(lt) || !isInt(rt) {
 		return nil, typemap.Type{}, noOperator(op, lt, rt)
@@ -305,29 +323,15 @@ func (t *translator) arithmetic(op string, ln, rn *pg_query.Node, sc *scope) (as
 	if e, ty, ok, err := t.intervalArithmetic(op, ln, rn, sc); ok || err != nil {
 		return e, ty, err
 	}
-	l, lt, err := t.expr(ln, sc)
+	l, lt, r, rt, err := t.arithOperands(op, ln, rn, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
-	}
-	r, rt, err := t.expr(rn, sc)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if isUnknown(lt) && isUnknown(rt) {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousFunction, "operator is not unique: unknown %s unknown", op)
 	}
 	if lt.OID == typemap.Date || rt.OID == typemap.Date {
 		return t.dateArithmetic(op, l, lt, r, rt)
 	}
-	if isUnknown(lt) {
-		if l, lt, err = t.coerce(l, lt, rt); err != nil {
-			return nil, typemap.Type{}, err
-		}
-	}
-	if isUnknown(rt) {
-		if r, rt, err = t.coerce(r, rt, lt); err != nil {
-			return nil, typemap.Type{}, err
-		}
+	if l, lt, r, rt, err = t.coerceUnknownOperand(l, lt, r, rt); err != nil {
+		return nil, typemap.Type{}, err
 	}
 	if !isNumber(lt) || !isNumber(rt) {
 		if isDateTime(lt) || isDateTime(rt) || lt.OID == typemap.Interval || rt.OID == typemap.Interval {
