@@ -89,14 +89,21 @@ func aggCount(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	return agg, of(typemap.Int8), nil
 }
 
+// singleAggArg checks a one-argument aggregate call and translates its argument; name is the
+// function's name for messages.
+func (t *translator) singleAggArg(fc *pg_query.FuncCall, sc *scope) (name string, e ast.ExprNode, ty typemap.Type, err error) {
+	name, _ = funcName(fc)
+	if err = aggCheck(name, fc, 1); err != nil {
+		return name, nil, ty, err
+	}
+	e, ty, err = t.aggArg(fc, sc, fc.GetArgs()[0])
+	return name, e, ty, err
+}
+
 // aggNumeric is sum/avg over numbers.
 func aggNumeric(fn string) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		name, _ := funcName(fc)
-		if err := aggCheck(name, fc, 1); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		e, ty, err := t.aggArg(fc, sc, fc.GetArgs()[0])
+		name, e, ty, err := t.singleAggArg(fc, sc)
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
@@ -127,11 +134,7 @@ func aggNumeric(fn string) funcHandler {
 
 func aggMinMax(fn string) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		name, _ := funcName(fc)
-		if err := aggCheck(name, fc, 1); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		e, ty, err := t.aggArg(fc, sc, fc.GetArgs()[0])
+		name, e, ty, err := t.singleAggArg(fc, sc)
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
@@ -151,11 +154,7 @@ func aggMinMax(fn string) funcHandler {
 // aggBool is bool_and/every (MIN over 0/1) and bool_or (MAX).
 func aggBool(fn string) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		name, _ := funcName(fc)
-		if err := aggCheck(name, fc, 1); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		e, ty, err := t.aggArg(fc, sc, fc.GetArgs()[0])
+		name, e, ty, err := t.singleAggArg(fc, sc)
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}

@@ -231,11 +231,7 @@ func fnScale(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typ
 // refused.
 func aggFloatStat(fn string) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		name, _ := funcName(fc)
-		if err := aggCheck(name, fc, 1); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		e, ty, err := t.aggArg(fc, sc, fc.GetArgs()[0])
+		name, e, ty, err := t.singleAggArg(fc, sc)
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
