@@ -95,7 +95,7 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 	if err != nil || tbl == nil {
 		if err == nil {
 			// IF EXISTS on a missing table: PostgreSQL only notices.
-			return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "ALTER TABLE")
+			return t.ddlStatement(doNothing(), "ALTER TABLE")
 		}
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 	var stmt ast.StmtNode = &ast.AlterTableStmt{Table: tableName, Specs: p.specs}
 	if len(p.specs) == 0 {
 		// Every command was a no-op (ADD COLUMN IF NOT EXISTS on an existing column…).
-		stmt = &ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}
+		stmt = doNothing()
 	}
 	out, err := t.ddlStatement(stmt, "ALTER TABLE")
 	if err != nil {

@@ -102,7 +102,7 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 		if exists {
 			if n.GetIfNotExists() {
 				// PostgreSQL only notices; DO 0 is TiDB's statement that does nothing.
-				return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "CREATE INDEX")
+				return t.ddlStatement(doNothing(), "CREATE INDEX")
 			}
 			return nil, pgerror.Newf(pgerrcode.DuplicateTable, "relation %q already exists", name)
 		}

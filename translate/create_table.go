@@ -1304,6 +1304,10 @@ func indexNameAddition(cols []string) string {
 	return b.String()
 }
 
+// doNothing is TiDB's statement that does nothing (DO 0): what a DDL statement becomes when
+// PostgreSQL would only notice (IF EXISTS on a missing object, IF NOT EXISTS on an existing one).
+func doNothing() *ast.DoStmt { return &ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}} }
+
 // ddlStatement renders a DDL statement; DDL takes no parameters.
 func (t *translator) ddlStatement(n ast.StmtNode, tag string) (*Statement, error) {
 	if len(t.paramTypes) > 0 {

@@ -165,7 +165,7 @@ func (t *translator) dropIndex(n *pg_query.DropStmt) (*Statement, error) {
 	if tbl == nil {
 		if n.GetMissingOk() {
 			// PostgreSQL only notices; DO 0 is TiDB's statement that does nothing.
-			return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "DROP INDEX")
+			return t.ddlStatement(doNothing(), "DROP INDEX")
 		}
 		return nil, pgerror.Newf(pgerrcode.UndefinedObject, "index %q does not exist", rangeVarName(rv))
 	}

@@ -56,7 +56,7 @@ func (t *translator) renameRelation(n *pg_query.RenameStmt) (*Statement, error) 
 		return nil, err
 	}
 	if tbl == nil {
-		return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, tag)
+		return t.ddlStatement(doNothing(), tag)
 	}
 	newName := n.GetNewname()
 	if t.ctx.Resolver != nil && newName != tbl.Name {
@@ -90,7 +90,7 @@ func (t *translator) renameColumn(n *pg_query.RenameStmt) (*Statement, error) {
 		return nil, err
 	}
 	if tbl == nil {
-		return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, tag)
+		return t.ddlStatement(doNothing(), tag)
 	}
 	if tbl.View {
 		return nil, pgerror.Unsupported("renaming a column of a view").
@@ -127,7 +127,7 @@ func (t *translator) renameConstraint(n *pg_query.RenameStmt) (*Statement, error
 		return nil, err
 	}
 	if tbl == nil {
-		return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "ALTER TABLE")
+		return t.ddlStatement(doNothing(), "ALTER TABLE")
 	}
 	cr, ok := t.ctx.Resolver.(ConstraintResolver)
 	if !ok {
@@ -166,7 +166,7 @@ func (t *translator) renameIndex(n *pg_query.RenameStmt) (*Statement, error) {
 	}
 	if tbl == nil {
 		if n.GetMissingOk() {
-			return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "ALTER INDEX")
+			return t.ddlStatement(doNothing(), "ALTER INDEX")
 		}
 		return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
 	}

@@ -36,7 +36,7 @@ func (t *translator) createSchema(n *pg_query.CreateSchemaStmt) (*Statement, err
 	if schema == catalog.PublicSchema || schema == "information_schema" {
 		if n.GetIfNotExists() {
 			// PostgreSQL only notices that the schema exists.
-			return t.ddlStatement(&ast.DoStmt{Exprs: []ast.ExprNode{intLit(0)}}, "CREATE SCHEMA")
+			return t.ddlStatement(doNothing(), "CREATE SCHEMA")
 		}
 		return nil, pgerror.Newf(pgerrcode.DuplicateSchema, "schema %q already exists", schema)
 	}
