@@ -97,6 +97,9 @@ type GUCs struct {
 	values map[string]string // lower-case name → value, only for values that differ from default
 	// local holds the values SET LOCAL replaced, restored at transaction end.
 	reported map[string]string // last value sent in ParameterStatus
+	// locName and loc cache the *time.Location of the TimeZone value locName.
+	locName string
+	loc     *time.Location
 }
 
 // NewGUCs returns the parameters at their defaults, with startup-packet options applied.
@@ -226,12 +229,18 @@ func (s *GUCs) All() []*GUC {
 }
 
 // Location returns the session TimeZone as a *time.Location.
+// The zone is loaded once per TimeZone value (LoadLocation reads the tz database), not once
+// per statement.
 func (s *GUCs) Location() *time.Location {
 	v, _ := s.Get("TimeZone")
+	if s.loc != nil && s.locName == v {
+		return s.loc
+	}
 	loc, err := time.LoadLocation(v)
 	if err != nil {
-		return time.UTC
+		loc = time.UTC
 	}
+	s.locName, s.loc = v, loc
 	return loc
 }
 

@@ -125,7 +125,7 @@ type rowEncoder struct {
 }
 
 func newRowEncoder(cols []translate.Column, s *session) *rowEncoder {
-	return &rowEncoder{cols: cols, settings: typemap.Settings{TimeZone: s.gucs.Location(), ExtraFloatDigits: s.gucs.Int("extra_float_digits")}}
+	return &rowEncoder{cols: cols, settings: s.valueSettings()}
 }
 
 func (e *rowEncoder) encode(row returning.Row, format func(int) int16) ([][]byte, error) {

@@ -128,16 +128,24 @@ func (s *session) cancel(reason cancelReason) {
 	}
 }
 
+// valueSettings are the session GUCs that change how values are read and written.
+func (s *session) valueSettings() typemap.Settings {
+	return typemap.Settings{TimeZone: s.gucs.Location(), ExtraFloatDigits: s.gucs.Int("extra_float_digits")}
+}
+
 // noticeWanted applies client_min_messages.
 func (s *session) noticeWanted(severity string) bool {
 	min, _ := s.gucs.Get("client_min_messages")
-	rank := map[string]int{"debug": 0, "log": 1, "notice": 2, pgerror.SeverityNotice: 2, "warning": 3, pgerror.SeverityWarning: 3, "error": 4}
-	r, ok := rank[min]
+	r, ok := messageRank[min]
 	if !ok {
 		r = 0 // debug levels
 	}
-	return rank[severity] >= r
+	return messageRank[severity] >= r
 }
+
+// messageRank orders client_min_messages levels and notice severities.
+var messageRank = map[string]int{"debug": 0, "log": 1, "notice": 2, pgerror.SeverityNotice: 2,
+	"warning": 3, pgerror.SeverityWarning: 3, "error": 4}
 
 // The session's resolver gives the translator everything it can ask for.
 var (
