@@ -42,9 +42,13 @@ type portal struct {
 	formats []int16
 	// reader is set while the portal is suspended with its TiDB rows still open.
 	reader *rowReader
-	// buffered rows, read ahead by detach when another statement needed the connection.
-	buffered [][][]byte
-	done     bool
+	// buffered rows, read ahead by detach when another statement needed the connection, and
+	// the error that ended that read (reported after the buffered rows, as it would have been).
+	buffered  [][][]byte
+	bufferErr error
+	// suspended is set once the portal stopped at a row limit: later Executes continue it.
+	suspended bool
+	done      bool
 }
 
 func newExtended(c *conn) *extended {
@@ -222,7 +226,7 @@ func (x *extended) bind(m *pgproto3.Bind) error {
 	if n := len(m.ParameterFormatCodes); n > 1 && n != len(m.Parameters) {
 		return pgerror.Newf(pgerrcode.ProtocolViolation, "bind message has %d parameter formats but %d parameters", n, len(m.Parameters))
 	}
-	settings := typemap.Settings{TimeZone: s.gucs.Location(), ExtraFloatDigits: s.gucs.Int("extra_float_digits")}
+	settings := s.valueSettings()
 	values := make([]any, len(m.Parameters))
 	for i, raw := range m.Parameters {
 		if raw == nil {
@@ -319,7 +323,7 @@ func (x *extended) execute(ctx context.Context, m *pgproto3.Execute) error {
 		return nil
 	}
 	w := &rowWriter{c: x.c, formats: p.formats, maxRows: int64(m.MaxRows), portal: p}
-	if p.reader != nil || p.buffered != nil || p.done {
+	if p.suspended || p.done {
 		return x.resume(s, p, w)
 	}
 	var tag string
@@ -354,6 +358,11 @@ func (x *extended) resume(s *session, p *portal, w *rowWriter) error {
 		n++
 	}
 	p.buffered = nil
+	if err := p.bufferErr; err != nil {
+		p.bufferErr = nil
+		p.done = true
+		return err
+	}
 	if p.reader != nil {
 		if s.suspended == p {
 			s.suspended = nil
@@ -405,7 +414,11 @@ func (p *portal) buffer() {
 	format := (&rowWriter{formats: p.formats}).format
 	for {
 		values, ok, err := r.next(format)
-		if err != nil || !ok {
+		if err != nil {
+			p.bufferErr = err
+			return
+		}
+		if !ok {
 			return
 		}
 		row := make([][]byte, len(values))
@@ -423,7 +436,7 @@ func (p *portal) closeRows() {
 		p.reader.close()
 		p.reader = nil
 	}
-	p.buffered = nil
+	p.buffered, p.bufferErr = nil, nil
 }
 
 // portalsEnd drops every portal at transaction end, as PostgreSQL does (no WITH HOLD).

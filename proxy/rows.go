@@ -88,7 +88,7 @@ func newRowReader(rows *sql.Rows, cols []translate.Column, s *session) *rowReade
 	for i := range r.raw {
 		r.dest[i] = &r.raw[i]
 	}
-	r.settings = typemap.Settings{TimeZone: s.gucs.Location(), ExtraFloatDigits: s.gucs.Int("extra_float_digits")}
+	r.settings = s.valueSettings()
 	return r
 }
 
@@ -144,6 +144,7 @@ func (w *rowWriter) drain(s *session, r *rowReader) (int64, error) {
 	for {
 		if w.maxRows > 0 && n == w.maxRows {
 			w.portal.reader = r
+			w.portal.suspended = true
 			w.suspendedPortal = w.portal
 			s.suspended = w.portal
 			return n, nil
