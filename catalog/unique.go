@@ -1,0 +1,57 @@
+package catalog
+
+import "database/sql"
+
+// UniqueKey is one unique index of a table (a PRIMARY KEY, a UNIQUE constraint or a unique
+// index: TiDB does not tell the last two apart).
+type UniqueKey struct {
+	// Name is PostgreSQL's name of the index: <table>_pkey for the primary key.
+	Name string
+	// Primary is set for the primary key.
+	Primary bool
+	// Columns are the key's columns in key order; an expression part is "".
+	Columns []string
+	// Expression is set when a part of the key is an expression (an expression index).
+	Expression bool
+}
+
+const uniqueKeysQuery = "SELECT `INDEX_NAME`, `COLUMN_NAME` FROM `information_schema`.`STATISTICS` " +
+	"WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `NON_UNIQUE` = 0 ORDER BY `INDEX_NAME`, `SEQ_IN_INDEX`"
+
+// UniqueKeys returns the unique indexes of tbl (translate.UniqueKeyResolver), the primary key
+// first, then by name.
+func (r *SessionResolver) UniqueKeys(tbl *Table) ([]UniqueKey, error) {
+	db := tbl.Database
+	if db == "" {
+		db = TiDBDatabase(r.Database, tbl.Schema)
+	}
+	rows, err := r.Conn.QueryContext(r.Ctx, uniqueKeysQuery, db, tbl.Name)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var keys []UniqueKey
+	for rows.Next() {
+		var index string
+		var column sql.NullString
+		if err := rows.Scan(&index, &column); err != nil {
+			return nil, err
+		}
+		if len(keys) == 0 || keys[len(keys)-1].Name != index {
+			keys = append(keys, UniqueKey{Name: index})
+		}
+		k := &keys[len(keys)-1]
+		k.Columns = append(k.Columns, column.String)
+		k.Expression = k.Expression || !column.Valid
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range keys {
+		if keys[i].Name == "PRIMARY" {
+			keys[i].Name, keys[i].Primary = tbl.Name+"_pkey", true
+			keys[0], keys[i] = keys[i], keys[0]
+		}
+	}
+	return keys, nil
+}
