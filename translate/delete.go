@@ -1,7 +1,6 @@
 package translate
 
 import (
-	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
@@ -43,27 +42,4 @@ func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 		return t.deleteReturning(n, stmt, tbl)
 	}
 	return t.statement(stmt, "DELETE", KindDML, nil)
-}
-
-// truncate translates TRUNCATE [TABLE] t. TiDB truncates one table per statement and has no
-// RESTART IDENTITY or CASCADE. TRUNCATE is DDL on TiDB: it commits an open transaction,
-// where PostgreSQL's TRUNCATE is transactional (the session reports that through Kind).
-func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
-	switch {
-	case len(n.GetRelations()) != 1:
-		return nil, pgerror.Unsupported("TRUNCATE of several tables").
-			WithHint("Truncate one table per statement.")
-	case n.GetRestartSeqs():
-		return nil, pgerror.Unsupported("TRUNCATE ... RESTART IDENTITY")
-	case n.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE:
-		return nil, pgerror.Unsupported("TRUNCATE ... CASCADE")
-	}
-	tableName, tbl, err := t.table(n.GetRelations()[0].GetRangeVar())
-	if err != nil {
-		return nil, err
-	}
-	if tbl.View {
-		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a table", tbl.Name)
-	}
-	return t.ddlStatement(&ast.TruncateTableStmt{Table: tableName}, "TRUNCATE TABLE")
 }
