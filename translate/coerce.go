@@ -85,6 +85,13 @@ func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 		return floatLiteral(strings.TrimPrefix(n, "+"), to)
 	case typemap.Text, typemap.Varchar, typemap.BPChar, typemap.Name, typemap.Unknown:
 		return strLit(s), nil
+	case typemap.Char:
+		// charin keeps the first byte ('' is the zero byte, printed as ''); a multi-byte
+		// first character would be cut in the middle.
+		if s != "" && s[0] >= 0x80 {
+			return nil, pgerror.Unsupported(`"char" value of a non-ASCII character`)
+		}
+		return strLit(s[:min(len(s), 1)]), nil
 	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Time:
 		v, err := t.parseDateTimeLiteral(s, to)
 		if err != nil {
