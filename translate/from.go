@@ -147,6 +147,12 @@ func (t *translator) rangeVar(rv *pg_query.RangeVar, sc *scope) (*fromItem, erro
 			return relItem(r, ts), nil
 		}
 	}
+	if ctl, err := t.catalogRelation(rv); err != nil || ctl != nil {
+		if err != nil {
+			return nil, err
+		}
+		return t.catalogItem(ctl, alias, sc)
+	}
 	tn, tbl, err := t.table(rv)
 	if err != nil {
 		return nil, err
