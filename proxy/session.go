@@ -73,6 +73,8 @@ type session struct {
 
 	// suspended is the portal whose rows are still open on the TiDB connection.
 	suspended *portal
+	// lastSeq is the sequence nextval was last called on in this session (lastval()).
+	lastSeq *translate.SequenceRef
 }
 
 func openSession(ctx context.Context, srv *Server, c *conn, user, database string, gucs *compat.GUCs) (*session, error) {
@@ -295,7 +297,7 @@ func (s *session) failed(ctx context.Context) {
 
 // run executes a translated statement with its TiDB arguments and streams its rows into w.
 // It returns the command tag.
-func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter) (string, error) {
+func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter) (tag string, err error) {
 	if err := s.beforeStatement(ctx, p); err != nil {
 		return "", err
 	}
@@ -311,6 +313,14 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		s.busy.Store(false)
 		s.killMu.Unlock()
 	}()
+	if len(tr.Nextvals) > 0 {
+		defer func() { s.noteNextval(tr, err) }()
+	}
+	if tr.Lastval {
+		if args, err = s.bindLastval(ctx, args); err != nil {
+			return "", err
+		}
+	}
 	if tr.Plan != nil {
 		return s.runPlan(ctx, tr, args, w)
 	}
@@ -361,6 +371,39 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		}
 	}
 	return tr.Tag, nil
+}
+
+// noteNextval remembers the last sequence a statement called nextval on, for lastval(): when
+// it ran, or failed on TiDB (PostgreSQL's nextval stays done when its statement fails later).
+func (s *session) noteNextval(tr *translate.Statement, err error) {
+	var me *mysql.MySQLError
+	if err == nil || errors.As(err, &me) {
+		last := tr.Nextvals[len(tr.Nextvals)-1]
+		s.lastSeq = &last
+	}
+}
+
+// bindLastval appends lastval()'s value to a plan's parameters (translate.Statement.Lastval).
+func (s *session) bindLastval(ctx context.Context, args []any) ([]any, error) {
+	if s.lastSeq == nil {
+		return nil, translate.ErrLastvalUndefined()
+	}
+	query, err := translate.LastvalQuery(*s.lastSeq)
+	if err != nil {
+		return nil, err
+	}
+	var v sql.NullInt64
+	if err := s.tidb.QueryRowContext(ctx, query).Scan(&v); err != nil {
+		var me *mysql.MySQLError
+		if errors.As(err, &me) && me.Number == 1146 {
+			return nil, translate.ErrLastvalUndefined() // the sequence was dropped
+		}
+		return nil, err
+	}
+	if !v.Valid {
+		return nil, translate.ErrLastvalUndefined()
+	}
+	return append(args[:len(args):len(args)], v.Int64), nil
 }
 
 // afterDDL follows a DDL statement (or DDL plan) that TiDB ran: a block's TiDB transaction

@@ -17,10 +17,16 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 	}
 	t := newTranslator(ctx)
 	stmt, err := t.dispatch(node)
-	if err != nil || len(t.currvals) == 0 {
-		return stmt, err
+	if err != nil {
+		return nil, err
 	}
-	return t.guardCurrval(stmt)
+	t.recordNextvals(node, stmt)
+	if len(t.currvals) > 0 {
+		if stmt, err = t.guardCurrval(stmt); err != nil {
+			return nil, err
+		}
+	}
+	return t.guardLastval(stmt)
 }
 
 // dispatch translates one statement by its node type.

@@ -87,6 +87,13 @@ type Statement struct {
 	// transaction (RETURNING; see package returning). SQL then only shows the first step, and
 	// ParamOrder is the identity: each step maps its own markers to the parameters.
 	Plan *returning.Plan
+	// Nextvals are the sequences the statement calls nextval on (explicitly or through an
+	// INSERT's SERIAL/identity defaults), in evaluation order: the session remembers the last
+	// one for lastval() (see lastval.go).
+	Nextvals []SequenceRef
+	// Lastval asks the proxy to bind lastval()'s value as the plan's parameter after the
+	// client's ones (read with LastvalQuery).
+	Lastval bool
 }
 
 // Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a

@@ -1,0 +1,188 @@
+package translate
+
+import (
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/format"
+
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// lastval() is the value nextval most recently returned in the session, whatever the
+// sequence. TiDB keeps the last value per sequence and session (LASTVAL(s)) but not which
+// sequence was last, so the proxy keeps that: every Statement lists in Nextvals the sequences
+// it calls nextval on — explicit nextval() calls, then the SERIAL/identity defaults an INSERT
+// draws from — and after a statement ran (or failed on TiDB: PostgreSQL's nextval is not
+// undone by the statement's failure) the session remembers the last of them. A statement
+// calling lastval() runs as a plan with one extra parameter after the client's: the proxy
+// binds it to LASTVAL of the remembered sequence, read with LastvalQuery just before the
+// statement (55000 when the session has none, when TiDB answers NULL, or when the sequence is
+// gone — PostgreSQL says "not yet defined" then too).
+//
+// A statement calling lastval() and nextval (explicitly or through an INSERT default) is
+// refused: its lastval may see a value the same statement produced, which the bound
+// parameter cannot.
+
+func init() {
+	functions["lastval"] = (*translator).lastval
+}
+
+// SequenceRef names a sequence on TiDB: its database and name.
+type SequenceRef struct{ DB, Name string }
+
+// lastvalIndex is the placeholder parameter index of lastval's marker until the statement's
+// parameter count is known (guardLastval rewrites it to that count).
+const lastvalIndex = -2
+
+// lastval translates lastval() into the marker the proxy binds.
+func (t *translator) lastval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	if len(fc.GetArgs()) != 0 {
+		return nil, typemap.Type{}, t.undefinedFunction("lastval", fc.GetArgs(), sc)
+	}
+	return &lastvalMarker{ParamMarkerExpr: ast.NewParamMarkerExpr(0), t: t}, typemap.Of(typemap.Int8), nil
+}
+
+// lastvalMarker is the `?` the proxy binds to lastval's value. It is no paramMarker: type
+// inference must not take it for a client parameter.
+type lastvalMarker struct {
+	ast.ParamMarkerExpr
+	t *translator
+}
+
+// Restore implements ast.Node.
+func (p *lastvalMarker) Restore(ctx *format.RestoreCtx) error {
+	p.t.paramOrder = append(p.t.paramOrder, lastvalIndex)
+	return p.ParamMarkerExpr.Restore(ctx)
+}
+
+// LastvalQuery is the TiDB query the proxy runs for lastval(): SELECT LASTVAL(seq).
+func LastvalQuery(seq SequenceRef) (string, error) {
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: funcCall("LASTVAL",
+		&ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(seq.DB), Name: cistr(seq.Name)}})}}}
+	return restorePlain(sel)
+}
+
+// ErrLastvalUndefined is PostgreSQL's error for lastval() before any nextval.
+func ErrLastvalUndefined() error {
+	return pgerror.New(pgerrcode.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session")
+}
+
+// guardLastval turns a statement calling lastval() into a plan whose steps take the lastval
+// value as the parameter after the client's (Statement.Lastval tells the proxy to bind it).
+// It returns stmt unchanged when it does not call lastval().
+func (t *translator) guardLastval(stmt *Statement) (*Statement, error) {
+	if !callsLastval(stmt) {
+		return stmt, nil
+	}
+	if len(stmt.Nextvals) > 0 {
+		return nil, pgerror.Unsupported("lastval() in a statement that calls nextval()").
+			WithHint("Call lastval() in a statement of its own.")
+	}
+	if stmt.Plan == nil {
+		plain := stmt.SQL
+		main := returning.Step{Kind: returning.Exec, Explain: plain, ParamOrder: stmt.ParamOrder,
+			Build: func([]returning.Row) (string, error) { return plain, nil }}
+		if stmt.Columns != nil {
+			main.Kind = returning.Return
+		}
+		stmt.Plan = &returning.Plan{Steps: []returning.Step{main}, CountExec: stmt.Columns == nil}
+		stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
+		for i := range stmt.ParamOrder {
+			stmt.ParamOrder[i] = i
+		}
+	}
+	n := len(stmt.ParamTypes)
+	for i := range stmt.Plan.Steps {
+		st := &stmt.Plan.Steps[i]
+		order := append([]int(nil), st.ParamOrder...)
+		for j, idx := range order {
+			if idx == lastvalIndex {
+				order[j] = n
+			}
+		}
+		st.ParamOrder = order
+	}
+	stmt.Lastval = true
+	return stmt, nil
+}
+
+// callsLastval reports whether a lastval marker is among stmt's parameter markers.
+func callsLastval(stmt *Statement) bool {
+	orders := [][]int{stmt.ParamOrder}
+	if stmt.Plan != nil {
+		for _, st := range stmt.Plan.Steps {
+			orders = append(orders, st.ParamOrder)
+		}
+	}
+	for _, order := range orders {
+		for _, idx := range order {
+			if idx == lastvalIndex {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// insertNextvals lists the sequences an INSERT draws from through its SERIAL/identity
+// defaults, in column order: columns left out of the target list, DEFAULT in a VALUES row (or
+// a VALUES row too short to reach them), DEFAULT VALUES, OVERRIDING USER VALUE.
+func (t *translator) insertNextvals(n *pg_query.InsertStmt) []SequenceRef {
+	if t.ctx.Resolver == nil {
+		return nil
+	}
+	rv := n.GetRelation()
+	tbl, err := t.ctx.Resolver.LookupTable(rv.GetSchemaname(), rv.GetRelname())
+	if err != nil || tbl == nil {
+		return nil
+	}
+	db := tbl.Database
+	if db == "" {
+		return nil
+	}
+	position := map[string]int{}
+	for i, c := range n.GetCols() {
+		position[c.GetResTarget().GetName()] = i
+	}
+	explicit := len(n.GetCols()) > 0
+	sel := n.GetSelectStmt().GetSelectStmt()
+	var out []SequenceRef
+	for i, c := range tbl.Columns {
+		if c.Sequence == "" {
+			continue
+		}
+		pos, listed := position[c.Name]
+		if !explicit {
+			pos, listed = i, true
+		}
+		defaulted := !listed || sel == nil ||
+			(c.Identity != 0 && n.GetOverride() == pg_query.OverridingKind_OVERRIDING_USER_VALUE)
+		if !defaulted && len(sel.GetValuesLists()) > 0 {
+			for _, row := range sel.GetValuesLists() {
+				items := row.GetList().GetItems()
+				if pos >= len(items) || items[pos].GetSetToDefault() != nil {
+					defaulted = true
+					break
+				}
+			}
+		}
+		if defaulted {
+			out = append(out, SequenceRef{DB: db, Name: c.Sequence})
+		}
+	}
+	return out
+}
+
+// recordNextvals fills stmt.Nextvals: the explicit nextval() calls, then an INSERT's defaults.
+func (t *translator) recordNextvals(node *pg_query.Node, stmt *Statement) {
+	for _, s := range t.nextvals {
+		stmt.Nextvals = append(stmt.Nextvals, SequenceRef{DB: s.db, Name: s.name})
+	}
+	if ins := node.GetInsertStmt(); ins != nil {
+		stmt.Nextvals = append(stmt.Nextvals, t.insertNextvals(ins)...)
+	}
+}
