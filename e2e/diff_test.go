@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 )
@@ -33,6 +35,9 @@ type statement struct {
 	sql     string // text sent to the servers (leading comments included)
 	gap     string // known-gap key, "" for an ordinary statement
 	ordered bool   // the top-level SELECT has ORDER BY: rows compare in order
+	session string // the session that runs it ("A" unless a "-- session:" line chose another)
+	async   bool   // "-- async": started in the background, collected later (scriptRun)
+	wait    bool   // "-- wait": every pending background statement is collected first
 }
 
 // display is the statement without its leading comments, on one line, for reports.
@@ -131,6 +136,7 @@ func splitScript(file, src string) ([]statement, error) {
 	}
 	var stmts []statement
 	cursor := 0
+	session := defaultSession
 	for _, part := range parts {
 		body, comments := splitLeadingComments(part)
 		if strings.TrimSpace(body) == "" {
@@ -149,13 +155,24 @@ func splitScript(file, src string) ([]statement, error) {
 			ordered: hasTopLevelOrderBy(part),
 		}
 		for _, c := range comments {
-			if strings.HasPrefix(c, gapMarker) {
+			switch {
+			case strings.HasPrefix(c, gapMarker):
 				s.gap = strings.TrimSpace(strings.TrimPrefix(c, gapMarker))
 				if s.gap == "" {
 					return nil, fmt.Errorf("line %d: %q without a key", s.line, gapMarker)
 				}
+			case strings.HasPrefix(c, sessionMarker):
+				session = strings.TrimSpace(strings.TrimPrefix(c, sessionMarker))
+				if !sessionName.MatchString(session) {
+					return nil, fmt.Errorf("line %d: %q needs a session name (letters, digits, _), not %q", s.line, sessionMarker, session)
+				}
+			case c == asyncMarker:
+				s.async = true
+			case c == waitMarker:
+				s.wait = true
 			}
 		}
+		s.session = session
 		stmts = append(stmts, s)
 	}
 	return stmts, nil
@@ -463,52 +480,379 @@ func runScripts(t *testing.T, pass string, dbPrefix string, run protocol) *tally
 				}
 				return
 			}
-			pgSess := &session{ep: pg, db: db}
-			ptSess := &session{ep: pt, db: db}
-			defer pgSess.close()
-			defer ptSess.close()
-			if err := pgSess.ensure(ctx); err != nil {
-				t.Fatal(err)
-			}
+			r := &scriptRun{t: t, pass: pass, tl: tl, run: run, pg: pg, pt: pt, db: db, sessions: map[string]*sessionPair{}}
+			defer r.close()
 			for _, st := range sc.stmts {
-				var ptOut outcome
-				if err := ptSess.ensure(ctx); err != nil {
-					ptOut = outcome{broken: "reconnect: " + err.Error()}
-				}
-				sctx, cancel := context.WithTimeout(ctx, statementTimeout)
-				pgOut := run(sctx, pgSess.conn, st.sql)
-				if ptOut.broken == "" {
-					ptOut = run(sctx, ptSess.conn, st.sql)
-				}
-				cancel()
-				if pgOut.broken != "" {
-					t.Fatalf("%s:%d: PostgreSQL itself failed: %s", st.file, st.line, pgOut.broken)
-				}
-				diff := compare(pgOut, ptOut, st.ordered)
-				where := fmt.Sprintf("%s:%d", st.file, st.line)
-				reconnected := ""
-				if ptSess.conn == nil || ptSess.conn.IsClosed() {
-					reconnected = "\n    (pgtidb closed the connection; reconnecting, session state is lost)"
-				}
-				switch {
-				case st.gap != "" && diff != "":
-					tl.gapsDiffer++
-					t.Logf("%s: known gap %q [%s]: %s\n    %s", where, st.gap, pass, st.display(), diff)
-				case st.gap != "":
-					tl.gapsFixed = append(tl.gapsFixed, where)
-					t.Logf("%s: known gap %q now matches [%s]; move it out of gaps/: %s", where, st.gap, pass, st.display())
-				case diff == "":
-					tl.passed++
-				default:
-					tl.failed++
-					tl.failures = append(tl.failures, where)
-					t.Errorf("%s: [%s] %s\n    differs: %s\n    PG:     %s\n    pgtidb: %s%s",
-						where, pass, st.display(), diff, pgOut.summary(), ptOut.summary(), reconnected)
-				}
+				r.step(ctx, st)
 			}
+			r.collectAll(ctx)
 		})
 	}
 	return tl
+}
+
+// Concurrent scripts. A script drives one session per side (PostgreSQL, pgtidb) unless a
+// comment line "-- session: NAME" switches the following statements to session NAME (each
+// name is one connection per side, opened on first use; the first session is "A"). Both sides
+// see the same interleaving: statements run one at a time, in script order, each on its own
+// session.
+//
+// "-- async" starts the next statement in the background: it is expected to block on a lock
+// another session holds (B's INSERT of the key A inserted and has not committed). The runner
+// waits until PostgreSQL's statement has either finished or is blocked (pg_blocking_pids is
+// not empty), and the statement stays pending on its session. After every later statement
+// the runner settles the pending ones the same way: a pending statement that PostgreSQL has
+// finished (the lock was released) is awaited on pgtidb too and compared; one still blocked
+// on PostgreSQL must still be running on pgtidb (TiDB's TIDB_TRX shows a lock wait in the
+// script's database, or it is still running after asyncGrace). A pending statement is also
+// collected before its session's next statement and, for every session, before a statement
+// preceded by "-- wait" and at the end of the script; collecting one that PostgreSQL still
+// blocks is an error in the script. Because PostgreSQL decides the order and the runner
+// waits for each unblocked statement before the next one starts, the transcript is
+// deterministic on both sides. A statement without "-- async" that blocks on PostgreSQL
+// fails the script at once. Blocking where the other side does not is reported as a
+// difference of that statement.
+const (
+	sessionMarker  = "-- session:"
+	asyncMarker    = "-- async"
+	waitMarker     = "-- wait"
+	defaultSession = "A"
+)
+
+var sessionName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// asyncGrace bounds how long pgtidb may take to show a lock wait (or to finish) for a
+// statement PostgreSQL blocks; unblockLimit how long it may take to finish a statement whose
+// lock PostgreSQL has granted.
+const (
+	asyncGrace      = 2 * time.Second
+	unblockLimit    = 15 * time.Second
+	pollInterval    = 5 * time.Millisecond
+	blockCheckDelay = 20 * time.Millisecond
+)
+
+// scriptRun is one script on both servers.
+type scriptRun struct {
+	t        *testing.T
+	pass     string
+	tl       *tally
+	run      protocol
+	pg, pt   endpoint
+	db       string
+	sessions map[string]*sessionPair
+	names    []string // session names in order of first use
+
+	pgMonitor   *pgconn.PgConn // asks PostgreSQL whether a session waits for a lock
+	tidbMonitor *sql.DB        // asks TiDB the same about pgtidb's sessions
+}
+
+// sessionPair is one script session: its connection on each side and its pending statement.
+type sessionPair struct {
+	name    string
+	pg, pt  *session
+	pending *pendingStmt
+}
+
+// pendingStmt is an "-- async" statement still running on one side or both.
+type pendingStmt struct {
+	st      statement
+	pg, pt  *running
+	blocked bool   // PostgreSQL reported it waiting for a lock
+	diff    string // a difference found while it ran (blocking on one side only)
+}
+
+// running is one statement in progress on one connection.
+type running struct {
+	done     chan outcome
+	out      outcome
+	finished bool
+}
+
+func start(ctx context.Context, run protocol, conn *pgconn.PgConn, sql string) *running {
+	r := &running{done: make(chan outcome, 1)}
+	go func() {
+		sctx, cancel := context.WithTimeout(ctx, statementTimeout)
+		defer cancel()
+		r.done <- run(sctx, conn, sql)
+	}()
+	return r
+}
+
+// finishedOutcome returns an outcome that is already known (a failed reconnect).
+func finishedOutcome(o outcome) *running {
+	return &running{finished: true, out: o}
+}
+
+// poll reports whether the statement has finished, without waiting.
+func (r *running) poll() bool {
+	if !r.finished {
+		select {
+		case r.out = <-r.done:
+			r.finished = true
+		default:
+		}
+	}
+	return r.finished
+}
+
+// wait waits up to limit for the statement to finish.
+func (r *running) wait(limit time.Duration) bool {
+	if r.finished {
+		return true
+	}
+	select {
+	case r.out = <-r.done:
+		r.finished = true
+	case <-time.After(limit):
+	}
+	return r.finished
+}
+
+func (r *scriptRun) session(ctx context.Context, name string) *sessionPair {
+	if sp, ok := r.sessions[name]; ok {
+		return sp
+	}
+	sp := &sessionPair{name: name, pg: &session{ep: r.pg, db: r.db}, pt: &session{ep: r.pt, db: r.db}}
+	if err := sp.pg.ensure(ctx); err != nil {
+		r.t.Fatal(err)
+	}
+	r.sessions[name] = sp
+	r.names = append(r.names, name)
+	return sp
+}
+
+func (r *scriptRun) close() {
+	for _, name := range r.names {
+		r.sessions[name].pg.close()
+		r.sessions[name].pt.close()
+	}
+	if r.pgMonitor != nil {
+		r.pgMonitor.Close(context.Background())
+	}
+	if r.tidbMonitor != nil {
+		r.tidbMonitor.Close()
+	}
+}
+
+// step runs one statement of the script.
+func (r *scriptRun) step(ctx context.Context, st statement) {
+	if st.wait {
+		r.collectAll(ctx)
+	}
+	sp := r.session(ctx, st.session)
+	if sp.pending != nil {
+		r.collect(ctx, sp)
+	}
+	var ptRun *running
+	if err := sp.pt.ensure(ctx); err != nil {
+		ptRun = finishedOutcome(outcome{broken: "reconnect: " + err.Error()})
+	}
+	pgRun := start(ctx, r.run, sp.pg.conn, st.sql)
+	if ptRun == nil {
+		ptRun = start(ctx, r.run, sp.pt.conn, st.sql)
+	}
+	p := &pendingStmt{st: st, pg: pgRun, pt: ptRun}
+	if st.async {
+		sp.pending = p
+	} else {
+		if r.settlePG(ctx, sp, p) {
+			r.t.Fatalf("%s:%d: %s blocks on PostgreSQL (it waits for a lock another session holds): mark it %q", st.file, st.line, st.display(), asyncMarker)
+		}
+		ptRun.wait(statementTimeout + time.Second)
+		r.report(sp, p)
+	}
+	r.settle(ctx)
+}
+
+// settle brings every pending statement to a known state: finished on PostgreSQL (then
+// awaited on pgtidb and reported) or blocked on PostgreSQL (then it must not have finished on
+// pgtidb).
+func (r *scriptRun) settle(ctx context.Context) {
+	for _, name := range r.names {
+		sp := r.sessions[name]
+		p := sp.pending
+		if p == nil {
+			continue
+		}
+		if r.settlePG(ctx, sp, p) {
+			p.blocked = true
+			if r.ptBlocked(ctx, p) {
+				continue
+			}
+			if p.diff == "" {
+				p.diff = "PostgreSQL blocks it (waiting for another session's lock), pgtidb ran it through"
+			}
+			continue
+		}
+		// PostgreSQL ran it through (at once, or once the lock was released).
+		if !p.pt.wait(unblockLimit) {
+			if p.diff == "" {
+				if p.blocked {
+					p.diff = fmt.Sprintf("PostgreSQL went on once the lock was released, pgtidb still waits after %s", unblockLimit)
+				} else {
+					p.diff = fmt.Sprintf("PostgreSQL ran it through, pgtidb still waits after %s", unblockLimit)
+				}
+			}
+			continue // collected with its session or at the end
+		}
+		sp.pending = nil
+		r.report(sp, p)
+	}
+}
+
+// settlePG waits until the statement has finished on PostgreSQL or waits for a lock there,
+// and reports whether it is blocked.
+func (r *scriptRun) settlePG(ctx context.Context, sp *sessionPair, p *pendingStmt) bool {
+	// Most statements finish at once: ask PostgreSQL about locks only after a while.
+	if p.pg.wait(blockCheckDelay) {
+		return false
+	}
+	deadline := time.Now().Add(statementTimeout)
+	for !p.pg.poll() {
+		if r.pgBlocked(ctx, sp.pg.conn.PID()) {
+			return !p.pg.poll()
+		}
+		if time.Now().After(deadline) {
+			r.t.Fatalf("%s:%d: PostgreSQL neither finishes nor waits for a lock after %s", p.st.file, p.st.line, statementTimeout)
+		}
+		p.pg.wait(pollInterval)
+	}
+	return false
+}
+
+// pgBlocked asks PostgreSQL whether backend pid waits for a lock another backend holds.
+func (r *scriptRun) pgBlocked(ctx context.Context, pid uint32) bool {
+	if r.pgMonitor == nil {
+		conn, err := r.pg.connect(ctx, r.db)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		r.pgMonitor = conn
+	}
+	res := r.pgMonitor.ExecParams(ctx, "SELECT cardinality(pg_blocking_pids($1::int)) > 0", [][]byte{[]byte(fmt.Sprint(pid))}, nil, nil, nil).Read()
+	if res.Err != nil || len(res.Rows) != 1 {
+		r.t.Fatalf("PostgreSQL: pg_blocking_pids(%d): %v", pid, res.Err)
+	}
+	return string(res.Rows[0][0]) == "t"
+}
+
+// ptBlocked reports whether pgtidb's side of a statement PostgreSQL blocks is still running:
+// it has not finished, and TiDB shows as many lock waits in the script's database as there
+// are unfinished pending statements (or asyncGrace has passed).
+func (r *scriptRun) ptBlocked(ctx context.Context, p *pendingStmt) bool {
+	deadline := time.Now().Add(asyncGrace)
+	seen := 0 // consecutive polls that showed enough waits
+	for !p.pt.poll() {
+		unfinished := 0
+		for _, sp := range r.sessions {
+			if sp.pending != nil && !sp.pending.pt.poll() {
+				unfinished++
+			}
+		}
+		if r.tidbLockWaits(ctx) >= unfinished {
+			seen++
+		} else {
+			seen = 0
+		}
+		if seen == 2 || time.Now().After(deadline) {
+			return true
+		}
+		p.pt.wait(pollInterval)
+	}
+	return false
+}
+
+// tidbLockWaits counts the TiDB transactions of the script's database that wait for a lock
+// (INFORMATION_SCHEMA.TIDB_TRX), asked of the embedded TiDB directly; -1 when TiDB cannot say.
+// A transaction block's statement waits in state LockWaiting (a pessimistic lock); an
+// autocommit statement runs optimistically and waits for the other transaction's lock while
+// committing (state Committing).
+func (r *scriptRun) tidbLockWaits(ctx context.Context) int {
+	if tidb == nil {
+		return -1
+	}
+	if r.tidbMonitor == nil {
+		cfg := mysql.NewConfig()
+		cfg.Net, cfg.Addr, cfg.User = "tcp", tidb.Addr(), "root"
+		connector, err := mysql.NewConnector(cfg)
+		if err != nil {
+			return -1
+		}
+		r.tidbMonitor = sql.OpenDB(connector)
+		r.tidbMonitor.SetMaxOpenConns(1)
+	}
+	var n int
+	if err := r.tidbMonitor.QueryRowContext(ctx, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TIDB_TRX WHERE STATE IN ('LockWaiting', 'Committing') AND DB = ?", r.db).Scan(&n); err != nil {
+		return -1
+	}
+	return n
+}
+
+// collect waits for a session's pending statement on both sides and reports it.
+func (r *scriptRun) collect(ctx context.Context, sp *sessionPair) {
+	p := sp.pending
+	if r.settlePG(ctx, sp, p) {
+		r.t.Fatalf("%s:%d: %s still waits for a lock on PostgreSQL when it is collected (its session is used again, %q or the end of the script): release the lock first",
+			p.st.file, p.st.line, p.st.display(), waitMarker)
+	}
+	if !p.pt.wait(statementTimeout+time.Second) && p.diff == "" {
+		p.diff = "pgtidb never finished it"
+	}
+	sp.pending = nil
+	r.report(sp, p)
+}
+
+// collectAll collects the pending statements of every session.
+func (r *scriptRun) collectAll(ctx context.Context) {
+	for _, name := range r.names {
+		if sp := r.sessions[name]; sp.pending != nil {
+			r.collect(ctx, sp)
+		}
+	}
+}
+
+// report compares and counts one finished statement.
+func (r *scriptRun) report(sp *sessionPair, p *pendingStmt) {
+	t, st, tl := r.t, p.st, r.tl
+	pgOut := p.pg.out
+	ptOut := outcome{broken: "still running"}
+	if p.pt.finished {
+		ptOut = p.pt.out
+	}
+	if pgOut.broken != "" {
+		t.Fatalf("%s:%d: PostgreSQL itself failed: %s", st.file, st.line, pgOut.broken)
+	}
+	diff := p.diff
+	if diff == "" {
+		diff = compare(pgOut, ptOut, st.ordered)
+	}
+	where := fmt.Sprintf("%s:%d", st.file, st.line)
+	shown := st.display()
+	if len(r.names) > 1 || st.session != defaultSession {
+		shown = "[session " + st.session + "] " + shown
+	}
+	if st.async {
+		shown += " [async]"
+	}
+	reconnected := ""
+	if sp.pt.conn == nil || sp.pt.conn.IsClosed() {
+		reconnected = "\n    (pgtidb closed the connection; reconnecting, session state is lost)"
+	}
+	switch {
+	case st.gap != "" && diff != "":
+		tl.gapsDiffer++
+		t.Logf("%s: known gap %q [%s]: %s\n    %s", where, st.gap, r.pass, shown, diff)
+	case st.gap != "":
+		tl.gapsFixed = append(tl.gapsFixed, where)
+		t.Logf("%s: known gap %q now matches [%s]; move it out of gaps/: %s", where, st.gap, r.pass, shown)
+	case diff == "":
+		tl.passed++
+	default:
+		tl.failed++
+		tl.failures = append(tl.failures, where)
+		t.Errorf("%s: [%s] %s\n    differs: %s\n    PG:     %s\n    pgtidb: %s%s",
+			where, r.pass, shown, diff, pgOut.summary(), ptOut.summary(), reconnected)
+	}
 }
 
 // TestDifferential runs testdata/diff through the simple query protocol on PostgreSQL and on

@@ -15,6 +15,23 @@
 //	createdb -h 127.0.0.1 -U postgres scratch
 //	PGTZ=UTC psql -X -h 127.0.0.1 -U postgres -f testdata/diff/NNN_name.sql scratch
 //
+// Concurrent scripts drive several sessions (one connection per side each), with directive
+// comment lines before a statement:
+//
+//	-- session: B   this statement and the following ones run on session B (the first is A)
+//	-- async        start this statement in the background: it waits for a lock another
+//	                session holds (an uncommitted row with the same key, a row being updated,
+//	                SELECT … FOR UPDATE)
+//	-- wait         collect every pending background statement before this one
+//
+// The runner keeps both sides in step: after each statement it waits until every background
+// statement has either finished on PostgreSQL (then it waits for pgtidb's and compares) or is
+// blocked on PostgreSQL (pg_blocking_pids; it must then not have finished on pgtidb either).
+// A background statement is also collected before its session's next statement and at the
+// end of the script; it must no longer be blocked then. A statement without "-- async" that
+// blocks on PostgreSQL fails the script. PostgreSQL thus decides when each blocked statement
+// resumes, and the transcript is the same on every run (diff/024_concurrent.sql).
+//
 // diff/gaps/NNN_name.sql — scripts that exercise known gaps: a comment line "-- gap: KEY"
 // marks the next statement as expected to differ, for the reason KNOWN_GAPS.md gives under
 // "Differential suite" for KEY. Marked statements are counted as "known gaps still differ"
