@@ -26,11 +26,18 @@ func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params [
 	if tr.Kind == translate.KindDDL {
 		// TiDB runs each DDL step on its own, outside any transaction; the plan undoes its
 		// earlier steps when a later one fails.
-		if _, err := returning.Execute(ctx, s.tidb, tr.Plan, params, &planSink{s: s, w: w, tr: tr}); err != nil {
+		// It may return rows (setval) and count them (CREATE TABLE AS: "SELECT n").
+		sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s), describe: w.describe && tr.Columns != nil}
+		n, err := returning.Execute(ctx, s.tidb, tr.Plan, params, sink)
+		if err != nil {
 			return "", s.interrupted(err)
 		}
+		sink.describeOnce()
 		if err := s.afterDDL(ctx, tr); err != nil {
 			return "", err
+		}
+		if tr.Tag == "SELECT" {
+			return tr.Tag + " " + strconv.FormatInt(n, 10), nil
 		}
 		return tr.Tag, nil
 	}
