@@ -20,6 +20,11 @@ const (
 	// ReturnCollected emits the payload of the rows the latest Collect step kept (DELETE …
 	// RETURNING: the pre-image is read before the rows are gone). It runs no SQL.
 	ReturnCollected
+	// Compute runs no SQL: Step.Compute derives rows from the rows of every earlier Collect
+	// and Compute step (INSERT … ON CONFLICT decides there which proposed row is inserted,
+	// which updates an existing row and which is skipped), or fails the statement. Its rows
+	// count as collected rows for the steps after it.
+	Compute
 )
 
 func (k StepKind) String() string {
@@ -32,6 +37,8 @@ func (k StepKind) String() string {
 		return "return"
 	case ReturnCollected:
 		return "return-collected"
+	case Compute:
+		return "compute"
 	}
 	return fmt.Sprintf("StepKind(%d)", int(k))
 }
@@ -51,6 +58,14 @@ type Step struct {
 	Build func(keys []Row) (string, error)
 	// ParamOrder maps the i-th `?` of the built SQL to the 0-based PostgreSQL parameter.
 	ParamOrder []int
+	// BuildFrom, when set, replaces Build and ParamOrder: given the rows of every earlier
+	// Collect and Compute step in step order (a skipped Collect read no rows), it returns the
+	// step's SQL (empty to skip it) and the PostgreSQL parameter of each of its `?` — for
+	// statements whose rows, and so whose markers, depend on what earlier steps read.
+	// Like Build, it must not mutate shared state.
+	BuildFrom func(collected [][]Row) (string, []int, error)
+	// Compute is the function of a Compute step (see Compute).
+	Compute func(collected [][]Row) ([]Row, error)
 	// Keys is, for Collect, the number of leading columns that are keys (the rest is payload).
 	Keys int
 	// Check, for Collect, validates the collected rows (e.g. raises PostgreSQL's error when a
@@ -103,9 +118,12 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 	var keys []Row
 	var keyWidth int
 	var affected, returned int64
+	// all holds the rows of every Collect and Compute step so far (BuildFrom, Compute).
+	var all [][]Row
 	for i := range plan.Steps {
 		st := &plan.Steps[i]
-		if st.Kind == ReturnCollected {
+		switch st.Kind {
+		case ReturnCollected:
 			for _, r := range collected {
 				if err := sink.Emit(r[keyWidth:]); err != nil {
 					return 0, err
@@ -113,16 +131,32 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 				returned++
 			}
 			continue
+		case Compute:
+			if collected, err = st.Compute(all); err != nil {
+				return 0, err
+			}
+			all = append(all, collected)
+			keys, keyWidth = collected, 0
+			continue
 		}
-		query, err := st.Build(keys)
+		var query string
+		order := st.ParamOrder
+		if st.BuildFrom != nil {
+			query, order, err = st.BuildFrom(all)
+		} else {
+			query, err = st.Build(keys)
+		}
 		if err != nil {
 			return 0, err
 		}
 		if query == "" {
+			if st.Kind == Collect {
+				all = append(all, nil)
+			}
 			continue
 		}
-		args := make([]any, len(st.ParamOrder))
-		for j, idx := range st.ParamOrder {
+		args := make([]any, len(order))
+		for j, idx := range order {
 			if idx < 0 || idx >= len(params) {
 				return 0, fmt.Errorf("plan step %d: parameter $%d not bound", i+1, idx+1)
 			}
@@ -143,6 +177,7 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 			if collected, err = collect(ctx, q, query, args); err != nil {
 				return 0, err
 			}
+			all = append(all, collected)
 			if st.Check != nil {
 				if err := st.Check(collected); err != nil {
 					return 0, err

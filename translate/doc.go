@@ -56,10 +56,11 @@
 // KeyResolver (REFERENCES t without columns, DROP NOT NULL on a key column), IndexResolver
 // (DROP INDEX, ALTER INDEX RENAME, index names unique per schema), SchemaResolver (DROP SCHEMA
 // without CASCADE, CREATE SCHEMA of an existing schema, the search_path's existing schemas) and
-// ConstraintResolver (DROP/RENAME CONSTRAINT); without them those forms are refused. INSERT
-// and UPDATE assign values with PostgreSQL's assignment rules (42804 where no assignment cast
-// exists); RETURNING, ON CONFLICT, UPDATE … FROM and DELETE … USING are refused until the
-// proxy emulates them.
+// ConstraintResolver (DROP/RENAME CONSTRAINT, ON CONFLICT ON CONSTRAINT of a non-unique
+// constraint) and UniqueKeyResolver (ON CONFLICT's arbiter indexes); without them those forms
+// are refused. INSERT and UPDATE assign values with PostgreSQL's assignment rules (42804 where
+// no assignment cast exists); RETURNING and INSERT … ON CONFLICT run as plans of several TiDB
+// statements (returning.go, upsert.go).
 //
 // # Contract with the session
 //

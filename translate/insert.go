@@ -16,11 +16,7 @@ import (
 // otherwise) and are converted with PostgreSQL's conversion. The TiDB statement always names
 // its columns, because PostgreSQL lets a row be shorter than the column list.
 func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
-	switch {
-	case n.GetOnConflictClause() != nil:
-		return nil, pgerror.Unsupported("INSERT ... ON CONFLICT").
-			WithHint("ON CONFLICT is not emulated yet.")
-	case n.GetWithClause() != nil:
+	if n.GetWithClause() != nil {
 		return nil, pgerror.Unsupported("WITH ... INSERT")
 	}
 	tableName, tbl, err := t.table(n.GetRelation())
@@ -80,6 +76,9 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 		for _, c := range targets {
 			stmt.Columns = append(stmt.Columns, &ast.ColumnName{Name: cistr(c.Name)})
 		}
+	}
+	if n.GetOnConflictClause() != nil {
+		return t.insertOnConflict(n, stmt, tbl, targets)
 	}
 	if len(n.GetReturningList()) > 0 {
 		return t.insertReturning(n, stmt, tbl, targets)

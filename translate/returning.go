@@ -41,11 +41,12 @@ type keyColumn struct {
 	typ  typemap.Type
 }
 
-// rowKey returns the columns identifying tbl's rows: its primary key, or _tidb_rowid.
-func (t *translator) rowKey(tbl *catalog.Table) ([]keyColumn, error) {
+// rowKey returns the columns identifying tbl's rows for feature (RETURNING, ON CONFLICT):
+// its primary key, or _tidb_rowid.
+func (t *translator) rowKey(tbl *catalog.Table, feature string) ([]keyColumn, error) {
 	kr, ok := t.ctx.Resolver.(KeyResolver)
 	if !ok {
-		return nil, pgerror.Unsupported("RETURNING without the table's primary key")
+		return nil, pgerror.Unsupported(feature + " without the table's primary key")
 	}
 	pk, err := kr.PrimaryKey(tbl.Schema, tbl.Name)
 	if err != nil {
@@ -61,7 +62,7 @@ func (t *translator) rowKey(tbl *catalog.Table) ([]keyColumn, error) {
 			return nil, pgerror.Newf(pgerrcode.InternalError, "primary key column %q of %q not in the catalog", name, tbl.Name)
 		}
 		if !isInt(c.Type) && c.Type.OID != typemap.Text && c.Type.OID != typemap.Varchar {
-			return nil, pgerror.Unsupported("RETURNING on a table whose primary key column \"" + name +
+			return nil, pgerror.Unsupported(feature + " on a table whose primary key column \"" + name +
 				"\" is of type " + sqlTypeName(c.Type))
 		}
 		keys = append(keys, keyColumn{name: c.Name, typ: c.Type})
@@ -268,7 +269,7 @@ func keyFields(keys []keyColumn) []*ast.SelectField {
 
 // updateReturning plans UPDATE … RETURNING for the translated UPDATE stmt.
 func (t *translator) updateReturning(n *pg_query.UpdateStmt, stmt *ast.UpdateStmt, tbl *catalog.Table) (*Statement, error) {
-	keys, err := t.rowKey(tbl)
+	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
 		return nil, err
 	}
@@ -332,7 +333,7 @@ func (b *planBuilder) returnByKeys(keys []keyColumn, fields []*ast.SelectField, 
 
 // deleteReturning plans DELETE … RETURNING for the translated DELETE stmt.
 func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStmt, tbl *catalog.Table) (*Statement, error) {
-	keys, err := t.rowKey(tbl)
+	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
 		return nil, err
 	}
@@ -386,7 +387,7 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 		return nil, pgerror.Unsupported("INSERT … SELECT or DEFAULT VALUES with RETURNING").
 			WithHint("Use INSERT … VALUES with the primary key's values.")
 	}
-	keys, err := t.rowKey(tbl)
+	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,46 @@ var keyedTables = map[string]struct {
 		col("v", ty(typemap.Text), false)}}, []string{"id"}},
 	"taken_id_seq": {&catalog.Table{Schema: "public", Name: "taken_id_seq", Columns: []catalog.Column{
 		col("last_value", ty(typemap.Int8), true)}}, nil},
+	// up has a primary key and a UNIQUE text column (see uniqueKeys); ujson a json column.
+	"up": {&catalog.Table{Schema: "public", Name: "up", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("u", ty(typemap.Text), false), col("v", ty(typemap.Int4), false),
+		{Name: "d", Type: ty(typemap.Int4), HasDefault: true}}}, []string{"id"}},
+	"uexpr": {&catalog.Table{Schema: "public", Name: "uexpr", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("u", ty(typemap.Text), false)}}, []string{"id"}},
+	"nokeyu": {&catalog.Table{Schema: "public", Name: "nokeyu", Columns: []catalog.Column{
+		col("a", ty(typemap.Int4), false), col("b", ty(typemap.Text), false)}}, nil},
+	"ujson": {&catalog.Table{Schema: "public", Name: "ujson", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("j", ty(typemap.JSONB), false)}}, []string{"id"}},
+	"fkey": {&catalog.Table{Schema: "public", Name: "fkey", Columns: []catalog.Column{
+		col("f", ty(typemap.Float8), true), col("v", ty(typemap.Int4), false)}}, []string{"f"}},
+}
+
+// uniqueKeys are the unique indexes of the plan tests' tables besides their primary keys.
+var uniqueKeys = map[string][]catalog.UniqueKey{
+	"up":     {{Name: "up_u_key", Columns: []string{"u"}}},
+	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true}},
+	"nokeyu": {{Name: "nokeyu_a_b_key", Columns: []string{"a", "b"}}},
+}
+
+// UniqueKeys implements UniqueKeyResolver.
+func (r keyedResolver) UniqueKeys(tbl *catalog.Table) ([]catalog.UniqueKey, error) {
+	pk, err := r.PrimaryKey(tbl.Schema, tbl.Name)
+	if err != nil {
+		return nil, err
+	}
+	var keys []catalog.UniqueKey
+	if len(pk) > 0 {
+		keys = append(keys, catalog.UniqueKey{Name: tbl.Name + "_pkey", Primary: true, Columns: pk})
+	}
+	return append(keys, uniqueKeys[tbl.Name]...), nil
+}
+
+// ConstraintType implements ConstraintResolver: up has CHECK constraint up_v_check.
+func (r keyedResolver) ConstraintType(tbl *catalog.Table, name string) (string, error) {
+	if tbl.Name == "up" && name == "up_v_check" {
+		return "c", nil
+	}
+	return "", nil
 }
 
 func (r keyedResolver) LookupTable(schema, name string) (*catalog.Table, error) {
@@ -89,8 +129,12 @@ func runPlan(t *testing.T, d *datadriven.TestData) string {
 	}
 	var b strings.Builder
 	for i, st := range stmt.Plan.Steps {
-		if st.Kind == returning.ReturnCollected {
+		if st.Kind == returning.ReturnCollected || st.Kind == returning.Compute {
 			fmt.Fprintf(&b, "%d %s\n", i+1, st.Kind)
+			continue
+		}
+		if st.BuildFrom != nil && st.Explain == "" {
+			fmt.Fprintf(&b, "%d %s: (nothing to do for the sample rows)\n", i+1, st.Kind)
 			continue
 		}
 		fmt.Fprintf(&b, "%d %s", i+1, st.Kind)
@@ -110,6 +154,13 @@ func runPlan(t *testing.T, d *datadriven.TestData) string {
 		}
 		if got := strings.Count(st.Explain, "?"); got != len(st.ParamOrder) {
 			t.Errorf("%s: step %d has %d markers but %d params", d.Pos, i+1, got, len(st.ParamOrder))
+		}
+		if st.BuildFrom != nil {
+			// Built from what earlier steps read: nothing to build without it.
+			if sql, _, err := st.BuildFrom(nil); err == nil || sql != "" {
+				t.Errorf("%s: step %d builds %q without collected rows", d.Pos, i+1, sql)
+			}
+			continue
 		}
 		// A static step builds the explained SQL; a key-dependent one builds nothing without keys.
 		sql, err := st.Build(nil)

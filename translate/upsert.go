@@ -1,0 +1,1137 @@
+package translate
+
+import (
+	"strconv"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
+)
+
+// INSERT … ON CONFLICT is emulated with PostgreSQL's semantics, not with TiDB's INSERT IGNORE
+// (which turns every error into a warning) or ON DUPLICATE KEY UPDATE (which fires on any
+// unique key, counts an update twice and cannot see a row affected twice). The plan, in the
+// transaction the proxy opened:
+//
+//	collect  SELECT <key values of row 1>, <of row 2>, …      the proposed rows' arbiter and
+//	                                                           primary-key values, and every
+//	                                                           nextval they call, in row order
+//	collect  SELECT <row key>, <arbiter columns> FROM t        one per arbiter index: lock and
+//	         WHERE (<arbiter columns>) IN (<proposed>) FOR UPDATE  read the conflicting rows
+//	collect  SELECT excluded._pgtidb_n FROM t JOIN (<proposed  DO UPDATE … WHERE only: which
+//	         rows paired with their conflicting row>) AS excluded ON <row key> WHERE <where>
+//	compute  per proposed row, in order: insert, update, skip, or PostgreSQL's 21000 when a
+//	         row would be affected a second time
+//	exec     INSERT INTO t (…) VALUES <the rows to insert>    the key values as read
+//	exec     UPDATE t JOIN (<the updating rows' EXCLUDED values>) AS excluded
+//	         ON <row key> SET …                                 DO UPDATE
+//	return   SELECT <RETURNING list> FROM t WHERE <row key> IN (…) ORDER BY <row order>
+//
+// That is 2 + (arbiter indexes) round trips, plus one with DO UPDATE … WHERE, one per
+// non-empty INSERT/UPDATE and one for RETURNING; steps with nothing to do are skipped.
+//
+// Race safety: each arbiter's lock read is a (batch) point get on a unique index, which in
+// TiDB's pessimistic transactions locks the keys it asks for even when no row has them, so no
+// other session can insert or change a conflicting row between the read and the writes; a
+// concurrent inserter waits for this transaction, as it would in PostgreSQL. A conflict on a
+// unique index that is not an arbiter fails the INSERT or UPDATE with 23505, as in PostgreSQL.
+//
+// Only the arbiter and key values are read back into the proxy, and only for types whose text
+// compares as TiDB compares them (integers; text and varchar under utf8mb4_0900_bin: bytes).
+// Every other value stays an expression: the INSERT inserts it, the UPDATE reads it as
+// excluded.c — each proposed row is either inserted or used as EXCLUDED, so its expressions
+// run once. Subqueries in the VALUES are refused (they would read the table mid-plan).
+
+// UniqueKeyResolver is an optional extension of catalog.Resolver that knows a table's unique
+// indexes (ON CONFLICT's arbiters). Without it ON CONFLICT is refused (0A000).
+type UniqueKeyResolver interface {
+	UniqueKeys(tbl *catalog.Table) ([]catalog.UniqueKey, error)
+}
+
+// excludedName is PostgreSQL's name of the proposed row; the plan's derived table of proposed
+// rows has that name too. Its extra columns carry the row key and the row's position.
+const (
+	excludedName    = "excluded"
+	excludedKeyCol  = "_pgtidb_k"
+	excludedRowCol  = "_pgtidb_n"
+	upsertColLimit  = 60000
+	upsertNothing   = "n"
+	upsertInsertRow = "i"
+	upsertUpdateRow = "u"
+)
+
+// upsert is the translated ON CONFLICT statement the plan's steps are built from. After
+// translation it is only read.
+type upsert struct {
+	tbl     *catalog.Table
+	name    *ast.TableName
+	alias   string
+	stmt    *ast.InsertStmt
+	update  bool
+	rowKey  []keyColumn
+	arbiter [][]keyColumn
+	// needed are the columns whose proposed values the first step reads (row key, arbiter
+	// columns, sequence-filled and nextval-calling columns); pos[c] is c's index among
+	// stmt.Columns or -1.
+	needed []keyColumn
+	pos    []int
+	// value[r][i] is the expression giving row r's needed column i; valueOrder the
+	// parameters of all of them in order.
+	value      [][]ast.ExprNode
+	valueOrder []int
+	// cellOrder[r][j] are the parameters of row r's value j, and rowOrder[r] those of row r's
+	// INSERT values (needed columns excluded). Orders are recorded before anything walks the
+	// expressions: an ast.Visitor walk replaces the translator's recording markers.
+	cellOrder [][][]int
+	rowOrder  [][]int
+	// excluded are the columns the DO UPDATE reads as excluded.c; excl[r][i] is row r's
+	// expression for excluded[i] (nil: the needed value read back) and exclOrder[r] its
+	// parameters.
+	excluded  []keyColumn
+	excl      [][]ast.ExprNode
+	exclOrder [][]int
+	set       []*ast.Assignment
+	setOrder  []int
+	where     ast.ExprNode
+	whereOrd  []int
+	// fields are the RETURNING list (nil without one) and from its FROM item.
+	fields      []*ast.SelectField
+	from        ast.ResultSetNode
+	fieldsOrder []int
+}
+
+// insertOnConflict plans INSERT … VALUES … ON CONFLICT for the translated INSERT stmt.
+func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
+	oc := n.GetOnConflictClause()
+	if stmt.Select != nil {
+		return nil, pgerror.Unsupported("INSERT ... SELECT ... ON CONFLICT").
+			WithHint("Use INSERT ... VALUES ... ON CONFLICT.")
+	}
+	u := &upsert{tbl: tbl, stmt: stmt, update: oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE,
+		alias: n.GetRelation().GetAlias().GetAliasname()}
+	u.name = stmt.Table.TableRefs.Left.(*ast.TableSource).Source.(*ast.TableName)
+	for _, list := range stmt.Lists {
+		var orders [][]int
+		for _, e := range list {
+			order, err := t.restoreOrder(e)
+			if err != nil {
+				return nil, err
+			}
+			orders = append(orders, order)
+		}
+		u.cellOrder = append(u.cellOrder, orders)
+	}
+	keys, err := t.arbiters(oc, tbl)
+	if err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		// No unique index: nothing can conflict.
+		if len(n.GetReturningList()) > 0 {
+			return t.insertReturning(n, stmt, tbl, targets)
+		}
+		return t.statement(stmt, "INSERT", KindDML, nil)
+	}
+	if u.rowKey, err = t.rowKey(tbl, "INSERT … ON CONFLICT"); err != nil {
+		return nil, err
+	}
+	if len(n.GetReturningList()) > 0 && u.rowKey[0].name == rowIDColumn {
+		return nil, pgerror.Unsupported("INSERT … ON CONFLICT … RETURNING into a table without a primary key")
+	}
+	for _, list := range stmt.Lists {
+		for _, e := range list {
+			if hasSubquery(e) {
+				return nil, pgerror.Unsupported("a subquery in the VALUES of INSERT … ON CONFLICT")
+			}
+		}
+	}
+	if err := u.chooseNeeded(t, keys); err != nil {
+		return nil, err
+	}
+	if u.update {
+		if err := t.upsertAssignments(oc, u, len(n.GetReturningList()) > 0); err != nil {
+			return nil, err
+		}
+	}
+	if len(n.GetReturningList()) > 0 {
+		fields, cols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
+		if err != nil {
+			return nil, err
+		}
+		u.fields, u.from = fields, from
+		return t.upsertPlan(u, cols)
+	}
+	return t.upsertPlan(u, nil)
+}
+
+// arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them.
+func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, error) {
+	infer := oc.GetInfer()
+	if infer == nil && oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE {
+		return nil, pgerror.New(pgerrcode.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name").
+			WithHint("For example, ON CONFLICT (column_name).")
+	}
+	ur, ok := t.ctx.Resolver.(UniqueKeyResolver)
+	if !ok {
+		return nil, pgerror.Unsupported("INSERT … ON CONFLICT without the table's unique indexes")
+	}
+	all, err := ur.UniqueKeys(tbl)
+	if err != nil {
+		return nil, err
+	}
+	var out []catalog.UniqueKey
+	switch {
+	case infer == nil:
+		out = all
+	case infer.GetConname() != "":
+		name := infer.GetConname()
+		for _, k := range all {
+			if k.Name == name {
+				out = append(out, k)
+			}
+		}
+		if len(out) == 0 {
+			kind := ""
+			if cr, ok := t.ctx.Resolver.(ConstraintResolver); ok {
+				if kind, err = cr.ConstraintType(tbl, name); err != nil {
+					return nil, err
+				}
+			}
+			if kind != "" {
+				return nil, pgerror.New(pgerrcode.WrongObjectType, "constraint in ON CONFLICT clause has no associated index")
+			}
+			return nil, pgerror.Newf(pgerrcode.UndefinedObject, "constraint %q for table %q does not exist", name, tbl.Name)
+		}
+	default:
+		want := map[string]bool{}
+		for _, el := range infer.GetIndexElems() {
+			ie := el.GetIndexElem()
+			switch {
+			case ie.GetExpr() != nil:
+				return nil, pgerror.Unsupported("an expression in the ON CONFLICT target")
+			case len(ie.GetCollation()) > 0 || len(ie.GetOpclass()) > 0:
+				return nil, pgerror.Unsupported("a collation or operator class in the ON CONFLICT target")
+			}
+			if tbl.Column(ie.GetName()) == nil {
+				return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", ie.GetName())
+			}
+			want[ie.GetName()] = true
+		}
+		if w := infer.GetWhereClause(); w != nil {
+			// pgtidb tables have no partial indexes, and PostgreSQL infers a non-partial
+			// index whatever the predicate says: the predicate is checked, then has no effect.
+			if _, err := t.predicate(w, newTableScope("", tbl), "WHERE"); err != nil {
+				return nil, err
+			}
+		}
+		for _, k := range all {
+			if k.Expression || len(k.Columns) != len(distinct(k.Columns)) {
+				continue
+			}
+			match := len(distinct(k.Columns)) == len(want)
+			for _, c := range k.Columns {
+				match = match && want[c]
+			}
+			if match {
+				out = append(out, k)
+			}
+		}
+		if len(out) == 0 {
+			return nil, pgerror.New(pgerrcode.InvalidColumnReference,
+				"there is no unique or exclusion constraint matching the ON CONFLICT specification")
+		}
+	}
+	for _, k := range out {
+		if k.Expression {
+			return nil, pgerror.Unsupported("INSERT … ON CONFLICT with expression index \"" + k.Name + "\" as arbiter")
+		}
+	}
+	return out, nil
+}
+
+// distinct returns the distinct strings of list.
+func distinct(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
+}
+
+// exactKey returns column name of tbl as a key column whose values the proxy can compare,
+// or 0A000.
+func exactKey(tbl *catalog.Table, name, why string) (keyColumn, error) {
+	c := tbl.Column(name)
+	if c == nil {
+		return keyColumn{}, pgerror.Newf(pgerrcode.InternalError, "column %q of %q not in the catalog", name, tbl.Name)
+	}
+	if !isInt(c.Type) && c.Type.OID != typemap.Text && c.Type.OID != typemap.Varchar {
+		return keyColumn{}, pgerror.Unsupported("INSERT … ON CONFLICT with " + why + " column \"" + name +
+			"\" of type " + sqlTypeName(c.Type))
+	}
+	return keyColumn{name: c.Name, typ: c.Type}, nil
+}
+
+// chooseNeeded picks the columns the plan reads back and the expressions that give them.
+func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) error {
+	index := map[string]int{}
+	add := func(name, why string) error {
+		if _, ok := index[name]; ok {
+			return nil
+		}
+		k, err := exactKey(u.tbl, name, why)
+		if err != nil {
+			return err
+		}
+		index[name] = len(u.needed)
+		u.needed = append(u.needed, k)
+		return nil
+	}
+	if u.rowKey[0].name != rowIDColumn {
+		for _, k := range u.rowKey {
+			if err := add(k.name, "primary key"); err != nil {
+				return err
+			}
+		}
+	}
+	for _, key := range keys {
+		var arb []keyColumn
+		for _, c := range key.Columns {
+			if err := add(c, "arbiter"); err != nil {
+				return err
+			}
+			arb = append(arb, u.needed[index[c]])
+		}
+		u.arbiter = append(u.arbiter, arb)
+	}
+	// Columns filled from a sequence, and values calling nextval, are read back so that the
+	// sequence advances once per proposed row, conflicting or not, as in PostgreSQL.
+	for i := range u.tbl.Columns {
+		c := &u.tbl.Columns[i]
+		if c.Sequence != "" {
+			if err := add(c.Name, "sequence-filled"); err != nil {
+				return err
+			}
+		}
+	}
+	for _, list := range u.stmt.Lists {
+		for j, e := range list {
+			if callsSequence(e) {
+				if err := add(u.stmt.Columns[j].Name.O, "nextval-calling"); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	u.pos = make([]int, len(u.needed))
+	for i, k := range u.needed {
+		u.pos[i] = u.columnPos(k.name)
+	}
+	if len(u.stmt.Lists)*len(u.needed) > upsertColLimit {
+		return pgerror.Unsupported("INSERT … ON CONFLICT of more than " + itoa(upsertColLimit/len(u.needed)) + " rows")
+	}
+	u.value = make([][]ast.ExprNode, len(u.stmt.Lists))
+	u.rowOrder = make([][]int, len(u.stmt.Lists))
+	for r, list := range u.stmt.Lists {
+		for i, k := range u.needed {
+			e, err := u.proposed(list, u.pos[i], k.name)
+			if err != nil {
+				return err
+			}
+			u.value[r] = append(u.value[r], e)
+			if u.pos[i] >= 0 && e == list[u.pos[i]] {
+				u.valueOrder = append(u.valueOrder, u.cellOrder[r][u.pos[i]]...)
+			}
+		}
+		u.rowOrder[r] = []int{}
+		for j := range list {
+			if !u.isNeeded(u.stmt.Columns[j].Name.O) {
+				u.rowOrder[r] = append(u.rowOrder[r], u.cellOrder[r][j]...)
+			}
+		}
+	}
+	return nil
+}
+
+// columnPos is the index of column name among the INSERT's columns, or -1.
+func (u *upsert) columnPos(name string) int {
+	for j, c := range u.stmt.Columns {
+		if c.Name.O == name {
+			return j
+		}
+	}
+	return -1
+}
+
+func (u *upsert) isNeeded(name string) bool {
+	for _, k := range u.needed {
+		if k.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// proposed is the expression giving column name of a proposed row whose values are list
+// (pos is the column's index in it, or -1): the value, or the column's default.
+func (u *upsert) proposed(list []ast.ExprNode, pos int, name string) (ast.ExprNode, error) {
+	if pos >= 0 {
+		if _, isDefault := list[pos].(*ast.DefaultExpr); !isDefault {
+			return list[pos], nil
+		}
+	}
+	c := u.tbl.Column(name)
+	switch {
+	case c.Sequence != "":
+		return nextvalCall(u.tbl.Database, c.Sequence), nil
+	case !c.HasDefault:
+		return ast.NewValueExpr(nil, "", ""), nil
+	}
+	return nil, pgerror.Unsupported("INSERT … ON CONFLICT that needs the default value of column \"" + name + "\"").
+		WithHint("Give the column's value in VALUES.")
+}
+
+// upsertAssignments translates DO UPDATE SET … WHERE … over the target (under its alias)
+// and excluded.
+func (t *translator) upsertAssignments(oc *pg_query.OnConflictClause, u *upsert, returningList bool) error {
+	sc := newTableScope(u.alias, u.tbl)
+	ex := tableRel(excludedName, u.tbl)
+	for i := range ex.cols {
+		ex.cols[i].notNull = false
+	}
+	sc.add(ex)
+	if u.tbl.Column(excludedKeyCol) != nil || u.tbl.Column(excludedRowCol) != nil {
+		return pgerror.Unsupported("INSERT … ON CONFLICT DO UPDATE on a table with a column named " + excludedKeyCol + " or " + excludedRowCol)
+	}
+	target := u.alias
+	if target == "" {
+		target = u.tbl.Name
+	}
+	assigned := map[string]bool{}
+	for _, node := range oc.GetTargetList() {
+		rt := node.GetResTarget()
+		if len(rt.GetIndirection()) > 0 {
+			return pgerror.Unsupported("assignment to a field or element of column \"" + rt.GetName() + "\"")
+		}
+		col := u.tbl.Column(rt.GetName())
+		if col == nil {
+			return pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", rt.GetName(), u.tbl.Name)
+		}
+		if assigned[col.Name] {
+			return pgerror.Newf(pgerrcode.SyntaxError, "multiple assignments to same column %q", col.Name)
+		}
+		assigned[col.Name] = true
+		if returningList {
+			for _, k := range u.rowKey {
+				if k.name == col.Name {
+					return pgerror.Unsupported("INSERT … ON CONFLICT DO UPDATE … RETURNING that assigns primary key column \"" + k.name + "\"")
+				}
+			}
+		}
+		val := rt.GetVal()
+		if m := val.GetMultiAssignRef(); m != nil {
+			var err error
+			if val, err = multiAssignValue(m); err != nil {
+				return err
+			}
+		}
+		if col.Identity == 'a' && val.GetSetToDefault() == nil {
+			return pgerror.Newf(pgerrcode.GeneratedAlways, "column %q can only be updated to DEFAULT", col.Name).
+				WithDetail("Column \"" + col.Name + "\" is an identity column defined as GENERATED ALWAYS.")
+		}
+		if val.GetSetToDefault() != nil && col.Sequence != "" {
+			return pgerror.Unsupported("SET " + col.Name + " = DEFAULT in ON CONFLICT DO UPDATE of a sequence-filled column")
+		}
+		e, err := t.assignedValue(val, sc, col)
+		if err != nil {
+			return err
+		}
+		order, err := t.restoreOrder(e)
+		if err != nil {
+			return err
+		}
+		u.setOrder = append(u.setOrder, order...)
+		u.set = append(u.set, &ast.Assignment{Column: &ast.ColumnName{Table: cistr(target), Name: cistr(col.Name)}, Expr: e})
+	}
+	if w := oc.GetWhereClause(); w != nil {
+		var err error
+		if u.where, err = t.predicate(w, sc, "WHERE"); err != nil {
+			return err
+		}
+		if u.whereOrd, err = t.restoreOrder(u.where); err != nil {
+			return err
+		}
+	}
+	// The excluded columns read, and each proposed row's expression for them.
+	seen := map[string]bool{}
+	v := &excludedRefs{seen: seen}
+	for _, a := range u.set {
+		a.Expr.Accept(v)
+	}
+	if u.where != nil {
+		u.where.Accept(v)
+	}
+	for _, c := range u.tbl.Columns {
+		if seen[c.Name] {
+			u.excluded = append(u.excluded, keyColumn{name: c.Name, typ: c.Type})
+		}
+	}
+	u.excl = make([][]ast.ExprNode, len(u.stmt.Lists))
+	u.exclOrder = make([][]int, len(u.stmt.Lists))
+	for r, list := range u.stmt.Lists {
+		u.exclOrder[r] = []int{}
+		for _, k := range u.excluded {
+			var e ast.ExprNode
+			if !u.isNeeded(k.name) {
+				pos := u.columnPos(k.name)
+				var err error
+				if e, err = u.proposed(list, pos, k.name); err != nil {
+					return err
+				}
+				if pos >= 0 && e == list[pos] {
+					u.exclOrder[r] = append(u.exclOrder[r], u.cellOrder[r][pos]...)
+				}
+			}
+			u.excl[r] = append(u.excl[r], e)
+		}
+	}
+	return nil
+}
+
+// restoreOrder restores n and returns the parameters of its markers in order.
+func (t *translator) restoreOrder(n ast.Node) ([]int, error) {
+	if _, err := t.restore(n); err != nil {
+		return nil, err
+	}
+	return append([]int{}, t.paramOrder...), nil
+}
+
+// excludedRefs collects the columns of excluded an expression reads.
+type excludedRefs struct{ seen map[string]bool }
+
+func (v *excludedRefs) Enter(n ast.Node) (ast.Node, bool) {
+	if c, ok := n.(*ast.ColumnNameExpr); ok && c.Name.Table.L == excludedName {
+		v.seen[c.Name.Name.O] = true
+	}
+	return n, false
+}
+func (v *excludedRefs) Leave(n ast.Node) (ast.Node, bool) { return n, true }
+
+// exprFinder reports whether an expression contains a node match accepts.
+type exprFinder struct {
+	match func(ast.Node) bool
+	found bool
+}
+
+func (v *exprFinder) Enter(n ast.Node) (ast.Node, bool) {
+	if v.match(n) {
+		v.found = true
+		return n, true
+	}
+	return n, false
+}
+func (v *exprFinder) Leave(n ast.Node) (ast.Node, bool) { return n, true }
+
+func contains(e ast.ExprNode, match func(ast.Node) bool) bool {
+	v := &exprFinder{match: match}
+	e.Accept(v)
+	return v.found
+}
+
+// callsSequence reports whether e calls a function that changes a sequence.
+func callsSequence(e ast.ExprNode) bool {
+	return contains(e, func(n ast.Node) bool {
+		f, ok := n.(*ast.FuncCallExpr)
+		return ok && (f.FnName.L == "nextval" || f.FnName.L == "setval")
+	})
+}
+
+// unwrapParam returns the plain marker of a translator's recording marker (see freezeParams).
+func unwrapParam(e ast.ExprNode) ast.ExprNode {
+	if p, ok := e.(*paramMarker); ok {
+		return p.ParamMarkerExpr
+	}
+	freezeParams(e)
+	return e
+}
+
+// freeze makes every shared piece of u safe to restore concurrently.
+func (u *upsert) freeze() {
+	for _, list := range u.stmt.Lists {
+		for j := range list {
+			list[j] = unwrapParam(list[j])
+		}
+	}
+	for _, row := range u.value {
+		for i := range row {
+			row[i] = unwrapParam(row[i])
+		}
+	}
+	for _, row := range u.excl {
+		for i := range row {
+			if row[i] != nil {
+				row[i] = unwrapParam(row[i])
+			}
+		}
+	}
+	for _, a := range u.set {
+		a.Expr = unwrapParam(a.Expr)
+	}
+	if u.where != nil {
+		u.where = unwrapParam(u.where)
+	}
+	for _, f := range u.fields {
+		f.Expr = unwrapParam(f.Expr)
+	}
+}
+
+// upsertState is what the steps read, decoded from the collected rows.
+type upsertState struct {
+	// proposed[r][i] is row r's value of needed column i.
+	proposed []returning.Row
+	// existing[a] are the rows the lock read of arbiter a found: row key, then the arbiter's
+	// columns.
+	existing [][]returning.Row
+	// passed is the set of proposed rows whose DO UPDATE … WHERE held.
+	passed map[int]bool
+	// decisions: {action, row number, row key…} per inserted or updated proposed row.
+	decisions []returning.Row
+}
+
+// decode splits the collected rows by step: proposed values, lock reads, WHERE, decisions.
+func (u *upsert) decode(all [][]returning.Row) *upsertState {
+	s := &upsertState{}
+	if len(all) == 0 || len(all[0]) != 1 {
+		return nil
+	}
+	flat := all[0][0]
+	w := len(u.needed)
+	for r := range u.stmt.Lists {
+		s.proposed = append(s.proposed, flat[r*w:(r+1)*w])
+	}
+	i := 1
+	for range u.arbiter {
+		if i < len(all) {
+			s.existing = append(s.existing, all[i])
+		}
+		i++
+	}
+	if u.where != nil && i < len(all) {
+		s.passed = map[int]bool{}
+		for _, row := range all[i] {
+			n, _ := strconv.Atoi(string(row[0]))
+			s.passed[n] = true
+		}
+		i++
+	}
+	if i < len(all) {
+		s.decisions = all[i]
+	}
+	return s
+}
+
+// keyString is a comparable form of a key's values (nil: a NULL value, no conflict).
+func keyString(values []returning.Value) (string, bool) {
+	var b []byte
+	for _, v := range values {
+		if v == nil {
+			return "", false
+		}
+		b = strconv.AppendInt(b, int64(len(v)), 10)
+		b = append(b, ':')
+		b = append(b, v...)
+	}
+	return string(b), true
+}
+
+// proposedKey is row r's values of arbiter a.
+func (u *upsert) proposedKey(s *upsertState, r, a int) []returning.Value {
+	var out []returning.Value
+	for _, k := range u.arbiter[a] {
+		for i, n := range u.needed {
+			if n.name == k.name {
+				out = append(out, s.proposed[r][i])
+			}
+		}
+	}
+	return out
+}
+
+// conflicts maps, per arbiter, the key of each existing row to its row key.
+func (u *upsert) conflicts(s *upsertState) []map[string]returning.Row {
+	out := make([]map[string]returning.Row, len(u.arbiter))
+	for a := range u.arbiter {
+		out[a] = map[string]returning.Row{}
+		if a >= len(s.existing) {
+			continue
+		}
+		for _, row := range s.existing[a] {
+			if ks, ok := keyString(row[len(u.rowKey):]); ok {
+				out[a][ks] = row[:len(u.rowKey)]
+			}
+		}
+	}
+	return out
+}
+
+// firstConflict is the existing row proposed row r conflicts with, if any.
+func (u *upsert) firstConflict(s *upsertState, byKey []map[string]returning.Row, r int) returning.Row {
+	for a := range u.arbiter {
+		if ks, ok := keyString(u.proposedKey(s, r, a)); ok {
+			if row, ok := byKey[a][ks]; ok {
+				return row
+			}
+		}
+	}
+	return nil
+}
+
+// decide is the Compute step: PostgreSQL's per-row outcome, in row order.
+func (u *upsert) decide(all [][]returning.Row) ([]returning.Row, error) {
+	s := u.decode(all)
+	if s == nil {
+		return nil, pgerror.New(pgerrcode.InternalError, "ON CONFLICT: proposed rows not read")
+	}
+	byKey := u.conflicts(s)
+	inserted := make([]map[string]bool, len(u.arbiter))
+	for a := range inserted {
+		inserted[a] = map[string]bool{}
+	}
+	touched := map[string]bool{}
+	var out []returning.Row
+	for r := range u.stmt.Lists {
+		var existing returning.Row
+		mine := false
+		for a := range u.arbiter {
+			ks, ok := keyString(u.proposedKey(s, r, a))
+			if !ok {
+				continue
+			}
+			if inserted[a][ks] {
+				mine = true
+				break
+			}
+			if row, ok := byKey[a][ks]; ok {
+				existing = row
+				break
+			}
+		}
+		switch {
+		case (mine || existing != nil) && !u.update:
+			continue
+		case mine:
+			return nil, affectTwice()
+		case existing != nil:
+			ks, _ := keyString(existing)
+			if touched[ks] {
+				return nil, affectTwice()
+			}
+			if u.where != nil && !s.passed[r] {
+				continue
+			}
+			touched[ks] = true
+			out = append(out, append(returning.Row{[]byte(upsertUpdateRow), []byte(itoa(r))}, existing...))
+		default:
+			for a := range u.arbiter {
+				if ks, ok := keyString(u.proposedKey(s, r, a)); ok {
+					inserted[a][ks] = true
+				}
+			}
+			out = append(out, returning.Row{[]byte(upsertInsertRow), []byte(itoa(r))})
+		}
+	}
+	return out, nil
+}
+
+func affectTwice() error {
+	return pgerror.New(pgerrcode.CardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time").
+		WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.")
+}
+
+// literal turns a value read from TiDB into a literal of column k's type (NULL for nil).
+func literal(k keyColumn, v returning.Value) (ast.ExprNode, error) {
+	if v == nil {
+		return ast.NewValueExpr(nil, "", ""), nil
+	}
+	return keyLiteral(k, v)
+}
+
+// proposedSelect is the first step: every needed value of every row, in row order.
+func (u *upsert) proposedSelect() *ast.SelectStmt {
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	for _, row := range u.value {
+		for _, e := range row {
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
+		}
+	}
+	return sel
+}
+
+// lockSelect reads and locks the rows conflicting with the proposed rows on arbiter a.
+func (u *upsert) lockSelect(s *upsertState, a int) (ast.StmtNode, error) {
+	var tuples []ast.ExprNode
+	for r := range u.stmt.Lists {
+		vals := u.proposedKey(s, r, a)
+		if _, ok := keyString(vals); !ok {
+			continue
+		}
+		var err error
+		tuples = append(tuples, keyTuple(u.arbiter[a], func(i int) ast.ExprNode {
+			lit, e := keyLiteral(u.arbiter[a][i], vals[i])
+			if e != nil {
+				err = e
+			}
+			return lit
+		}))
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(tuples) == 0 {
+		return nil, nil
+	}
+	sel := newSelect()
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: u.name}}}
+	sel.Fields = &ast.FieldList{Fields: append(keyFields(u.rowKey), keyFields(u.arbiter[a])...)}
+	sel.Where = keyIn(u.arbiter[a], tuples)
+	sel.LockInfo = forUpdate()
+	return sel, nil
+}
+
+// excludedRows is the derived table `excluded` of the given proposed rows, each paired with
+// the row key of the row it updates; it returns the parameters of its markers.
+func (u *upsert) excludedRows(s *upsertState, rows []int, keys []returning.Row) (ast.ResultSetNode, []int, error) {
+	list := &ast.SetOprSelectList{}
+	var order []int
+	for i, r := range rows {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{}
+		for j, k := range u.rowKey {
+			lit, err := keyLiteral(k, keys[i][j])
+			if err != nil {
+				return nil, nil, err
+			}
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: lit, AsName: cistr(excludedKeyCol + itoa(j))})
+		}
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: ast.NewValueExpr(int64(r), "", ""), AsName: cistr(excludedRowCol)})
+		for j, k := range u.excluded {
+			e := u.excl[r][j]
+			if e == nil {
+				var err error
+				if e, err = literal(k, s.proposed[r][u.neededIndex(k.name)]); err != nil {
+					return nil, nil, err
+				}
+			}
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e, AsName: cistr(k.name)})
+		}
+		if i > 0 {
+			all := ast.UnionAll
+			sel.AfterSetOperator = &all
+		}
+		list.Selects = append(list.Selects, sel)
+		order = append(order, u.exclOrder[r]...)
+	}
+	if len(list.Selects) == 1 {
+		return &ast.TableSource{Source: list.Selects[0].(*ast.SelectStmt), AsName: cistr(excludedName)}, order, nil
+	}
+	return &ast.TableSource{Source: &ast.SetOprStmt{SelectList: list}, AsName: cistr(excludedName)}, order, nil
+}
+
+func (u *upsert) neededIndex(name string) int {
+	for i, k := range u.needed {
+		if k.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// targetJoin is `t [AS alias] JOIN excluded ON <row key> = excluded's key`.
+func (u *upsert) targetJoin(excluded ast.ResultSetNode) *ast.TableRefsClause {
+	target := u.alias
+	if target == "" {
+		target = u.tbl.Name
+	}
+	var on ast.ExprNode
+	for j, k := range u.rowKey {
+		eq := binop(opcode.EQ, &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(target), Name: cistr(k.name)}},
+			&ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(excludedName), Name: cistr(excludedKeyCol + itoa(j))}})
+		if on == nil {
+			on = eq
+		} else {
+			on = binop(opcode.LogicAnd, on, eq)
+		}
+	}
+	return &ast.TableRefsClause{TableRefs: &ast.Join{
+		Left:  &ast.TableSource{Source: u.name, AsName: cistr(u.alias)},
+		Right: excluded, Tp: ast.CrossJoin, On: &ast.OnCondition{Expr: on}}}
+}
+
+// whereSelect returns the proposed rows whose DO UPDATE … WHERE holds on the row they
+// conflict with.
+func (u *upsert) whereSelect(s *upsertState) (ast.StmtNode, []int, error) {
+	byKey := u.conflicts(s)
+	var rows []int
+	var keys []returning.Row
+	for r := range u.stmt.Lists {
+		if row := u.firstConflict(s, byKey, r); row != nil {
+			rows, keys = append(rows, r), append(keys, row)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, nil, nil
+	}
+	ex, order, err := u.excludedRows(s, rows, keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	sel := newSelect()
+	sel.From = u.targetJoin(ex)
+	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(excludedName), Name: cistr(excludedRowCol)}}}}}
+	sel.Where = u.where
+	return sel, append(order, u.whereOrd...), nil
+}
+
+// insertRows is the INSERT of the proposed rows decided for insertion.
+func (u *upsert) insertRows(s *upsertState) (ast.StmtNode, []int, error) {
+	ins := *u.stmt
+	ins.Columns = append([]*ast.ColumnName{}, u.stmt.Columns...)
+	for i, k := range u.needed {
+		if u.pos[i] < 0 {
+			ins.Columns = append(ins.Columns, &ast.ColumnName{Name: cistr(k.name)})
+		}
+	}
+	ins.Lists = nil
+	var order []int
+	for _, d := range s.decisions {
+		if string(d[0]) != upsertInsertRow {
+			continue
+		}
+		r, _ := strconv.Atoi(string(d[1]))
+		row := append(make([]ast.ExprNode, 0, len(ins.Columns)), u.stmt.Lists[r]...)
+		for i, k := range u.needed {
+			lit, err := literal(k, s.proposed[r][i])
+			if err != nil {
+				return nil, nil, err
+			}
+			if u.pos[i] >= 0 {
+				row[u.pos[i]] = lit
+			} else {
+				row = append(row, lit)
+			}
+		}
+		ins.Lists = append(ins.Lists, row)
+		order = append(order, u.rowOrder[r]...)
+	}
+	if len(ins.Lists) == 0 {
+		return nil, nil, nil
+	}
+	return &ins, order, nil
+}
+
+// updateRows is the DO UPDATE of the rows decided for update.
+func (u *upsert) updateRows(s *upsertState) (ast.StmtNode, []int, error) {
+	var rows []int
+	var keys []returning.Row
+	for _, d := range s.decisions {
+		if string(d[0]) == upsertUpdateRow {
+			r, _ := strconv.Atoi(string(d[1]))
+			rows, keys = append(rows, r), append(keys, d[2:])
+		}
+	}
+	if len(rows) == 0 {
+		return nil, nil, nil
+	}
+	ex, order, err := u.excludedRows(s, rows, keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	upd := &ast.UpdateStmt{TableRefs: u.targetJoin(ex), List: u.set, MultipleTable: true}
+	return upd, append(order, u.setOrder...), nil
+}
+
+// returnRows reads the RETURNING list of the inserted and updated rows, in row order.
+func (u *upsert) returnRows(s *upsertState) (ast.StmtNode, []int, error) {
+	var tuples []ast.ExprNode
+	for _, d := range s.decisions {
+		var key returning.Row
+		if string(d[0]) == upsertUpdateRow {
+			key = d[2:]
+		} else {
+			r, _ := strconv.Atoi(string(d[1]))
+			for _, k := range u.rowKey {
+				key = append(key, s.proposed[r][u.neededIndex(k.name)])
+			}
+		}
+		var err error
+		tuples = append(tuples, keyTuple(u.rowKey, func(i int) ast.ExprNode {
+			lit, e := keyLiteral(u.rowKey[i], key[i])
+			if e != nil {
+				err = e
+			}
+			return lit
+		}))
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(tuples) == 0 {
+		return nil, nil, nil
+	}
+	sel := newSelect()
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: u.from}}
+	sel.Fields = &ast.FieldList{Fields: u.fields}
+	sel.Where = keyIn(u.rowKey, tuples)
+	if len(tuples) > 1 {
+		order := &ast.CaseExpr{}
+		for i, tup := range tuples {
+			order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{
+				Expr:   binop(opcode.EQ, keyTuple(u.rowKey, func(i int) ast.ExprNode { return keyRef(u.rowKey[i]) }), tup),
+				Result: ast.NewValueExpr(int64(i), "", "")})
+		}
+		sel.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: order}}}
+	}
+	return sel, append([]int{}, u.fieldsOrder...), nil
+}
+
+// upsertSample is the collected data the golden tests explain the key-dependent steps with:
+// sample values for the proposed rows, row 1 conflicting with an existing row on every
+// arbiter (its WHERE holding; a lone row of DO NOTHING is new), the others inserted.
+func (u *upsert) upsertSample() [][]returning.Row {
+	var flat returning.Row
+	for r := range u.stmt.Lists {
+		for _, k := range u.needed {
+			if isInt(k.typ) {
+				flat = append(flat, []byte(itoa(r+1)))
+			} else {
+				flat = append(flat, []byte("k"+itoa(r+1)))
+			}
+		}
+	}
+	all := [][]returning.Row{{flat}}
+	s := u.decode(all)
+	conflict := u.update || len(u.stmt.Lists) > 1
+	existingKey := make(returning.Row, len(u.rowKey))
+	for j, k := range u.rowKey {
+		if i := u.neededIndex(k.name); i >= 0 {
+			existingKey[j] = s.proposed[0][i]
+		} else {
+			existingKey[j] = []byte("1")
+		}
+	}
+	for a := range u.arbiter {
+		var rows []returning.Row
+		if conflict {
+			rows = append(rows, append(append(returning.Row{}, existingKey...), u.proposedKey(s, 0, a)...))
+		}
+		all = append(all, rows)
+	}
+	if u.where != nil {
+		all = append(all, []returning.Row{{[]byte("0")}})
+	}
+	var decisions []returning.Row
+	for r := range u.stmt.Lists {
+		if r == 0 && conflict {
+			if u.update {
+				decisions = append(decisions, append(returning.Row{[]byte(upsertUpdateRow), []byte("0")}, existingKey...))
+			}
+			continue
+		}
+		decisions = append(decisions, returning.Row{[]byte(upsertInsertRow), []byte(itoa(r))})
+	}
+	return append(all, decisions)
+}
+
+// upsertPlan assembles the plan's steps (see the comment at the top of this file).
+func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
+	b := &planBuilder{t: t}
+	if u.fields != nil {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{Fields: u.fields}
+		var err error
+		if u.fieldsOrder, err = t.restoreOrder(sel); err != nil {
+			return nil, err
+		}
+	}
+	proposed := u.proposedSelect()
+	explain, err := t.restore(proposed)
+	if err != nil {
+		return nil, err
+	}
+	b.static = append(b.static, len(b.plan.Steps))
+	b.roots = append(b.roots, proposed)
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain, ParamOrder: u.valueOrder})
+	sample := u.upsertSample()
+	// dynamic adds a step built from the collected rows.
+	dynamic := func(kind returning.StepKind, known int, build func(s *upsertState) (ast.StmtNode, []int, error)) error {
+		node, order, err := build(u.decode(sample[:known]))
+		if err != nil {
+			return err
+		}
+		explain := ""
+		if node != nil {
+			if explain, err = t.restore(node); err != nil {
+				return err
+			}
+		}
+		b.roots = append(b.roots, node)
+		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: kind, Explain: explain, ParamOrder: order,
+			BuildFrom: func(all [][]returning.Row) (string, []int, error) {
+				s := u.decode(all)
+				if s == nil || len(all) < known {
+					return "", nil, pgerror.New(pgerrcode.InternalError, "ON CONFLICT: plan step out of order")
+				}
+				n, order, err := build(s)
+				if err != nil || n == nil {
+					return "", nil, err
+				}
+				sql, err := restorePlain(n)
+				return sql, order, err
+			}})
+		return nil
+	}
+	known := 1
+	for a := range u.arbiter {
+		a := a
+		err := dynamic(returning.Collect, known, func(s *upsertState) (ast.StmtNode, []int, error) {
+			n, err := u.lockSelect(s, a)
+			return n, nil, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		known++
+	}
+	if u.where != nil {
+		if err := dynamic(returning.Collect, known, u.whereSelect); err != nil {
+			return nil, err
+		}
+		known++
+	}
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Compute, Compute: u.decide})
+	b.roots = append(b.roots, nil)
+	known++
+	if err := dynamic(returning.Exec, known, u.insertRows); err != nil {
+		return nil, err
+	}
+	if u.update {
+		if err := dynamic(returning.Exec, known, u.updateRows); err != nil {
+			return nil, err
+		}
+	}
+	if u.fields != nil {
+		if err := dynamic(returning.Return, known, u.returnRows); err != nil {
+			return nil, err
+		}
+	}
+	b.plan.CountExec = u.fields == nil
+	u.freeze()
+	return b.finish("INSERT", KindDML, cols)
+}
