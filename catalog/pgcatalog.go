@@ -25,7 +25,9 @@ import (
 // "char" and name as text, int2vector/oidvector as their space-separated text).
 //
 // The texts use a few macros, expanded on the AST when an emulation is instantiated, so that
-// every session-dependent value is a literal and every OID is computed by oid.go's builders:
+// every session-dependent value is a literal and every OID is computed by oid.go's builders.
+// Indexes TiDB creates by itself for a foreign key (named as the constraint) are not shown:
+// PostgreSQL creates none.
 //
 //	DATABASE()                    the session's PostgreSQL database (a literal)
 //	CURRENT_USER()                the session's PostgreSQL user (a literal)
@@ -64,7 +66,9 @@ var pgCatalogEmulations = map[string]string{
 			CASE t.TABLE_TYPE WHEN 'SEQUENCE' THEN 1 WHEN 'VIEW' THEN 0 ELSE -1 END AS reltuples,
 			0 AS relallvisible, 0 AS reltoastrelid,
 			EXISTS (SELECT 1 FROM information_schema.STATISTICS s
-				WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME) AS relhasindex,
+				WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
+				  AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
+					WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS relhasindex,
 			0 AS relisshared, 'p' AS relpersistence,
 			CASE t.TABLE_TYPE WHEN 'BASE TABLE' THEN 'r' WHEN 'VIEW' THEN 'v' ELSE 'S' END AS relkind,
 			IF(t.TABLE_TYPE = 'SEQUENCE', 3, (SELECT COUNT(*) FROM information_schema.COLUMNS c
@@ -72,9 +76,10 @@ var pgCatalogEmulations = map[string]string{
 			(SELECT COUNT(*) FROM information_schema.TIDB_CHECK_CONSTRAINTS k
 				WHERE k.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME) AS relchecks,
 			t.TABLE_TYPE = 'VIEW' AS relhasrules,
-			EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-				WHERE (f.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND f.TABLE_NAME = t.TABLE_NAME)
-				   OR (f.UNIQUE_CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND f.REFERENCED_TABLE_NAME = t.TABLE_NAME)) AS relhastriggers,
+			EXISTS (SELECT 1 FROM information_schema.KEY_COLUMN_USAGE f
+				WHERE f.REFERENCED_TABLE_NAME IS NOT NULL
+				  AND ((f.TABLE_SCHEMA = t.TABLE_SCHEMA AND f.TABLE_NAME = t.TABLE_NAME)
+				   OR (f.REFERENCED_TABLE_SCHEMA = t.TABLE_SCHEMA AND f.REFERENCED_TABLE_NAME = t.TABLE_NAME))) AS relhastriggers,
 			0 AS relhassubclass, 0 AS relrowsecurity, 0 AS relforcerowsecurity, 1 AS relispopulated,
 			IF(t.TABLE_TYPE = 'BASE TABLE', 'd', 'n') AS relreplident, 0 AS relispartition, 0 AS relrewrite,
 			0 AS relfrozenxid, IF(t.TABLE_TYPE = 'BASE TABLE', 1, 0) AS relminmxid,
@@ -84,10 +89,11 @@ var pgCatalogEmulations = map[string]string{
 		SELECT pgtidb_oid('rel', i.TABLE_SCHEMA, i.relname), i.relname, pgtidb_nsp_oid(i.TABLE_SCHEMA), 0, 0, 10, 403,
 			pgtidb_oid('rel', i.TABLE_SCHEMA, i.relname), 0, 1, 0, 0, 0, 0, 0, 'p', 'i', i.natts, 0, 0, 0, 0, 0, 0, 1,
 			'n', 0, 0, 0, 0, NULL, NULL, NULL
-		FROM (SELECT TABLE_SCHEMA, IF(INDEX_NAME = 'PRIMARY', CONCAT(TABLE_NAME, '_pkey'), INDEX_NAME) AS relname,
+		FROM (SELECT s.TABLE_SCHEMA, IF(s.INDEX_NAME = 'PRIMARY', CONCAT(s.TABLE_NAME, '_pkey'), s.INDEX_NAME) AS relname,
 				COUNT(*) AS natts
-			FROM information_schema.STATISTICS WHERE pgtidb_in_database(TABLE_SCHEMA)
-			GROUP BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME) i`,
+			FROM information_schema.STATISTICS s WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
+				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+			GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME) i`,
 
 	"pg_index": `SELECT pgtidb_oid('rel', s.TABLE_SCHEMA, IF(s.INDEX_NAME = 'PRIMARY', CONCAT(s.TABLE_NAME, '_pkey'), s.INDEX_NAME)) AS indexrelid,
 			pgtidb_oid('rel', s.TABLE_SCHEMA, s.TABLE_NAME) AS indrelid,
@@ -105,7 +111,8 @@ var pgCatalogEmulations = map[string]string{
 			ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
 		LEFT JOIN pgtidb_catalog.columns p
 			ON p.tidb_db = s.TABLE_SCHEMA AND p.table_name = s.TABLE_NAME AND p.column_name = s.COLUMN_NAME
-		WHERE pgtidb_in_database(s.TABLE_SCHEMA)
+		WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
+				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
 		GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME`,
 
 	"pg_am": `SELECT oid, amname, amhandler, amtype FROM (` + pgAmRows + `) am`,
@@ -312,4 +319,14 @@ func oidCase(x ast.ExprNode, m map[uint32]uint32) ast.ExprNode {
 
 func call(name string, args ...ast.ExprNode) ast.ExprNode {
 	return &ast.FuncCallExpr{FnName: model.NewCIStr(name), Args: args}
+}
+
+// CatalogRelationNames lists the tables and views of PostgreSQL 15's pg_catalog, sorted.
+func CatalogRelationNames() []string {
+	out := make([]string, 0, len(pgCatalogColumns))
+	for name := range pgCatalogColumns {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
 }
