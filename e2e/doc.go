@@ -8,9 +8,15 @@
 //	diff_test.go  TestDifferential / TestDifferentialExtended: the SQL scripts under
 //	              testdata/diff run statement by statement on both servers (simple and extended
 //	              protocol); column names, type OIDs, rows, command tags, SQLSTATEs and the
-//	              transaction status are compared
+//	              transaction status are compared; a script can drive several sessions, with
+//	              statements that wait for another session's lock (testdata/doc.go)
 //	pgx_test.go   TestPgxTypes: every supported type inserted and selected with parameters under
 //	              every pgx v5 QueryExecMode (binary and text formats), compared value by value
+//	libpq_test.go TestLibpqReturning: database/sql with lib/pq, INSERT … RETURNING id on
+//	              SERIAL and identity keys (QueryRow, Query, Exec, transactions, prepared
+//	              statements), transcripts compared step by step
+//	node_test.go  TestNodePostgresReturning: node/returning.js (node-postgres, npm pg; npm ci
+//	              when node_modules is missing) on both servers, its JSON output compared
 //	psql_test.go  TestPsql: testdata/psql/*.sql run through the psql binary on both servers;
 //	              the outputs must be equal
 //	fuzz_test.go  FuzzWire: arbitrary bytes after a valid startup must never take the proxy down
