@@ -36,7 +36,12 @@ func (t *translator) sequenceArg(fn string, fc *pg_query.FuncCall, sc *scope) (s
 	if len(args) != 1 {
 		return sequenceRef{}, t.undefinedFunction(fn, args, sc)
 	}
-	e, ty, err := t.expr(args[0], sc)
+	return t.sequenceName(fn, args[0], sc)
+}
+
+// sequenceName reads a regclass text argument naming a sequence (see nextval).
+func (t *translator) sequenceName(fn string, arg *pg_query.Node, sc *scope) (sequenceRef, error) {
+	e, ty, err := t.expr(arg, sc)
 	if err != nil {
 		return sequenceRef{}, err
 	}

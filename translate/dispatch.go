@@ -20,6 +20,11 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(t.setConfigs) > 0 {
+		if stmt.SetConfig, err = t.checkSetConfig(node); err != nil {
+			return nil, err
+		}
+	}
 	t.recordNextvals(node, stmt)
 	if len(t.currvals) > 0 {
 		if stmt, err = t.guardCurrval(stmt); err != nil {
@@ -33,6 +38,9 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 	switch n := node.GetNode().(type) {
 	case *pg_query.Node_SelectStmt:
+		if fc := setvalCall(n.SelectStmt); fc != nil {
+			return t.setvalStatement(n.SelectStmt, fc)
+		}
 		return t.selectStatement(n.SelectStmt)
 	case *pg_query.Node_InsertStmt:
 		return t.insert(n.InsertStmt)
