@@ -393,8 +393,22 @@ func (u *upsert) proposed(list []ast.ExprNode, pos int, name string) (ast.ExprNo
 	case !c.HasDefault:
 		return ast.NewValueExpr(nil, "", ""), nil
 	}
-	return nil, pgerror.Unsupported("INSERT … ON CONFLICT that needs the default value of column \"" + name + "\"").
-		WithHint("Give the column's value in VALUES.")
+	return u.defaultValue(c.Name), nil
+}
+
+// defaultValue is the default of column name, evaluated where it is read:
+// (SELECT DEFAULT(t.c) FROM (SELECT 1) AS one LEFT JOIN t ON FALSE), one row whatever t holds.
+func (u *upsert) defaultValue(name string) ast.ExprNode {
+	one := newSelect()
+	one.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: ast.NewValueExpr(int64(1), "", "")}}}
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: &ast.DefaultExpr{
+		Name: &ast.ColumnName{Table: u.name.Name, Name: cistr(name)}}}}}
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{
+		Left:  &ast.TableSource{Source: one, AsName: cistr("_pgtidb_one")},
+		Right: &ast.TableSource{Source: u.name}, Tp: ast.LeftJoin,
+		On: &ast.OnCondition{Expr: ast.NewValueExpr(false, "", "")}}}
+	return &ast.SubqueryExpr{Query: sel}
 }
 
 // upsertAssignments translates DO UPDATE SET … WHERE … over the target (under its alias)
