@@ -48,6 +48,9 @@ var keyedTables = map[string]struct {
 	"up": {&catalog.Table{Schema: "public", Name: "up", Columns: []catalog.Column{
 		col("id", ty(typemap.Int4), true), col("u", ty(typemap.Text), false), col("v", ty(typemap.Int4), false),
 		{Name: "d", Type: ty(typemap.Int4), HasDefault: true}}}, []string{"id"}},
+	"nn": {&catalog.Table{Schema: "public", Name: "nn", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("name", ty(typemap.Text), true),
+		{Name: "q", Type: ty(typemap.Int4), NotNull: true, HasDefault: true}}}, []string{"id"}},
 	"uexpr": {&catalog.Table{Schema: "public", Name: "uexpr", Columns: []catalog.Column{
 		col("id", ty(typemap.Int4), true), col("u", ty(typemap.Text), false)}}, []string{"id"}},
 	"nokeyu": {&catalog.Table{Schema: "public", Name: "nokeyu", Columns: []catalog.Column{

@@ -85,6 +85,10 @@ type upsert struct {
 	// parameters of all of them in order.
 	value      [][]ast.ExprNode
 	valueOrder []int
+	// nullChecks are the NOT NULL columns outside needed whose proposed values the first
+	// step tests for NULL (after the needed values): PostgreSQL rejects a NULL there even
+	// when the row conflicts and is never inserted.
+	nullChecks []nullCheck
 	// cellOrder[r][j] are the parameters of row r's value j, and rowOrder[r] those of row r's
 	// INSERT values (needed columns excluded). Orders are recorded before anything walks the
 	// expressions: an ast.Visitor walk replaces the translator's recording markers.
@@ -279,7 +283,7 @@ func exactKey(tbl *catalog.Table, name, why string) (keyColumn, error) {
 }
 
 // chooseNeeded picks the columns the plan reads back and the expressions that give them.
-func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) error {
+func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err error) {
 	index := map[string]int{}
 	add := func(name, why string) error {
 		if _, ok := index[name]; ok {
@@ -338,6 +342,11 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) error {
 	}
 	u.value = make([][]ast.ExprNode, len(u.stmt.Lists))
 	u.rowOrder = make([][]int, len(u.stmt.Lists))
+	defer func() {
+		if err == nil {
+			err = u.addNullChecks()
+		}
+	}()
 	for r, list := range u.stmt.Lists {
 		for i, k := range u.needed {
 			e, err := u.proposed(list, u.pos[i], k.name)
@@ -354,6 +363,44 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) error {
 			if !u.isNeeded(u.stmt.Columns[j].Name.O) {
 				u.rowOrder[r] = append(u.rowOrder[r], u.cellOrder[r][j]...)
 			}
+		}
+	}
+	return nil
+}
+
+// nullCheck is `value IS NULL` for NOT NULL column col of proposed row row.
+type nullCheck struct {
+	row  int
+	col  string
+	expr ast.ExprNode
+}
+
+// addNullChecks lists the NOT NULL tests of the proposed rows.
+func (u *upsert) addNullChecks() error {
+	for r, list := range u.stmt.Lists {
+		for i := range u.tbl.Columns {
+			c := &u.tbl.Columns[i]
+			if !c.NotNull || u.isNeeded(c.Name) {
+				continue
+			}
+			pos := u.columnPos(c.Name)
+			if pos < 0 && !c.HasDefault {
+				u.nullChecks = append(u.nullChecks, nullCheck{row: r, col: c.Name, expr: ast.NewValueExpr(true, "", "")})
+				continue
+			}
+			if pos < 0 {
+				continue // the column's default
+			}
+			e := list[pos]
+			if _, isDefault := e.(*ast.DefaultExpr); isDefault {
+				continue
+			}
+			if v, ok := e.(ast.ValueExpr); ok && v.GetValue() != nil {
+				continue
+			}
+			u.valueOrder = append(u.valueOrder, u.cellOrder[r][pos]...)
+			u.nullChecks = append(u.nullChecks, nullCheck{row: r, col: c.Name,
+				expr: &ast.IsNullExpr{Expr: paren(e)}})
 		}
 	}
 	return nil
@@ -607,8 +654,10 @@ func (u *upsert) freeze() {
 
 // upsertState is what the steps read, decoded from the collected rows.
 type upsertState struct {
-	// proposed[r][i] is row r's value of needed column i.
+	// proposed[r][i] is row r's value of needed column i; nulls[i] the result of
+	// nullChecks[i] ("1": NULL).
 	proposed []returning.Row
+	nulls    returning.Row
 	// existing[a] are the rows the lock read of arbiter a found: row key, then the arbiter's
 	// columns.
 	existing [][]returning.Row
@@ -626,9 +675,13 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 	}
 	flat := all[0][0]
 	w := len(u.needed)
+	if len(flat) != w*len(u.stmt.Lists)+len(u.nullChecks) {
+		return nil
+	}
 	for r := range u.stmt.Lists {
 		s.proposed = append(s.proposed, flat[r*w:(r+1)*w])
 	}
+	s.nulls = flat[w*len(u.stmt.Lists):]
 	i := 1
 	for range u.arbiter {
 		if i < len(all) {
@@ -719,7 +772,18 @@ func (u *upsert) decide(all [][]returning.Row) ([]returning.Row, error) {
 	}
 	touched := map[string]bool{}
 	var out []returning.Row
+	checks := 0
 	for r := range u.stmt.Lists {
+		for i, k := range u.needed {
+			if c := u.tbl.Column(k.name); c.NotNull && s.proposed[r][i] == nil {
+				return nil, u.notNullViolation(k.name)
+			}
+		}
+		for ; checks < len(u.nullChecks) && u.nullChecks[checks].row == r; checks++ {
+			if string(s.nulls[checks]) == "1" {
+				return nil, u.notNullViolation(u.nullChecks[checks].col)
+			}
+		}
 		var existing returning.Row
 		mine := false
 		for a := range u.arbiter {
@@ -763,6 +827,11 @@ func (u *upsert) decide(all [][]returning.Row) ([]returning.Row, error) {
 	return out, nil
 }
 
+// notNullViolation is PostgreSQL's error for a NULL proposed for NOT NULL column col.
+func (u *upsert) notNullViolation(col string) error {
+	return pgerror.Newf(pgerrcode.NotNullViolation, "null value in column %q of relation %q violates not-null constraint", col, u.tbl.Name)
+}
+
 func affectTwice() error {
 	return pgerror.New(pgerrcode.CardinalityViolation, "ON CONFLICT DO UPDATE command cannot affect row a second time").
 		WithHint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.")
@@ -784,6 +853,9 @@ func (u *upsert) proposedSelect() *ast.SelectStmt {
 		for _, e := range row {
 			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
 		}
+	}
+	for _, c := range u.nullChecks {
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: c.expr})
 	}
 	return sel
 }
@@ -1028,6 +1100,9 @@ func (u *upsert) upsertSample() [][]returning.Row {
 				flat = append(flat, []byte("k"+itoa(r+1)))
 			}
 		}
+	}
+	for range u.nullChecks {
+		flat = append(flat, []byte("0"))
 	}
 	all := [][]returning.Row{{flat}}
 	s := u.decode(all)

@@ -47,6 +47,11 @@ INSERT INTO items VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET qty = 1, qty
 INSERT INTO items VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET qty = EXCLUDED.nosuch;
 INSERT INTO items VALUES (1, 'a', 1) ON CONFLICT (id) DO UPDATE SET name = NULL;
 INSERT INTO items VALUES (70, NULL, 1) ON CONFLICT (id) DO NOTHING;
+INSERT INTO items VALUES (1, NULL, 1) ON CONFLICT (id) DO NOTHING;
+INSERT INTO items VALUES (1, upper(NULL), 1) ON CONFLICT (id) DO UPDATE SET qty = 5;
+INSERT INTO items (id, qty) VALUES (1, 1) ON CONFLICT (id) DO NOTHING;
+INSERT INTO items VALUES (NULL, 'a', 1) ON CONFLICT (id) DO NOTHING;
+INSERT INTO items VALUES (71, 'ok', 1), (1, NULL, 1) ON CONFLICT (id) DO NOTHING;
 INSERT INTO items VALUES (1, 'a', 1) ON CONFLICT (id) WHERE qty > 0 DO NOTHING;
 SELECT id, name, qty FROM items ORDER BY id;
 -- ON CONSTRAINT, non-arbiter unique indexes, composite and text keys.
