@@ -38,6 +38,9 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 	switch n := node.GetNode().(type) {
 	case *pg_query.Node_SelectStmt:
+		if n.SelectStmt.GetIntoClause() != nil {
+			return t.selectInto(n.SelectStmt)
+		}
 		if fc := setvalCall(n.SelectStmt); fc != nil {
 			return t.setvalStatement(n.SelectStmt, fc)
 		}

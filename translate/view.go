@@ -126,16 +126,3 @@ func checkViewReplacement(old *catalog.Table, cols []Column) error {
 	}
 	return nil
 }
-
-// createTableAs refuses CREATE TABLE AS / SELECT INTO and CREATE MATERIALIZED VIEW: TiDB has
-// no CREATE TABLE … AS SELECT, and the emulation takes two statements (CREATE TABLE from the
-// query's columns, then INSERT … SELECT), which the proxy would have to run.
-func (t *translator) createTableAs(n *pg_query.CreateTableAsStmt) (*Statement, error) {
-	if n.GetObjtype() == pg_query.ObjectType_OBJECT_MATVIEW {
-		return nil, pgerror.Unsupported("CREATE MATERIALIZED VIEW").
-			WithHint("Use a view, or a table refreshed by the application.")
-	}
-	return nil, pgerror.Unsupported("CREATE TABLE AS").
-		WithDetail("TiDB has no CREATE TABLE ... AS SELECT.").
-		WithHint("Create the table, then fill it with INSERT ... SELECT.")
-}
