@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
@@ -206,11 +208,30 @@ func sequenceOptions(list []*pg_query.Node, asType typemap.OID) ([]*ast.Sequence
 	}, nil
 }
 
-// dropSequence translates DROP SEQUENCE [IF EXISTS] name, …. TiDB checks existence itself
-// (1051/4139 → 42P01).
+// SequenceOwnerResolver is an optional extension of catalog.Resolver for DROP SEQUENCE: a
+// sequence a SERIAL or identity column owns cannot be dropped without CASCADE in PostgreSQL
+// (and an identity column's not even with it). Without it that check is skipped (TiDB drops the
+// sequence and the column's later INSERTs fail).
+type SequenceOwnerResolver interface {
+	// SequenceOwner returns the table of TiDB database tidbDB and its column that owns
+	// sequence seq; tbl is nil when no column owns it.
+	SequenceOwner(tidbDB, seq string) (tbl *catalog.Table, column string, err error)
+}
+
+var _ SequenceOwnerResolver = (*catalog.SessionResolver)(nil)
+
+// dropSequence translates DROP SEQUENCE [IF EXISTS] name, … [CASCADE | RESTRICT]. TiDB checks
+// existence itself (1051/4139 → 42P01). A sequence a column owns is PostgreSQL's 2BP01 without
+// CASCADE; with CASCADE the column's default is dropped first (a plan: ALTER TABLE … ALTER
+// COLUMN … DROP DEFAULT, then DROP SEQUENCE), as PostgreSQL drops the dependent default.
 func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 	stmt := &ast.DropSequenceStmt{IfExists: n.GetMissingOk()}
 	var changes []catalog.Change
+	var alters []*ast.AlterTableStmt
+	var undos []string
+	changed := map[[2]string]*catalog.Table{}
+	var changedOrder [][2]string
+	owners, _ := t.ctx.Resolver.(SequenceOwnerResolver)
 	for _, obj := range n.GetObjects() {
 		rv, err := rangeVarOf(stringList(obj.GetList().GetItems()))
 		if err != nil {
@@ -221,10 +242,80 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 			return nil, err
 		}
 		db := catalog.TiDBDatabase(t.ctx.Database, schema)
-		stmt.Sequences = append(stmt.Sequences, &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())})
-		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: rv.GetRelname()})
+		name := rv.GetRelname()
+		stmt.Sequences = append(stmt.Sequences, &ast.TableName{Schema: cistr(db), Name: cistr(name)})
+		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: name})
+		if owners == nil {
+			continue
+		}
+		tbl, col, err := owners.SequenceOwner(db, name)
+		if err != nil {
+			return nil, err
+		}
+		if tbl == nil {
+			continue
+		}
+		key := [2]string{db, tbl.Name}
+		if prev, ok := changed[key]; ok {
+			tbl = prev
+		} else {
+			cp := *tbl
+			cp.Columns = append([]catalog.Column(nil), tbl.Columns...)
+			tbl = &cp
+		}
+		c := tbl.Column(col)
+		if c == nil {
+			continue
+		}
+		if c.Identity != 0 {
+			return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
+				"cannot drop sequence %s because column %s of table %s requires it", name, col, tbl.Name).
+				WithHint(fmt.Sprintf("You can drop column %s of table %s instead.", col, tbl.Name))
+		}
+		if n.GetBehavior() != pg_query.DropBehavior_DROP_CASCADE {
+			return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
+				"cannot drop sequence %s because other objects depend on it", name).
+				WithDetail(fmt.Sprintf("default value for column %s of table %s depends on sequence %s", col, tbl.Name, name)).
+				WithHint("Use DROP ... CASCADE to drop the dependent objects too.")
+		}
+		c.Sequence, c.HasDefault = "", false
+		if _, ok := changed[key]; !ok {
+			changed[key] = tbl
+			changedOrder = append(changedOrder, key)
+		}
+		target := &ast.TableName{Schema: cistr(db), Name: cistr(tbl.Name)}
+		alters = append(alters, &ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
+			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(col)}}}}}})
+		// Undone (the default restored) when a later step fails.
+		undo, err := restorePlain(&ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
+			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(col)}, Options: []*ast.ColumnOption{
+				{Tp: ast.ColumnOptionDefaultValue, Expr: nextvalCall(db, name)}}}}}}})
+		if err != nil {
+			return nil, err
+		}
+		undos = append(undos, undo)
 	}
-	out, err := t.ddlStatement(stmt, "DROP SEQUENCE")
+	for _, key := range changedOrder {
+		changes = append(changes, catalog.Change{Op: catalog.DeclareTable, Database: key[0], Table: key[1],
+			Columns: changed[key].Columns})
+	}
+	var out *Statement
+	var err error
+	if len(alters) == 0 {
+		out, err = t.ddlStatement(stmt, "DROP SEQUENCE")
+	} else {
+		b := &planBuilder{t: t}
+		for i, a := range alters {
+			if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return a, nil }); err != nil {
+				return nil, err
+			}
+			b.plan.Steps[i].Undo = undos[i]
+		}
+		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+			return nil, err
+		}
+		out, err = b.finish("DROP SEQUENCE", KindDDL, nil)
+	}
 	if err != nil {
 		return nil, err
 	}
