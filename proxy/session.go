@@ -186,7 +186,7 @@ func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text strin
 		return p, nil
 	}
 	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared,
-		User: s.user, Setting: s.gucs.Get}
+		User: s.user, Setting: s.gucs.Get, BackendPID: int32(s.c.pid)}
 	tr, err := translate.Translate(tctx, raw)
 	if err != nil {
 		return nil, err
@@ -337,6 +337,11 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		}
 		if tr.CheckWarnings {
 			if err := s.warningsAsError(ctx); err != nil {
+				return "", err
+			}
+		}
+		if len(tr.SetConfig) > 0 {
+			if err := s.applySetConfig(tr.SetConfig); err != nil {
 				return "", err
 			}
 		}

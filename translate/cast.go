@@ -31,6 +31,8 @@ var castTypeNames = map[string]typemap.OID{
 	"date": typemap.Date, "time": typemap.Time, "timestamp": typemap.Timestamp,
 	"timestamptz": typemap.Timestamptz,
 	"json":        typemap.JSON, "jsonb": typemap.JSONB, "uuid": typemap.UUID, "bytea": typemap.Bytea,
+	"oid": typemap.Oid, "regclass": typemap.RegClass, "regtype": typemap.RegType,
+	"regnamespace": typemap.RegNamespace, "regproc": typemap.RegProc,
 }
 
 // castType resolves the TypeName of a cast to a PostgreSQL type, with the name PostgreSQL
@@ -48,7 +50,7 @@ func castType(tn *pg_query.TypeName) (typemap.Type, string, error) {
 		return typemap.Type{}, "", pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", strings.Join(names, "."))
 	}
 	if len(tn.GetArrayBounds()) > 0 {
-		return typemap.Type{}, "", pgerror.Unsupported("array type " + name + "[]")
+		return arrayCastType(tn, name)
 	}
 	if tn.GetSetof() || tn.GetPctType() {
 		return typemap.Type{}, "", pgerror.Unsupported("type modifier %TYPE / SETOF")
@@ -56,7 +58,7 @@ func castType(tn *pg_query.TypeName) (typemap.Type, string, error) {
 	oid, ok := castTypeNames[name]
 	if !ok {
 		switch name {
-		case "interval", "timetz", "char", "name", "money", "inet", "cidr", "xml", "bit", "varbit", "oid", "regclass":
+		case "interval", "timetz", "char", "name", "money", "inet", "cidr", "xml", "bit", "varbit":
 			return typemap.Type{}, "", pgerror.Unsupported("type " + name)
 		}
 		return typemap.Type{}, "", pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", name)
@@ -166,6 +168,9 @@ func (t *translator) typeCast(tc *pg_query.TypeCast, sc *scope) (ast.ExprNode, t
 	if e, ok, err := floatConstant(tc.GetArg(), to); ok || err != nil {
 		return e, to, err
 	}
+	if isArray(to) {
+		return t.arrayCast(tc, to, sc)
+	}
 	e, from, err := t.expr(tc.GetArg(), sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -183,6 +188,9 @@ func (t *translator) typeCast(tc *pg_query.TypeCast, sc *scope) (ast.ExprNode, t
 // and TiDB returns a value with only a warning: text→integer ('abc' gives 0), text→numeric,
 // text→date/timestamp, and out-of-range numbers narrowed to int2/int4.
 func (t *translator) convert(e ast.ExprNode, from, to typemap.Type) (ast.ExprNode, error) {
+	if out, ok, err := t.convertOID(e, from, to); ok {
+		return out, err
+	}
 	if isUnknown(from) {
 		if isNullLit(e) {
 			return e, nil

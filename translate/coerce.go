@@ -113,6 +113,8 @@ func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 			return nil, invalidInput("uuid", s)
 		}
 		return strLit(u), nil
+	case typemap.Oid, typemap.RegClass, typemap.RegType, typemap.RegNamespace, typemap.RegProc:
+		return t.regInput(s, to)
 	case typemap.Bytea:
 		b, err := parseBytea(s)
 		if err != nil {

@@ -63,9 +63,9 @@ func (t *translator) expr(n *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Ty
 	case *pg_query.Node_RowExpr:
 		return nil, typemap.Type{}, pgerror.Unsupported("row constructor")
 	case *pg_query.Node_AArrayExpr:
-		return nil, typemap.Type{}, pgerror.Unsupported("array constructor")
+		return t.arrayExpr(x.AArrayExpr, sc)
 	case *pg_query.Node_AIndirection:
-		return nil, typemap.Type{}, pgerror.Unsupported("subscript or field selection")
+		return t.indirection(x.AIndirection, sc)
 	case *pg_query.Node_GroupingFunc:
 		var args []ast.ExprNode
 		for _, a := range x.GroupingFunc.GetArgs() {

@@ -24,10 +24,10 @@ var refusedFunctions = map[string]string{
 	"array_agg": "array_agg()", "json_agg": "json_agg()", "jsonb_agg": "jsonb_agg()",
 	"json_build_object": "json_build_object()", "jsonb_build_object": "jsonb_build_object()",
 	"json_object_agg": "json_object_agg()", "unnest": "unnest()", "generate_series": "generate_series()",
-	"array_length": "arrays", "cardinality": "arrays", "string_to_array": "arrays", "array_to_string": "arrays",
-	"regexp_replace": "regexp_replace()", "regexp_matches": "regexp_matches()", "regexp_split_to_table": "regexp_split_to_table()",
-	"initcap": "initcap()", "ascii": "ascii()", "chr": "chr()", "format": "format()", "quote_ident": "quote_ident()",
-	"quote_literal": "quote_literal()", "translate": "translate()", "stddev": "stddev()", "stddev_samp": "stddev_samp()",
+	"string_to_array": "string_to_array()",
+	"regexp_replace":  "regexp_replace()", "regexp_matches": "regexp_matches()", "regexp_split_to_table": "regexp_split_to_table()",
+	"initcap": "initcap()", "ascii": "ascii()", "chr": "chr()", "format": "format()",
+	"translate": "translate()", "stddev": "stddev()", "stddev_samp": "stddev_samp()",
 	"stddev_pop": "stddev_pop()", "variance": "variance()", "var_samp": "var_samp()", "var_pop": "var_pop()",
 	"percentile_cont": "percentile_cont()", "percentile_disc": "percentile_disc()", "mode": "mode()",
 	"nextval": "nextval()", "currval": "currval()", "setval": "setval()", "lastval": "lastval()",
@@ -38,8 +38,8 @@ var refusedFunctions = map[string]string{
 	"jsonb_extract_path_text": "jsonb_extract_path_text()", "json_extract_path_text": "json_extract_path_text()",
 	"div": "div()", "gcd": "gcd()", "lcm": "lcm()", "cbrt": "cbrt()", "width_bucket": "width_bucket()",
 	"setseed": "setseed()", "overlay": "overlay()", "encode": "encode()", "decode": "decode()",
-	"sha256": "sha256()", "digest": "digest()", "current_setting": "current_setting()", "set_config": "set_config()",
-	"version": "version()", "pg_typeof": "pg_typeof()", "txid_current": "txid_current()",
+	"sha256": "sha256()", "digest": "digest()",
+	"txid_current": "txid_current()",
 }
 
 // funcCall translates a function call: aggregates, window functions and scalar functions.

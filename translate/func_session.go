@@ -8,6 +8,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/compat"
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/typemap"
 )
@@ -30,13 +31,14 @@ func init() {
 		"version":          fnVersion,
 		"pg_sleep":         fnPgSleep,
 		"current_setting":  fnCurrentSetting,
+		"set_config":       fnSetConfig,
 	} {
 		functions[name] = h
 	}
 }
 
-// fnPgTypeof is pg_typeof(x): the name of x's type as format_type prints it without a
-// modifier ('integer', 'character varying', 'unknown'). The argument is translated (so it
+// fnPgTypeof is pg_typeof(x): x's type as a regtype constant, printed as format_type prints
+// it without a modifier ('integer', 'character varying', 'unknown'). The argument is translated (so it
 // must be valid) but not evaluated, which only matters for volatile arguments.
 func fnPgTypeof(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	if len(fc.GetArgs()) != 1 {
@@ -50,15 +52,16 @@ func fnPgTypeof(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, 
 		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.IndeterminateDatatype,
 			"could not determine data type of parameter $%d", i+1)
 	}
-	name := "unknown"
-	if !isUnknown(ty) {
-		info := typemap.Lookup(ty.OID)
-		if info == nil {
-			return nil, typemap.Type{}, pgerror.Unsupported("pg_typeof of type oid " + itoa(int(ty.OID)))
-		}
-		name = info.SQLName
+	oid := ty.OID
+	if isUnknown(ty) {
+		oid = typemap.Unknown
 	}
-	return strLit(name), of(typemap.RegType), nil
+	info := typemap.Lookup(oid)
+	if info == nil {
+		return nil, typemap.Type{}, pgerror.Unsupported("pg_typeof of type oid " + itoa(int(ty.OID)))
+	}
+	// A regtype constant: its oid, printed as the type's name (func_catalog_reg.go).
+	return t.regName(intLit(int64(oid)), info.SQLName), of(typemap.RegType), nil
 }
 
 // fnConstantName is a function without arguments whose value pgtidb knows (type name).
@@ -80,13 +83,26 @@ func fnVersion(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, t
 }
 
 // fnCurrentSchema is current_schema(): the first schema of search_path that exists ("$user"
-// stands for the session user's schema), NULL when none does. The search path and the catalog
-// are part of the proxy's cache key. Without a Setting reader the session uses PostgreSQL's
-// default path, so public; existence is checked through SchemaResolver when the resolver has it.
+// stands for the session user's schema), NULL when none does.
 func fnCurrentSchema(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	if _, _, err := t.args("current_schema", fc, sc, 0); err != nil {
 		return nil, typemap.Type{}, err
 	}
+	schemas, err := t.searchPathSchemas()
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if len(schemas) == 0 {
+		return nullLit(), of(typemap.Name), nil
+	}
+	return strLit(schemas[0]), of(typemap.Name), nil
+}
+
+// searchPathSchemas lists the schemas of search_path that exist, in order ("$user" stands for
+// the session user's schema). The search path and the catalog are part of the proxy's cache
+// key. Without a Setting reader the session uses PostgreSQL's default path, so public;
+// existence is checked through SchemaResolver when the resolver has it.
+func (t *translator) searchPathSchemas() ([]string, error) {
 	path := `"$user", public`
 	if t.ctx.Setting != nil {
 		if v, ok := t.ctx.Setting("search_path"); ok {
@@ -94,6 +110,7 @@ func fnCurrentSchema(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprN
 		}
 	}
 	sr, _ := t.ctx.Resolver.(SchemaResolver)
+	var out []string
 	for _, item := range splitSearchPath(path) {
 		if item == "$user" {
 			if t.ctx.User == "" || sr == nil {
@@ -103,34 +120,39 @@ func fnCurrentSchema(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprN
 			// result depends on the user, which is not part of the translation-cache key.
 			_, exists, err := sr.SchemaIsEmpty(t.ctx.User)
 			if err != nil {
-				return nil, typemap.Type{}, err
+				return nil, err
 			}
 			if !exists {
 				continue
 			}
 			if err := t.markUncacheable(); err != nil {
-				return nil, typemap.Type{}, err
+				return nil, err
 			}
 			item = t.ctx.User
 		}
-		if item == "pg_catalog" || item == "information_schema" || item == "pg_temp" {
-			return strLit(item), of(typemap.Name), nil
+		if item == "pg_catalog" || item == "information_schema" {
+			out = append(out, item)
+			continue
+		}
+		if item == "pg_temp" {
+			continue
 		}
 		if sr == nil {
 			if item == catalog.PublicSchema {
-				return strLit(item), of(typemap.Name), nil
+				out = append(out, item)
+				continue
 			}
-			return nil, typemap.Type{}, pgerror.Unsupported("current_schema with a search_path other than public")
+			return nil, pgerror.Unsupported("search_path schemas other than public without a schema resolver")
 		}
 		_, ok, err := sr.SchemaIsEmpty(item)
 		if err != nil {
-			return nil, typemap.Type{}, err
+			return nil, err
 		}
 		if ok {
-			return strLit(item), of(typemap.Name), nil
+			out = append(out, item)
 		}
 	}
-	return nullLit(), of(typemap.Name), nil
+	return out, nil
 }
 
 // splitSearchPath splits a search_path setting into schema names: comma-separated,
@@ -235,4 +257,112 @@ func fnCurrentSetting(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 func (t *translator) markUncacheable() error {
 	t.uncacheable = true
 	return nil
+}
+
+// SetConfig is one set_config(name, value, is_local) call of a statement: the proxy applies it
+// as SET (or SET LOCAL) once the statement has run without error.
+type SetConfig struct {
+	Name, Value string
+	Local       bool
+}
+
+// setConfigCall is a set_config call met while translating, checked by checkSetConfig.
+type setConfigCall struct {
+	fc *pg_query.FuncCall
+	SetConfig
+}
+
+// fnSetConfig is set_config(name, value, is_local) with constant arguments. Its value is the
+// setting's new value as SHOW shows it; the change itself is a side effect the proxy applies
+// after the statement (Statement.SetConfig), so the call must be evaluated exactly once: it is
+// accepted only as a select-list entry of a SELECT without FROM, WHERE, GROUP BY, HAVING,
+// ORDER BY, LIMIT, DISTINCT, WITH or set operation whose other select-list entries are
+// set_config calls or constants — anything else could read the setting before or after the
+// change in an order pgtidb would not reproduce (checkSetConfig).
+func fnSetConfig(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	args, tys, err := t.args("set_config", fc, sc, 3, argText, argText, argAny)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if args[2], tys[2], err = t.coerce(args[2], tys[2], of(typemap.Bool)); err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if tys[2].OID != typemap.Bool {
+		return nil, typemap.Type{}, t.undefinedFunction("set_config", fc.GetArgs(), sc)
+	}
+	if isNullLit(args[0]) {
+		return nil, typemap.Type{}, pgerror.New(pgerrcode.NullValueNotAllowedDataException, "SET requires parameter name")
+	}
+	name, ok1 := literalString(args[0])
+	value, ok2 := literalString(args[1])
+	local, ok3 := boolValue(args[2])
+	if isNullLit(args[1]) {
+		value, ok2 = "", true
+	}
+	if !ok1 || !ok2 || !ok3 {
+		return nil, typemap.Type{}, pgerror.Unsupported("set_config with non-constant arguments")
+	}
+	key := strings.ToLower(name)
+	g := compat.LookupGUC(key)
+	shown := value
+	switch {
+	case g == nil && !strings.Contains(key, "."):
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedObject, "unrecognized configuration parameter %q", name)
+	case g == nil:
+	case g.ReadOnly:
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.CantChangeRuntimeParam, "parameter %q cannot be changed", g.Name)
+	default:
+		if shown, err = g.Normalize(value); err != nil {
+			return nil, typemap.Type{}, err
+		}
+	}
+	t.setConfigs = append(t.setConfigs, setConfigCall{fc: fc, SetConfig: SetConfig{Name: key, Value: value, Local: local}})
+	return strLit(shown), of(typemap.Text), nil
+}
+
+// boolValue returns the value of a boolean literal expression.
+func boolValue(e ast.ExprNode) (bool, bool) {
+	if v, ok := intValue(e); ok {
+		return v != 0, true
+	}
+	return false, false
+}
+
+// checkSetConfig refuses set_config where the statement could evaluate it more or less than
+// once, and returns the changes to apply.
+func (t *translator) checkSetConfig(node *pg_query.Node) ([]SetConfig, error) {
+	refuse := pgerror.Unsupported("set_config outside a SELECT list made of set_config calls and constants")
+	sel := node.GetSelectStmt()
+	if sel == nil || len(sel.GetFromClause()) > 0 || sel.GetWhereClause() != nil || len(sel.GetGroupClause()) > 0 ||
+		sel.GetHavingClause() != nil || len(sel.GetSortClause()) > 0 || sel.GetLimitCount() != nil ||
+		sel.GetLimitOffset() != nil || len(sel.GetDistinctClause()) > 0 || sel.GetWithClause() != nil ||
+		len(sel.GetValuesLists()) > 0 || sel.GetOp() != pg_query.SetOperation_SETOP_NONE || len(sel.GetWindowClause()) > 0 ||
+		len(sel.GetLockingClause()) > 0 || sel.GetIntoClause() != nil {
+		return nil, refuse
+	}
+	for _, target := range sel.GetTargetList() {
+		v := target.GetResTarget().GetVal()
+		if fc := v.GetFuncCall(); fc != nil {
+			if name, _ := funcName(fc); name == "set_config" {
+				continue
+			}
+		}
+		if v.GetAConst() == nil {
+			return nil, refuse
+		}
+	}
+	var out []SetConfig
+	for _, call := range t.setConfigs {
+		direct := false
+		for _, target := range sel.GetTargetList() {
+			if target.GetResTarget().GetVal().GetFuncCall() == call.fc {
+				direct = true
+			}
+		}
+		if !direct {
+			return nil, refuse
+		}
+		out = append(out, call.SetConfig)
+	}
+	return out, nil
 }

@@ -32,7 +32,7 @@ func (t *translator) aExpr(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typemap
 	case pg_query.A_Expr_Kind_AEXPR_OP:
 		return t.operator(op, a.GetLexpr(), a.GetRexpr(), sc)
 	case pg_query.A_Expr_Kind_AEXPR_OP_ANY, pg_query.A_Expr_Kind_AEXPR_OP_ALL:
-		return nil, typemap.Type{}, pgerror.Unsupported(op + " ANY/ALL (array)")
+		return t.anyAll(a, sc)
 	case pg_query.A_Expr_Kind_AEXPR_DISTINCT, pg_query.A_Expr_Kind_AEXPR_NOT_DISTINCT:
 		l, r, _, err := t.comparable(a.GetLexpr(), a.GetRexpr(), sc, "=")
 		if err != nil {
@@ -311,6 +311,9 @@ func (t *translator) unify(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt t
 func comparableTypes(a, b typemap.Type) bool {
 	switch {
 	case isNumber(a) && isNumber(b), isString(a) && isString(b), isDateTime(a) && isDateTime(b):
+		return true
+	case isOIDType(a) && (isOIDType(b) || isInt(b)), isOIDType(b) && isInt(a):
+		// oid and the reg* types compare as oids; integers cast to oid implicitly.
 		return true
 	}
 	return a.OID == b.OID

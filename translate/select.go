@@ -45,6 +45,9 @@ func (t *translator) selectStatement(n *pg_query.SelectStmt) (*Statement, error)
 	if !ok {
 		return nil, pgerror.Unsupported("query form")
 	}
+	if err := t.displayRegColumns(q); err != nil {
+		return nil, err
+	}
 	return t.statement(stmt, "SELECT", KindQuery, q.columns())
 }
 

@@ -19,7 +19,7 @@ func (t *translator) subLink(s *pg_query.SubLink, sc *scope) (ast.ExprNode, type
 	kind := s.GetSubLinkType()
 	switch kind {
 	case pg_query.SubLinkType_ARRAY_SUBLINK:
-		return nil, typemap.Type{}, pgerror.Unsupported("ARRAY(subquery)")
+		return t.arraySublink(sel, sc)
 	case pg_query.SubLinkType_ROWCOMPARE_SUBLINK, pg_query.SubLinkType_MULTIEXPR_SUBLINK:
 		return nil, typemap.Type{}, pgerror.Unsupported("row comparison with a subquery")
 	}

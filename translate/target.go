@@ -150,6 +150,12 @@ func resultColumnName(n *pg_query.Node) (string, int) {
 		return "case", 1
 	case *pg_query.Node_AArrayExpr:
 		return "array", 2
+	case *pg_query.Node_AIndirection:
+		// Subscripts keep the name of what they subscript (FigureColnameInternal).
+		if ind := x.AIndirection.GetIndirection(); len(ind) > 0 && ind[len(ind)-1].GetString_() != nil {
+			return ind[len(ind)-1].GetString_().GetSval(), 2
+		}
+		return resultColumnName(x.AIndirection.GetArg())
 	case *pg_query.Node_RowExpr:
 		return "row", 2
 	case *pg_query.Node_CoalesceExpr:

@@ -33,6 +33,9 @@ type Context struct {
 	// Setting returns a session parameter (GUC) by name, as SHOW shows it; ok is false for
 	// an unknown parameter. A translation that reads it must set Statement.Uncacheable.
 	Setting func(name string) (value string, ok bool)
+	// BackendPID is the process id the session announced in BackendKeyData
+	// (pg_backend_pid()); 0 outside a session.
+	BackendPID int32
 }
 
 // Kind classifies a translated statement for the session's transaction logic.
@@ -87,6 +90,9 @@ type Statement struct {
 	// transaction (RETURNING; see package returning). SQL then only shows the first step, and
 	// ParamOrder is the identity: each step maps its own markers to the parameters.
 	Plan *returning.Plan
+	// SetConfig lists the settings the statement's set_config calls change, in call order:
+	// the proxy applies them as SET / SET LOCAL after the statement ran without error.
+	SetConfig []SetConfig
 	// Nextvals are the sequences the statement calls nextval on (explicitly or through an
 	// INSERT's SERIAL/identity defaults), in evaluation order: the session remembers the last
 	// one for lastval() (see lastval.go).

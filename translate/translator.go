@@ -35,6 +35,14 @@ type translator struct {
 	notNull map[ast.ExprNode]bool
 	// relation is the target table of an INSERT/UPDATE (Statement.Relation).
 	relation string
+	// arrays holds the elements of array expressions built from known elements (array.go).
+	arrays map[ast.ExprNode]*arrayValue
+	// regNames holds the names of constant reg* values, regTables the relations of constant
+	// regclass values (func_catalog_reg.go).
+	regNames  map[ast.ExprNode]string
+	regTables map[ast.ExprNode]*relationRef
+	// setConfigs are the statement's set_config calls (func_session.go).
+	setConfigs []setConfigCall
 }
 
 // newTranslator returns a translator for one statement of ctx.

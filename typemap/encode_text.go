@@ -131,6 +131,9 @@ func EncodeText(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 		}
 		return appendUUID(dst, u), nil
 	}
+	if _, ok := arrayElems[t.OID]; ok {
+		return appendArrayText(dst, t, v)
+	}
 	return append(dst, v...), nil
 }
 
