@@ -161,6 +161,7 @@ BEGIN;
 INSERT INTO acct VALUES (10, 1);
 -- session: B
 SELECT id, bal FROM acct WHERE id >= 10 FOR UPDATE;
+SELECT id, bal FROM acct WHERE id = 10 FOR UPDATE;
 -- session: A
 COMMIT;
 -- session: B
@@ -173,46 +174,52 @@ BEGIN;
 INSERT INTO up VALUES (1, 1);
 -- session: B
 -- async
--- gap: on-conflict
+-- gap: on-conflict-race
 INSERT INTO up VALUES (1, 10) ON CONFLICT (k) DO UPDATE SET n = up.n + excluded.n RETURNING k, n;
 -- session: A
 COMMIT;
 -- session: B
--- gap: on-conflict
-SELECT k, n FROM up ORDER BY k;
+-- gap: on-conflict-race
+SELECT k, n FROM up WHERE k = 1;
 -- session: A
 BEGIN;
 INSERT INTO up VALUES (2, 1);
 -- session: B
 -- async
--- gap: on-conflict
 INSERT INTO up VALUES (2, 20) ON CONFLICT (k) DO UPDATE SET n = up.n + excluded.n RETURNING k, n;
 -- session: A
 ROLLBACK;
--- gap: on-conflict
-SELECT k, n FROM up ORDER BY k;
+SELECT k, n FROM up WHERE k = 2;
+-- upserts of an existing row: the second updates what the first left
+BEGIN;
+INSERT INTO up VALUES (2, 5) ON CONFLICT (k) DO UPDATE SET n = up.n + excluded.n RETURNING k, n;
+-- session: B
+-- async
+INSERT INTO up VALUES (2, 7) ON CONFLICT (k) DO UPDATE SET n = up.n + excluded.n RETURNING k, n;
+-- session: A
+COMMIT;
+SELECT k, n FROM up WHERE k = 2;
 BEGIN;
 INSERT INTO up VALUES (3, 1);
 -- session: B
 -- async
--- gap: on-conflict
+-- gap: on-conflict-race
 INSERT INTO up VALUES (3, 30) ON CONFLICT DO NOTHING RETURNING k, n;
 -- session: A
 COMMIT;
--- gap: on-conflict
-SELECT k, n FROM up ORDER BY k;
+SELECT k, n FROM up WHERE k = 3;
 -- two upserts of the same key
 -- session: A
 BEGIN;
--- gap: on-conflict
 INSERT INTO up VALUES (4, 1) ON CONFLICT (k) DO UPDATE SET n = up.n + 1 RETURNING k, n;
 -- session: B
 -- async
--- gap: on-conflict
+-- gap: on-conflict-race
 INSERT INTO up VALUES (4, 1) ON CONFLICT (k) DO UPDATE SET n = up.n + 1 RETURNING k, n;
 -- session: A
--- gap: on-conflict
 COMMIT;
 -- session: B
--- gap: on-conflict
+-- gap: on-conflict-race
+SELECT k, n FROM up WHERE k = 4;
+-- gap: on-conflict-race
 SELECT k, n FROM up ORDER BY k;
