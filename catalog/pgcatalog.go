@@ -12,6 +12,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/opcode"
 
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 // pg_catalog emulation.
@@ -37,6 +38,8 @@ import (
 //	pgtidb_oid('kind', db, n…)    DerivedOIDExpr (kind rel, con, def…)
 //	pgtidb_opclass(pgtype)        the type's default btree operator class (pg_index.indclass)
 //	pgtidb_collation(pgtype)      the type's collation (100 for collatable types, else 0)
+//	pgtidb_fk_action(rule)        a foreign key's ON UPDATE/DELETE rule as pg_constraint's letter
+//	pgtidb_mysql_type(dt, ct)     typemap.FromMySQL's type OID of a column pgtidb did not create
 //
 // Each text is parsed once (init; a broken text is a test failure); every use parses it again
 // from the restored text, so the AST a translation receives and modifies is its own.
@@ -101,10 +104,10 @@ var pgCatalogEmulations = map[string]string{
 			0 AS indnullsnotdistinct, s.INDEX_NAME = 'PRIMARY' AS indisprimary, 0 AS indisexclusion,
 			1 AS indimmediate, 0 AS indisclustered, 1 AS indisvalid, 0 AS indcheckxmin, 1 AS indisready,
 			1 AS indislive, 0 AS indisreplident,
-			GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY s.SEQ_IN_INDEX SEPARATOR ' ') AS indkey,
-			GROUP_CONCAT(pgtidb_collation(p.pg_type) ORDER BY s.SEQ_IN_INDEX SEPARATOR ' ') AS indcollation,
-			GROUP_CONCAT(pgtidb_opclass(p.pg_type) ORDER BY s.SEQ_IN_INDEX SEPARATOR ' ') AS indclass,
-			GROUP_CONCAT(0 ORDER BY s.SEQ_IN_INDEX SEPARATOR ' ') AS indoption,
+			CAST(CONCAT('[', GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY s.SEQ_IN_INDEX SEPARATOR ','), ']') AS JSON) AS indkey,
+			CAST(CONCAT('[', GROUP_CONCAT(pgtidb_collation(COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE))) ORDER BY s.SEQ_IN_INDEX SEPARATOR ','), ']') AS JSON) AS indcollation,
+			CAST(CONCAT('[', GROUP_CONCAT(pgtidb_opclass(COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE))) ORDER BY s.SEQ_IN_INDEX SEPARATOR ','), ']') AS JSON) AS indclass,
+			CAST(CONCAT('[', GROUP_CONCAT(0 ORDER BY s.SEQ_IN_INDEX SEPARATOR ','), ']') AS JSON) AS indoption,
 			NULL AS indexprs, NULL AS indpred
 		FROM information_schema.STATISTICS s
 		JOIN information_schema.COLUMNS c
@@ -138,6 +141,142 @@ var pgCatalogEmulations = map[string]string{
 	"pg_user": `SELECT CURRENT_USER() AS usename, 10 AS usesysid, 1 AS usecreatedb, 1 AS usesuper, 1 AS userepl,
 			1 AS usebypassrls, '********' AS passwd, NULL AS valuntil, NULL AS useconfig`,
 
+	// Columns of tables and views (attnum = TiDB's ordinal position: PostgreSQL keeps dropped
+	// columns' numbers, TiDB renumbers), of indexes, of sequences, and the system columns of
+	// tables and sequences. A column pgtidb did not create has the type typemap.FromMySQL gives
+	// its TiDB type, without modifier.
+	"pg_attribute": `SELECT pgtidb_oid('rel', a.TABLE_SCHEMA, a.TABLE_NAME) AS attrelid, a.COLUMN_NAME AS attname,
+			a.atttypid, -1 AS attstattarget, ty.typlen AS attlen, a.ORDINAL_POSITION AS attnum,
+			IF(ty.typcategory = 'A', 1, 0) AS attndims, -1 AS attcacheoff, a.atttypmod, ty.typbyval AS attbyval,
+			ty.typalign AS attalign, ty.typstorage AS attstorage, '' AS attcompression,
+			a.TABLE_TYPE <> 'VIEW' AND a.IS_NULLABLE = 'NO' AS attnotnull,
+			a.TABLE_TYPE <> 'VIEW' AND (a.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(a.EXTRA)) > 0) AS atthasdef,
+			0 AS atthasmissing, a.attidentity, IF(LOCATE('GENERATED', UPPER(a.EXTRA)) > 0 AND a.COLUMN_DEFAULT IS NULL, 's', '') AS attgenerated,
+			0 AS attisdropped, 1 AS attislocal, 0 AS attinhcount, ty.typcollation AS attcollation,
+			NULL AS attacl, NULL AS attoptions, NULL AS attfdwoptions, NULL AS attmissingval
+		FROM (SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION, c.IS_NULLABLE, c.COLUMN_DEFAULT,
+				c.EXTRA, t.TABLE_TYPE, COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE)) AS atttypid,
+				COALESCE(p.typmod, -1) AS atttypmod, COALESCE(p.attidentity, '') AS attidentity
+			FROM information_schema.COLUMNS c
+			JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+			LEFT JOIN pgtidb_catalog.columns p
+				ON p.tidb_db = c.TABLE_SCHEMA AND p.table_name = c.TABLE_NAME AND p.column_name = c.COLUMN_NAME
+			WHERE pgtidb_in_database(c.TABLE_SCHEMA)) a
+		LEFT JOIN (` + pgTypeRows + `) ty ON ty.oid = a.atttypid
+		UNION ALL
+		SELECT pgtidb_oid('rel', s.TABLE_SCHEMA, IF(s.INDEX_NAME = 'PRIMARY', CONCAT(s.TABLE_NAME, '_pkey'), s.INDEX_NAME)),
+			s.COLUMN_NAME, ty.oid, -1, ty.typlen, s.SEQ_IN_INDEX, 0, -1, COALESCE(p.typmod, -1), ty.typbyval, ty.typalign,
+			ty.typstorage, '', 0, 0, 0, '', '', 0, 1, 0, ty.typcollation, NULL, NULL, NULL, NULL
+		FROM information_schema.STATISTICS s
+		JOIN information_schema.COLUMNS c
+			ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
+		LEFT JOIN pgtidb_catalog.columns p
+			ON p.tidb_db = s.TABLE_SCHEMA AND p.table_name = s.TABLE_NAME AND p.column_name = s.COLUMN_NAME
+		LEFT JOIN (` + pgTypeRows + `) ty ON ty.oid = COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE))
+		WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
+				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+		UNION ALL
+		SELECT pgtidb_oid('rel', t.TABLE_SCHEMA, t.TABLE_NAME), a.attname, a.atttypid, a.attstattarget, a.attlen, a.attnum,
+			0, -1, -1, a.attbyval, a.attalign, 'p', '', 1, 0, 0, '', '', 0, 1, 0, 0, NULL, NULL, NULL, NULL
+		FROM information_schema.TABLES t
+		JOIN (SELECT 'tableoid' AS attname, 26 AS atttypid, 0 AS attstattarget, 4 AS attlen, -6 AS attnum, 1 AS attbyval, 'i' AS attalign, 0 AS seq
+			UNION ALL SELECT 'cmax', 29, 0, 4, -5, 1, 'i', 0
+			UNION ALL SELECT 'xmax', 28, 0, 4, -4, 1, 'i', 0
+			UNION ALL SELECT 'cmin', 29, 0, 4, -3, 1, 'i', 0
+			UNION ALL SELECT 'xmin', 28, 0, 4, -2, 1, 'i', 0
+			UNION ALL SELECT 'ctid', 27, 0, 6, -1, 0, 's', 0
+			UNION ALL SELECT 'last_value', 20, -1, 8, 1, 1, 'd', 1
+			UNION ALL SELECT 'log_cnt', 20, -1, 8, 2, 1, 'd', 1
+			UNION ALL SELECT 'is_called', 16, -1, 1, 3, 1, 'c', 1) a
+			ON a.seq = 0 AND t.TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') OR a.seq = 1 AND t.TABLE_TYPE = 'SEQUENCE'
+		WHERE pgtidb_in_database(t.TABLE_SCHEMA)`,
+
+	// Defaults. adbin is PostgreSQL's internal node tree, which pgtidb does not have: it is NULL,
+	// and pg_get_expr of it is refused (func_catalog.go).
+	"pg_attrdef": `SELECT pgtidb_oid('def', c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME) AS oid,
+			pgtidb_oid('rel', c.TABLE_SCHEMA, c.TABLE_NAME) AS adrelid, c.ORDINAL_POSITION AS adnum, NULL AS adbin
+		FROM information_schema.COLUMNS c
+		JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
+		WHERE pgtidb_in_database(c.TABLE_SCHEMA)
+		  AND (c.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(c.EXTRA)) > 0)`,
+
+	// Primary keys (TiDB's PRIMARY, PostgreSQL's <table>_pkey), unique constraints, foreign keys
+	// and checks. A unique index made by CREATE UNIQUE INDEX is indistinguishable in TiDB from a
+	// UNIQUE constraint and shows as one (KNOWN_GAPS.md). conkey of a check, the operator arrays
+	// of a foreign key and conbin are NULL: pgtidb does not have them.
+	"pg_constraint": `SELECT pgtidb_oid('con', k.TABLE_SCHEMA, k.TABLE_NAME, k.conname) AS oid, k.conname,
+			pgtidb_nsp_oid(k.TABLE_SCHEMA) AS connamespace, k.contype, 0 AS condeferrable, 0 AS condeferred,
+			1 AS convalidated, pgtidb_oid('rel', k.TABLE_SCHEMA, k.TABLE_NAME) AS conrelid, 0 AS contypid,
+			CASE k.contype WHEN 'c' THEN 0
+				WHEN 'f' THEN pgtidb_oid('rel', k.REFERENCED_TABLE_SCHEMA, IF(k.UNIQUE_CONSTRAINT_NAME = 'PRIMARY',
+					CONCAT(k.REFERENCED_TABLE_NAME, '_pkey'), k.UNIQUE_CONSTRAINT_NAME))
+				ELSE pgtidb_oid('rel', k.TABLE_SCHEMA, k.conname) END AS conindid,
+			0 AS conparentid,
+			IF(k.contype = 'f', pgtidb_oid('rel', k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME), 0) AS confrelid,
+			pgtidb_fk_action(k.UPDATE_RULE) AS confupdtype, pgtidb_fk_action(k.DELETE_RULE) AS confdeltype,
+			IF(k.contype = 'f', 's', ' ') AS confmatchtype, 1 AS conislocal, 0 AS coninhcount,
+			k.contype <> 'c' AS connoinherit,
+			IF(k.contype = 'c', NULL, (SELECT CAST(CONCAT('[', GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY u.ORDINAL_POSITION SEPARATOR ','), ']') AS JSON)
+				FROM information_schema.KEY_COLUMN_USAGE u
+				JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = u.TABLE_SCHEMA AND c.TABLE_NAME = u.TABLE_NAME AND c.COLUMN_NAME = u.COLUMN_NAME
+				WHERE u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS conkey,
+			IF(k.contype <> 'f', NULL, (SELECT CAST(CONCAT('[', GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY u.ORDINAL_POSITION SEPARATOR ','), ']') AS JSON)
+				FROM information_schema.KEY_COLUMN_USAGE u
+				JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = u.REFERENCED_TABLE_SCHEMA AND c.TABLE_NAME = u.REFERENCED_TABLE_NAME AND c.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
+				WHERE u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS confkey,
+			NULL AS conpfeqop, NULL AS conppeqop, NULL AS conffeqop, NULL AS confdelsetcols, NULL AS conexclop, NULL AS conbin
+		FROM (SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME AS tidb_name,
+				IF(tc.CONSTRAINT_TYPE = 'PRIMARY KEY', CONCAT(tc.TABLE_NAME, '_pkey'), tc.CONSTRAINT_NAME) AS conname,
+				CASE tc.CONSTRAINT_TYPE WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' ELSE 'f' END AS contype,
+				r.UNIQUE_CONSTRAINT_NAME, r.UPDATE_RULE, r.DELETE_RULE,
+				(SELECT MIN(u.REFERENCED_TABLE_SCHEMA) FROM information_schema.KEY_COLUMN_USAGE u
+					WHERE u.TABLE_SCHEMA = tc.TABLE_SCHEMA AND u.TABLE_NAME = tc.TABLE_NAME AND u.CONSTRAINT_NAME = tc.CONSTRAINT_NAME) AS REFERENCED_TABLE_SCHEMA,
+				r.REFERENCED_TABLE_NAME
+			FROM information_schema.TABLE_CONSTRAINTS tc
+			LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
+				AND r.CONSTRAINT_SCHEMA = tc.TABLE_SCHEMA AND r.TABLE_NAME = tc.TABLE_NAME AND r.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+			WHERE pgtidb_in_database(tc.TABLE_SCHEMA) AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
+			UNION ALL
+			SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, ck.CONSTRAINT_NAME, 'c', NULL, NULL, NULL, NULL, NULL
+			FROM information_schema.TIDB_CHECK_CONSTRAINTS ck WHERE pgtidb_in_database(ck.CONSTRAINT_SCHEMA)) k`,
+
+	// Sequences. TiDB keeps no data type: a sequence whose maximum is that of smallint or
+	// integer shows that type (as SERIAL and AS int sequences are), others bigint. CACHE 0
+	// (NOCACHE) is PostgreSQL's cache 1.
+	"pg_sequence": `SELECT pgtidb_oid('rel', SEQUENCE_SCHEMA, SEQUENCE_NAME) AS seqrelid,
+			CASE MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END AS seqtypid,
+			START AS seqstart, INCREMENT AS seqincrement, MAX_VALUE AS seqmax, MIN_VALUE AS seqmin,
+			IF(CACHE = 0, 1, CACHE_VALUE) AS seqcache, CYCLE AS seqcycle
+		FROM information_schema.SEQUENCES WHERE pgtidb_in_database(SEQUENCE_SCHEMA)`,
+
+	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i').
+	"pg_depend": `SELECT 1259 AS classid, pgtidb_oid('rel', p.tidb_db, p.owned_sequence) AS objid, 0 AS objsubid,
+			1259 AS refclassid, pgtidb_oid('rel', p.tidb_db, p.table_name) AS refobjid, c.ORDINAL_POSITION AS refobjsubid,
+			IF(p.attidentity = '', 'a', 'i') AS deptype
+		FROM pgtidb_catalog.columns p
+		JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = p.tidb_db AND c.TABLE_NAME = p.table_name AND c.COLUMN_NAME = p.column_name
+		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> ''`,
+
+	"pg_tables": `SELECT pgtidb_schema(t.TABLE_SCHEMA) AS schemaname, t.TABLE_NAME AS tablename, CURRENT_USER() AS tableowner,
+			NULL AS tablespace,
+			EXISTS (SELECT 1 FROM information_schema.STATISTICS s
+				WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
+				  AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
+					WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS hasindexes,
+			0 AS hasrules,
+			EXISTS (SELECT 1 FROM information_schema.KEY_COLUMN_USAGE f
+				WHERE f.REFERENCED_TABLE_NAME IS NOT NULL
+				  AND ((f.TABLE_SCHEMA = t.TABLE_SCHEMA AND f.TABLE_NAME = t.TABLE_NAME)
+				   OR (f.REFERENCED_TABLE_SCHEMA = t.TABLE_SCHEMA AND f.REFERENCED_TABLE_NAME = t.TABLE_NAME))) AS hastriggers,
+			0 AS rowsecurity
+		FROM information_schema.TABLES t WHERE pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_TYPE = 'BASE TABLE'`,
+
+	"pg_collation": `SELECT oid, collname, collnamespace, collowner, collprovider, collisdeterministic, collencoding,
+			NULLIF(collcollate, '') AS collcollate, NULLIF(collctype, '') AS collctype, NULL AS colliculocale, NULL AS collversion
+		FROM (` + pgCollationRows + `) co`,
+
+	"pg_tablespace": `SELECT oid, spcname, spcowner, NULL AS spcacl, NULL AS spcoptions FROM (` + pgTablespaceRows + `) sp`,
+
 	"pg_type": `SELECT oid, typname, typnamespace, typowner, typlen, typbyval, typtype, typcategory, typispreferred,
 			typisdefined, typdelim, typrelid, typsubscript, typelem, typarray, typinput, typoutput, typreceive,
 			typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typnotnull, typbasetype, typtypmod,
@@ -156,6 +295,9 @@ var emptyRelations = []string{
 	"pg_user_mappings", "pg_partitioned_table", "pg_transform", "pg_default_acl", "pg_init_privs",
 	"pg_seclabel", "pg_shseclabel", "pg_seclabels", "pg_largeobject", "pg_largeobject_metadata",
 	"pg_db_role_setting", "pg_replication_origin", "pg_matviews", "pg_prepared_xacts",
+	// pgtidb has no extensions (not even plpgsql: it runs no procedural language), no enum
+	// types, and stores no comments (COMMENT is refused).
+	"pg_extension", "pg_enum", "pg_description", "pg_shdescription",
 }
 
 func init() {
@@ -294,6 +436,14 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 			dbArg = nil
 		}
 		return DerivedOIDExpr(OIDKind(kind.GetString()), dbArg, f.Args[2:]...), true
+	case "pgtidb_fk_action":
+		// information_schema's rule names → confupdtype/confdeltype; ' ' for other constraints.
+		return &ast.CaseExpr{Value: f.Args[0], ElseClause: str(" "), WhenClauses: []*ast.WhenClause{
+			{Expr: str("NO ACTION"), Result: str("a")}, {Expr: str("RESTRICT"), Result: str("r")},
+			{Expr: str("CASCADE"), Result: str("c")}, {Expr: str("SET NULL"), Result: str("n")},
+			{Expr: str("SET DEFAULT"), Result: str("d")}}}, true
+	case "pgtidb_mysql_type":
+		return mysqlTypeExpr(f.Args[0], f.Args[1]), true
 	case "pgtidb_opclass":
 		return oidCase(f.Args[0], btreeOpclass), true
 	case "pgtidb_collation":
@@ -315,6 +465,35 @@ func oidCase(x ast.ExprNode, m map[uint32]uint32) ast.ExprNode {
 			Expr: ast.NewValueExpr(int64(k), "", ""), Result: ast.NewValueExpr(int64(m[k]), "", "")})
 	}
 	return c
+}
+
+// mysqlTypes are the DATA_TYPE values of information_schema.COLUMNS mysqlTypeExpr knows.
+var mysqlTypes = []string{"tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double",
+	"date", "datetime", "timestamp", "time", "year", "char", "varchar", "text", "tinytext", "mediumtext",
+	"longtext", "binary", "varbinary", "blob", "tinyblob", "mediumblob", "longblob", "json", "enum", "set", "bit"}
+
+// mysqlTypeExpr is typemap.FromMySQL(dt, ct).OID as a TiDB expression over a column's DATA_TYPE
+// and COLUMN_TYPE: tinyint(1) is bool, unsigned integers widen, other types by DATA_TYPE.
+func mysqlTypeExpr(dt, ct ast.ExprNode) ast.ExprNode {
+	byType := func(unsigned bool) ast.ExprNode {
+		c := &ast.CaseExpr{Value: call("LOWER", dt), ElseClause: ast.NewValueExpr(int64(typemap.Text), "", "")}
+		for _, name := range mysqlTypes {
+			colType := name
+			if unsigned {
+				colType += " unsigned"
+			}
+			c.WhenClauses = append(c.WhenClauses, &ast.WhenClause{Expr: ast.NewValueExpr(name, "", ""),
+				Result: ast.NewValueExpr(int64(typemap.FromMySQL(name, colType).OID), "", "")})
+		}
+		return c
+	}
+	lowerCT := call("LOWER", ct)
+	return &ast.CaseExpr{ElseClause: byType(false), WhenClauses: []*ast.WhenClause{
+		{Expr: &ast.BinaryOperationExpr{Op: opcode.EQ, L: lowerCT, R: ast.NewValueExpr("tinyint(1)", "", "")},
+			Result: ast.NewValueExpr(int64(typemap.Bool), "", "")},
+		{Expr: &ast.BinaryOperationExpr{Op: opcode.GT, L: call("LOCATE", ast.NewValueExpr("unsigned", "", ""), lowerCT),
+			R: ast.NewValueExpr(int64(0), "", "")}, Result: byType(true)},
+	}}
 }
 
 func call(name string, args ...ast.ExprNode) ast.ExprNode {

@@ -121,20 +121,34 @@ func data() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, header, version)
 	typeCols := "oid, typname, typnamespace, typowner, typlen, typbyval::int, typtype, typcategory, typispreferred::int, " +
-		"typisdefined::int, typdelim, typrelid, typsubscript, typelem, typarray, typinput, typoutput, typreceive, " +
-		"typsend, typmodin, typmodout, typanalyze, typalign, typstorage, typnotnull::int, typbasetype, typtypmod, " +
+		"typisdefined::int, typdelim, typrelid, typsubscript::oid, typelem, typarray, typinput::oid, typoutput::oid, typreceive::oid, " +
+		"typsend::oid, typmodin::oid, typmodout::oid, typanalyze::oid, typalign, typstorage, typnotnull::int, typbasetype, typtypmod, " +
 		"typndims, typcollation"
 	types := query("SELECT " + typeCols + " FROM pg_type WHERE oid IN (" + staticTypes +
 		") OR typelem IN (" + staticTypes + ") AND typcategory = 'A' ORDER BY oid")
 	b.WriteString("// pgTypeRows are PostgreSQL's pg_type rows (columns oid … typcollation; typdefaultbin,\n")
-	b.WriteString("// typdefault and typacl are NULL for all of them) for the types pgtidb shows.\n")
+	b.WriteString("// typdefault and typacl are NULL for all of them) for the types pgtidb shows. regproc\n")
+	b.WriteString("// columns hold the function's oid, as every reg* value travels through TiDB.\n")
 	fmt.Fprintf(&b, "const pgTypeRows = %q\n\n", unionOfRows(strings.Split(typeCols, ", "), types,
-		map[int]bool{0: true, 2: true, 3: true, 4: true, 5: true, 8: true, 9: true, 11: true, 13: true, 14: true, 24: true, 25: true, 26: true, 27: true, 28: true}))
-	amCols := "oid, amname, amhandler, amtype"
+		map[int]bool{0: true, 2: true, 3: true, 4: true, 5: true, 8: true, 9: true, 11: true, 12: true, 13: true, 14: true,
+			15: true, 16: true, 17: true, 18: true, 19: true, 20: true, 21: true, 24: true, 25: true, 26: true, 27: true, 28: true}))
+	amCols := "oid, amname, amhandler::oid, amtype"
 	am := query("SELECT " + amCols + " FROM pg_am WHERE amname IN ('heap', 'btree') ORDER BY oid")
 	b.WriteString("// pgAmRows are PostgreSQL's pg_am rows of the access methods pgtidb has: heap for tables\n")
 	b.WriteString("// and btree for indexes.\n")
-	fmt.Fprintf(&b, "const pgAmRows = %q\n\n", unionOfRows(strings.Split(amCols, ", "), am, map[int]bool{0: true}))
+	fmt.Fprintf(&b, "const pgAmRows = %q\n\n", unionOfRows(strings.Split(amCols, ", "), am, map[int]bool{0: true, 2: true}))
+	collCols := "oid, collname, collnamespace, collowner, collprovider, collisdeterministic::int, collencoding, collcollate, collctype"
+	coll := query("SELECT " + collCols + " FROM pg_collation WHERE collname IN ('default', 'C', 'POSIX') ORDER BY oid")
+	b.WriteString("// pgCollationRows are PostgreSQL's pg_collation rows of the collations pgtidb has (columns\n")
+	b.WriteString("// oid … collctype; colliculocale and collversion are NULL): default, C and POSIX, all\n")
+	b.WriteString("// binary in TiDB (utf8mb4_0900_bin), as C is in PostgreSQL. collcollate and collctype of\n")
+	b.WriteString("// default are NULL in PostgreSQL 15 (empty here; the emulation turns '' into NULL).\n")
+	fmt.Fprintf(&b, "const pgCollationRows = %q\n\n", unionOfRows(strings.Split(collCols, ", "), coll,
+		map[int]bool{0: true, 2: true, 3: true, 5: true, 6: true}))
+	spcCols := "oid, spcname, spcowner"
+	spc := query("SELECT " + spcCols + " FROM pg_tablespace ORDER BY oid")
+	b.WriteString("// pgTablespaceRows are PostgreSQL's two tablespaces (spcacl and spcoptions are NULL).\n")
+	fmt.Fprintf(&b, "const pgTablespaceRows = %q\n\n", unionOfRows(strings.Split(spcCols, ", "), spc, map[int]bool{0: true, 2: true}))
 	b.WriteString("// btreeOpclass is the default btree operator class (pg_opclass.oid) of each type, as\n")
 	b.WriteString("// pg_index.indclass shows it for an index column of that type.\n")
 	b.WriteString("var btreeOpclass = map[uint32]uint32{\n")
@@ -172,7 +186,8 @@ func unionOfRows(cols []string, rows [][]string, numeric map[int]bool) string {
 			}
 			f := &ast.SelectField{Expr: e}
 			if i == 0 {
-				f.AsName = model.NewCIStr(strings.TrimSuffix(strings.TrimSuffix(cols[j], "::int"), " "))
+				name, _, _ := strings.Cut(cols[j], "::")
+				f.AsName = model.NewCIStr(name)
 			}
 			sel.Fields.Fields = append(sel.Fields.Fields, f)
 		}

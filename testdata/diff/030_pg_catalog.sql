@@ -1,0 +1,106 @@
+-- pg_catalog emulation over a reference schema: two schemas, tables of several types,
+-- PK/UNIQUE/CHECK/FK, defaults, serial, unique and multi-column indexes, a view, sequences.
+-- OIDs differ between PostgreSQL and pgtidb: queries join on them and compare names.
+CREATE SCHEMA app;
+CREATE TABLE people (id serial PRIMARY KEY, name varchar(50) NOT NULL, born date, score numeric(5,2) CHECK (score >= 0), active boolean DEFAULT true, note varchar(20) UNIQUE);
+CREATE TABLE app.orders (id bigint PRIMARY KEY, person_id int REFERENCES people (id) ON DELETE CASCADE, total numeric(10,2) DEFAULT 0, placed timestamptz, memo text);
+CREATE INDEX orders_person_idx ON app.orders (person_id, placed);
+CREATE UNIQUE INDEX people_name_born ON people (name, born);
+CREATE VIEW adults AS SELECT id, name FROM people WHERE born < '2000-01-01';
+CREATE SEQUENCE app.counter START 10;
+CREATE TABLE plain (k int, v text);
+
+-- pg_namespace
+SELECT nspname, nspacl IS NULL AS no_acl FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1;
+SELECT nspname, oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'public', 'pg_toast') ORDER BY 1;
+SELECT count(*) FROM pg_namespace WHERE nspname = 'information_schema';
+SELECT n.nspname FROM pg_namespace AS n JOIN pg_namespace AS m ON m.oid = n.oid WHERE n.nspname = 'app';
+
+-- pg_class
+SELECT c.relname, c.relkind, c.relpersistence, c.relispartition, c.relnatts, c.relchecks, c.relhasindex, c.relhasrules, c.relhastriggers, c.relhassubclass, c.relrowsecurity, c.relreplident, c.relisshared, c.relispopulated
+  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname IN ('public', 'app') ORDER BY n.nspname, c.relname;
+SELECT n.nspname, c.relname, am.amname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_am am ON am.oid = c.relam WHERE n.nspname IN ('public', 'app') ORDER BY 1, 2;
+SELECT c.relname, c.relowner, c.reloftype, c.reltablespace, c.relacl IS NULL AS no_acl, c.reloptions IS NULL AS no_options, c.relpartbound IS NULL AS no_bound FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' ORDER BY c.relname;
+SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'app')) ORDER BY relname;
+SELECT relname, relkind FROM pg_class WHERE relname LIKE 'people%' ORDER BY relname;
+SELECT c.relname FROM pg_class c WHERE c.oid = (SELECT c2.oid FROM pg_class c2 WHERE c2.relname = 'orders');
+
+-- pg_index, joined to the table and index relations
+SELECT ic.relname AS index, tc.relname AS tbl, i.indnatts, i.indnkeyatts, i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid, i.indisready, i.indislive, i.indexprs IS NULL AS no_exprs, i.indpred IS NULL AS no_pred
+  FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
+  JOIN pg_namespace n ON n.oid = tc.relnamespace
+  WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT count(*) FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid WHERE t.relname = 'plain';
+
+-- pg_am
+SELECT oid, amname, amtype FROM pg_am WHERE amname IN ('heap', 'btree') ORDER BY oid;
+
+-- pg_database
+SELECT datname, datdba, encoding, datlocprovider, datistemplate, datallowconn, datconnlimit, datcollate, datctype, daticulocale, datacl IS NULL AS no_acl FROM pg_database WHERE datname = current_database();
+
+-- roles: the connecting user is the bootstrap superuser
+SELECT rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolconnlimit, rolbypassrls, rolvaliduntil, oid FROM pg_roles WHERE rolname = current_user;
+SELECT r.rolname FROM pg_roles r JOIN pg_namespace n ON n.nspowner = r.oid WHERE n.nspname = 'public';
+SELECT usesysid, usecreatedb, usesuper, userepl, usebypassrls FROM pg_user WHERE usename = current_user;
+SELECT a.rolsuper, a.rolcanlogin, a.oid FROM pg_authid a JOIN pg_roles r ON r.oid = a.oid WHERE r.rolname = current_user;
+
+-- pg_type of the built-in types
+SELECT oid, typname, typnamespace, typlen, typbyval, typtype, typcategory, typispreferred, typdelim, typelem, typarray, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims, typcollation
+  FROM pg_type WHERE typname IN ('bool', 'int2', 'int4', 'int8', 'text', 'varchar', 'bpchar', 'numeric', 'float4', 'float8', 'date', 'timestamp', 'timestamptz', 'time', 'bytea', 'json', 'jsonb', 'uuid', 'oid', 'name', 'char') ORDER BY oid;
+SELECT t.typname, e.typname AS elem FROM pg_type t JOIN pg_type e ON e.oid = t.typelem WHERE t.typname IN ('_int4', '_text', '_bool') ORDER BY 1;
+
+-- pg_attribute: user columns with PostgreSQL's types and modifiers, index and sequence columns,
+-- system columns
+SELECT c.relname, a.attnum, a.attname, a.atttypid, a.atttypmod, a.attlen, a.attbyval, a.attalign, a.attstorage, a.attnotnull, a.atthasdef, a.attidentity, a.attgenerated, a.attisdropped, a.attislocal, a.attinhcount, a.attndims, a.attcollation, a.attstattarget
+  FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname IN ('public', 'app') ORDER BY 1, 2;
+SELECT a.attname, a.atttypid, a.atttypmod FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'orders' AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
+
+-- pg_attrdef: which columns have defaults
+SELECT c.relname, a.attname FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum ORDER BY 1, 2;
+
+-- pg_constraint
+SELECT c.conname, n.nspname, c.contype, c.condeferrable, c.condeferred, c.convalidated, t.relname, c.contypid, c.conparentid, c.confupdtype, c.confdeltype, c.confmatchtype, c.conislocal, c.coninhcount, c.connoinherit
+  FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = c.connamespace
+  WHERE n.nspname IN ('public', 'app') AND c.conname <> 'people_name_born' ORDER BY 1;
+SELECT c.conname, i.relname AS index, r.relname AS references FROM pg_constraint c LEFT JOIN pg_class i ON i.oid = c.conindid LEFT JOIN pg_class r ON r.oid = c.confrelid WHERE c.conname IN ('people_pkey', 'people_note_key', 'orders_person_id_fkey', 'people_score_check') ORDER BY 1;
+
+-- pg_sequence, pg_depend (sequences owned by columns)
+SELECT c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid ORDER BY 1;
+SELECT s.relname, t.relname, d.refobjsubid, d.deptype FROM pg_depend d JOIN pg_class s ON s.oid = d.objid JOIN pg_class t ON t.oid = d.refobjid WHERE s.relkind = 'S' AND d.deptype IN ('a', 'i') ORDER BY 1;
+
+-- pg_tables, pg_collation, pg_tablespace
+SELECT schemaname, tablename, tableowner = current_user AS mine, tablespace, hasindexes, hasrules, hastriggers, rowsecurity FROM pg_tables WHERE schemaname IN ('public', 'app') ORDER BY 1, 2;
+SELECT oid, collname, collnamespace, collprovider, collisdeterministic, collencoding, collcollate, collctype, colliculocale FROM pg_collation WHERE collname IN ('default', 'C', 'POSIX') ORDER BY oid;
+SELECT oid, spcname, spcacl, spcoptions FROM pg_tablespace ORDER BY oid;
+
+-- relations pgtidb has no objects for are empty, with PostgreSQL's columns
+-- PostgreSQL implements foreign keys with internal triggers, pgtidb has none
+SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal;
+SELECT count(*) FROM pg_catalog.pg_inherits;
+SELECT count(*) FROM pg_policy;
+SELECT * FROM pg_publication;
+SELECT * FROM pg_event_trigger;
+SELECT * FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member WHERE r.rolname = current_user;
+SELECT count(*) FROM pg_statistic_ext;
+SELECT count(*) FROM pg_enum;
+SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE c.relname = 'people';
+
+-- aliases, subqueries, pg_catalog listed in search_path
+SELECT x.relname FROM pg_catalog.pg_class AS x WHERE x.relname = 'plain';
+SELECT (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind = 'r') AS tables FROM pg_namespace n WHERE n.nspname = 'app';
+SELECT relname FROM pg_class WHERE EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = pg_class.oid AND indisprimary) AND relname LIKE 'people%';
+SET search_path = public, pg_catalog;
+SELECT relname FROM pg_class WHERE relname = 'plain';
+RESET search_path;
+SELECT pg_catalog.pg_class.relname FROM pg_catalog.pg_class WHERE pg_catalog.pg_class.relname = 'adults';
+SELECT * FROM pg_catalog.pg_no_such;
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'rx' AND n.nspname IN ('public', 'app') ORDER BY 1;
+
+-- the catalog follows DDL
+ALTER TABLE plain ADD COLUMN w int;
+CREATE INDEX plain_k ON plain (k);
+SELECT relname, relnatts, relhasindex FROM pg_class WHERE relname IN ('plain', 'plain_k') ORDER BY 1;
+DROP TABLE plain;
+SELECT count(*) FROM pg_class WHERE relname IN ('plain', 'plain_k');
