@@ -3,7 +3,11 @@ package returning
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
+
+	"github.com/go-sql-driver/mysql"
 )
 
 // StepKind says what the executor does with a step's statement.
@@ -66,6 +70,14 @@ type Step struct {
 	BuildFrom func(collected [][]Row) (string, []int, error)
 	// Compute is the function of a Compute step (see Compute).
 	Compute func(collected [][]Row) ([]Row, error)
+	// RetryKeys, for an Exec step, are TiDB index names (PRIMARY for the primary key): when
+	// the step fails with a duplicate key on one of them — a row another transaction inserted
+	// after the plan's locking read, which READ COMMITTED point reads do not lock while absent —
+	// the executor runs the plan again from step RetryFrom (0-based), up to maxRetries times, as
+	// PostgreSQL's speculative insertion retries. TiDB undid the failed statement; the steps
+	// from RetryFrom up to this one must not write.
+	RetryKeys []string
+	RetryFrom int
 	// Keys is, for Collect, the number of leading columns that are keys (the rest is payload).
 	Keys int
 	// Check, for Collect, validates the collected rows (e.g. raises PostgreSQL's error when a
@@ -103,6 +115,30 @@ type Sink interface {
 	Emit(row Row) error
 }
 
+// maxRetries bounds the reruns of a plan whose retrying step met a duplicate key.
+const maxRetries = 100
+
+// duplicateOn reports whether err is TiDB's duplicate-key error on one of the indexes.
+func duplicateOn(err error, indexes []string) bool {
+	var me *mysql.MySQLError
+	if len(indexes) == 0 || !errors.As(err, &me) || me.Number != 1062 {
+		return false
+	}
+	// Duplicate entry '…' for key '<table>.<index>'
+	at := strings.LastIndex(me.Message, "for key '")
+	if at < 0 {
+		return false
+	}
+	key := strings.TrimSuffix(me.Message[at+len("for key '"):], "'")
+	key = key[strings.LastIndex(key, ".")+1:]
+	for _, ix := range indexes {
+		if strings.EqualFold(ix, key) {
+			return true
+		}
+	}
+	return false
+}
+
 // Execute runs plan on q with the client's parameters (PostgreSQL order) inside the transaction
 // the caller opened. It returns the row count of PostgreSQL's command tag.
 func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink) (n int64, err error) {
@@ -120,8 +156,12 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 	var affected, returned int64
 	// all holds the rows of every Collect and Compute step so far (BuildFrom, Compute).
 	var all [][]Row
-	for i := range plan.Steps {
+	// allAt[i] is len(all) when step i starts (for a retry from step i).
+	allAt := make([]int, len(plan.Steps))
+	retries := 0
+	for i := 0; i < len(plan.Steps); i++ {
 		st := &plan.Steps[i]
+		allAt[i] = len(all)
 		switch st.Kind {
 		case ReturnCollected:
 			for _, r := range collected {
@@ -166,6 +206,12 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 		case Exec:
 			res, err := q.ExecContext(ctx, query, args...)
 			if err != nil {
+				if retries < maxRetries && st.RetryFrom < i && duplicateOn(err, st.RetryKeys) {
+					retries++
+					all = all[:allAt[st.RetryFrom]]
+					i = st.RetryFrom - 1
+					continue
+				}
 				return 0, err
 			}
 			n, _ := res.RowsAffected()

@@ -152,6 +152,9 @@ func runPlan(t *testing.T, d *datadriven.TestData) string {
 			}
 			fmt.Fprintf(&b, "  params: %s\n", strings.Join(order, " "))
 		}
+		if len(st.RetryKeys) > 0 {
+			fmt.Fprintf(&b, "  rerun from step %d on a duplicate key in: %s\n", st.RetryFrom+1, strings.Join(st.RetryKeys, ", "))
+		}
 		if _, err := parser.New().ParseOneStmt(st.Explain, "", ""); err != nil {
 			t.Errorf("%s: TiDB cannot parse step %d %q: %v", d.Pos, i+1, st.Explain, err)
 		}

@@ -36,11 +36,18 @@ import (
 // That is 2 + (arbiter indexes) round trips, plus one with DO UPDATE … WHERE, one per
 // non-empty INSERT/UPDATE and one for RETURNING; steps with nothing to do are skipped.
 //
-// Race safety: each arbiter's lock read is a (batch) point get on a unique index, which in
-// TiDB's pessimistic transactions locks the keys it asks for even when no row has them, so no
-// other session can insert or change a conflicting row between the read and the writes; a
-// concurrent inserter waits for this transaction, as it would in PostgreSQL. A conflict on a
-// unique index that is not an arbiter fails the INSERT or UPDATE with 23505, as in PostgreSQL.
+// Race safety: each arbiter's lock read is a (batch) point get on a unique index FOR UPDATE in
+// TiDB's pessimistic transaction: the conflicting rows it finds stay locked until the
+// transaction ends, so no other session changes or deletes them before the UPDATE. Keys no row
+// has are locked by those reads under REPEATABLE READ only (checked: under READ COMMITTED, the
+// default, a batch point get neither waits for another transaction's pending insert of the key
+// nor locks it). So, like PostgreSQL's speculative insertion, the INSERT is the real test: when
+// another transaction inserted an arbiter key in between, the INSERT waits for it (TiDB checks
+// unique keys in place in pessimistic transactions) and fails with a duplicate key on the
+// arbiter, TiDB undoes the statement, and the executor reruns the plan from the lock reads
+// (returning.Step.RetryKeys), which now see the row and take the DO NOTHING / DO UPDATE path.
+// A conflict on a unique index that is not an arbiter fails the INSERT or UPDATE with 23505, as
+// in PostgreSQL.
 //
 // Only the arbiter and key values are read back into the proxy, and only for types whose text
 // compares as TiDB compares them (integers; text and varchar under utf8mb4_0900_bin: bytes).
@@ -76,6 +83,8 @@ type upsert struct {
 	update  bool
 	rowKey  []keyColumn
 	arbiter [][]keyColumn
+	// indexes are the arbiters' TiDB index names (PRIMARY for the primary key).
+	indexes []string
 	// needed are the columns whose proposed values the first step reads (row key, arbiter
 	// columns, sequence-filled and nextval-calling columns); pos[c] is c's index among
 	// stmt.Columns or -1.
@@ -153,6 +162,13 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 			if hasSubquery(e) {
 				return nil, pgerror.Unsupported("a subquery in the VALUES of INSERT … ON CONFLICT")
 			}
+		}
+	}
+	for _, k := range keys {
+		if k.Primary {
+			u.indexes = append(u.indexes, "PRIMARY")
+		} else {
+			u.indexes = append(u.indexes, k.Name)
 		}
 	}
 	if err := u.chooseNeeded(t, keys); err != nil {
@@ -1210,6 +1226,10 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 	if err := dynamic(returning.Exec, known, u.insertRows); err != nil {
 		return nil, err
 	}
+	// A row another transaction inserted after the lock reads (READ COMMITTED does not lock
+	// absent keys) makes the INSERT wait for it and fail on the arbiter: decide again.
+	ins := &b.plan.Steps[len(b.plan.Steps)-1]
+	ins.RetryKeys, ins.RetryFrom = u.indexes, 1
 	if u.update {
 		if err := dynamic(returning.Exec, known, u.updateRows); err != nil {
 			return nil, err
