@@ -59,7 +59,7 @@ func (t *translator) expr(n *pg_query.Node, sc *scope) (ast.ExprNode, typemap.Ty
 	case *pg_query.Node_SqlvalueFunction:
 		return t.sqlValueFunction(x.SqlvalueFunction)
 	case *pg_query.Node_CollateClause:
-		return nil, typemap.Type{}, pgerror.Unsupported("COLLATE")
+		return t.collateClause(x.CollateClause, sc)
 	case *pg_query.Node_RowExpr:
 		return nil, typemap.Type{}, pgerror.Unsupported("row constructor")
 	case *pg_query.Node_AArrayExpr:
@@ -336,4 +336,25 @@ func (t *translator) exprAssign(n *pg_query.Node, sc *scope, want typemap.Type, 
 	return nil, pgerror.Newf(pgerrcode.DatatypeMismatch, "column %q is of type %s but expression is of type %s",
 		column, sqlTypeName(want), sqlTypeName(ty)).
 		WithHint("You will need to rewrite or cast the expression.")
+}
+
+// collateClause accepts the collations that compare as TiDB's binary collation does (C, POSIX,
+// the C-locale database's default — psql writes COLLATE pg_catalog.default): the expression is
+// unchanged. An unknown literal becomes text, as in PostgreSQL; name compares as text.
+func (t *translator) collateClause(cc *pg_query.CollateClause, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	e, ty, err := t.expr(cc.GetArg(), sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if isUnknown(ty) {
+		ty = of(typemap.Text)
+	}
+	check := ty
+	if ty.OID == typemap.Name {
+		check = of(typemap.Text)
+	}
+	if err := checkCollation(cc, check); err != nil {
+		return nil, typemap.Type{}, err
+	}
+	return e, ty, nil
 }
