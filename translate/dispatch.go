@@ -65,6 +65,8 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 		return t.dropDatabase(n.DropdbStmt)
 	case *pg_query.Node_CreateSeqStmt:
 		return t.createSequence(n.CreateSeqStmt)
+	case *pg_query.Node_AlterSeqStmt:
+		return t.alterSequence(n.AlterSeqStmt)
 	case *pg_query.Node_TruncateStmt:
 		return t.truncate(n.TruncateStmt)
 	case *pg_query.Node_AlterTableStmt:

@@ -1,6 +1,12 @@
 package translate
 
-import "github.com/pgtidb/pgtidb/catalog"
+import (
+	"testing"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+)
 
 var _ SequenceOwnerResolver = keyedResolver{}
 
@@ -18,4 +24,89 @@ func (r keyedResolver) SequenceOwner(tidbDB, seq string) (*catalog.Table, string
 		}
 	}
 	return nil, "", nil
+}
+
+func init() {
+	// seq1 is a sequence (a relation without columns) and ser_id_seq the one ser.id owns.
+	keyedTables["seq1"] = struct {
+		tbl *catalog.Table
+		pk  []string
+	}{&catalog.Table{Schema: "public", Name: "seq1"}, nil}
+	keyedTables["ser_id_seq"] = struct {
+		tbl *catalog.Table
+		pk  []string
+	}{&catalog.Table{Schema: "public", Name: "ser_id_seq"}, nil}
+}
+
+// TestAlterSequenceCheck runs ALTER SEQUENCE's run-time check on a sequence TiDB describes as
+// START 1 INCREMENT 1 MINVALUE 1 MAXVALUE 9223372036854775806 (PostgreSQL's bigint default).
+func TestAlterSequenceCheck(t *testing.T) {
+	def := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte("9223372036854775806")}}
+	i := func(v int64) *int64 { return &v }
+	for _, c := range []struct {
+		ch   alterSequenceChange
+		want string // SQLSTATE, "" for accepted
+	}{
+		{alterSequenceChange{maxv: i(1000), restart: true}, ""},
+		{alterSequenceChange{maxv: i(1000)}, "0A000"}, // narrowing without RESTART
+		{alterSequenceChange{minv: i(-5)}, ""},        // widening
+		{alterSequenceChange{minv: i(10)}, "22023"},   // START below MINVALUE
+		{alterSequenceChange{minv: i(10), maxv: i(5)}, "22023"},
+		{alterSequenceChange{restart: true, restartWith: i(0)}, "22023"},
+		{alterSequenceChange{restart: true, restartWith: i(7)}, ""},
+		{alterSequenceChange{increment: i(5)}, "0A000"},
+		{alterSequenceChange{increment: i(5), restart: true, restartWith: i(11)}, ""},
+		{alterSequenceChange{increment: i(5), restart: true, restartWith: i(12)}, "0A000"},
+		{alterSequenceChange{increment: i(1)}, ""},
+		{alterSequenceChange{increment: i(-1)}, "0A000"},
+		{alterSequenceChange{start: i(9)}, ""}, // INCREMENT 1: every value is on the grid
+	} {
+		err := c.ch.check(def, "s")
+		got := ""
+		if pe, ok := pgerror.As(err); ok {
+			got = pe.Code
+		} else if err != nil {
+			got = err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%+v: got %q, want %q (%v)", c.ch, got, c.want, err)
+		}
+	}
+}
+
+// TestSetvalCheck runs setval's check: bounds (22003), grid and extremes (0A000), NULLs.
+func TestSetvalCheck(t *testing.T) {
+	row := func(n, called, start, inc, lo, hi string) returning.Row {
+		r := returning.Row{}
+		for _, v := range []string{n, called, start, inc, lo, hi, n} {
+			if v == "" {
+				r = append(r, nil)
+			} else {
+				r = append(r, []byte(v))
+			}
+		}
+		return r
+	}
+	for _, c := range []struct {
+		rows []returning.Row
+		want string
+	}{
+		{[]returning.Row{row("5", "1", "1", "1", "1", "9223372036854775806")}, ""},
+		{[]returning.Row{row("0", "1", "1", "1", "1", "9223372036854775806")}, "22003"},
+		{[]returning.Row{row("9223372036854775807", "1", "1", "1", "1", "9223372036854775806")}, "0A000"},
+		{[]returning.Row{row("7", "1", "1", "5", "1", "100")}, "0A000"},
+		{[]returning.Row{row("11", "1", "1", "5", "1", "100")}, ""},
+		{[]returning.Row{row("", "1", "1", "1", "1", "100")}, ""},
+		{[]returning.Row{row("5", "1", "", "", "", "")}, "42P01"},
+		{[]returning.Row{row("5", "1", "1", "1", "1", "100"), row("6", "1", "1", "1", "1", "100")}, "0A000"},
+	} {
+		err := checkSetval(c.rows, sequenceRef{db: "db", name: "s"})
+		got := ""
+		if pe, ok := pgerror.As(err); ok {
+			got = pe.Code
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q (%v)", c.rows, got, c.want, err)
+		}
+	}
 }

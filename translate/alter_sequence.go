@@ -1,0 +1,272 @@
+package translate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgerrcode"
+	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser/ast"
+
+	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
+)
+
+// ALTER SEQUENCE [IF EXISTS] s [INCREMENT] [MINVALUE|MAXVALUE n] [START] [RESTART [WITH n]]
+// [CACHE] [[NO] CYCLE] [OWNED BY NONE] is TiDB's ALTER SEQUENCE behind a check of the
+// sequence's current definition (a DDL plan):
+//
+//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE FROM information_schema.SEQUENCES …
+//	exec     ALTER SEQUENCE `db`.`s` …
+//
+// The check applies PostgreSQL's rules to the new definition (22023: MINVALUE below MAXVALUE,
+// START and RESTART within the bounds) and refuses (0A000) what TiDB would do differently:
+// TiDB keeps a sequence's values on its START + k·INCREMENT grid, so changing START or
+// INCREMENT (other than to ±1 in the same direction) is accepted only with a RESTART on the new
+// grid; and it does not check its current value against new bounds, so narrowing MINVALUE /
+// MAXVALUE is accepted only with RESTART (PostgreSQL checks the current value; pgtidb cannot
+// read it). CACHE is accepted and ignored (every pgtidb sequence is NOCACHE, see sequence.go).
+// Refused: AS, NO MINVALUE / NO MAXVALUE (pgtidb does not keep the sequence's data type, whose
+// bounds they mean), OWNED BY a column, OWNED BY NONE of an owned sequence, and sequence
+// values at the int64 extremes (outside TiDB's range).
+
+// alterSequenceChange is what ALTER SEQUENCE asks for; nil fields are left alone.
+type alterSequenceChange struct {
+	increment, minv, maxv, start, restartWith *int64
+	restart                                   bool
+	cycle                                     *bool
+}
+
+// alterSequence translates ALTER SEQUENCE.
+func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error) {
+	if n.GetForIdentity() {
+		return nil, pgerror.Unsupported("ALTER TABLE ... ALTER COLUMN ... SET identity options")
+	}
+	rv := n.GetSequence()
+	schema, err := t.schemaName(rv.GetSchemaname())
+	if err != nil {
+		return nil, err
+	}
+	db := catalog.TiDBDatabase(t.ctx.Database, schema)
+	name := rv.GetRelname()
+	if t.ctx.Resolver != nil {
+		tbl, err := t.ctx.Resolver.LookupTable(schema, name)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case tbl == nil && n.GetMissingOk():
+			// PostgreSQL notices and does nothing; DO 0 is TiDB's statement that does nothing.
+			return t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+		case tbl == nil:
+			return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
+		case tbl.View || len(tbl.Columns) > 0:
+			return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", name)
+		}
+	}
+	ch, err := t.alterSequenceOptions(n.GetOptions(), db, name)
+	if err != nil {
+		return nil, err
+	}
+	seq := sequenceRef{db: db, name: name}
+	info := newSelect()
+	info.Fields = &ast.FieldList{}
+	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE"} {
+		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
+	}
+	b := &planBuilder{t: t}
+	if err := b.step(returning.Collect, 4, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
+		return nil, err
+	}
+	b.plan.Steps[0].Check = func(rows []returning.Row) error { return ch.check(rows, name) }
+	alter := ch.statement(&ast.TableName{Schema: cistr(db), Name: cistr(name)}, n.GetMissingOk())
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
+		return nil, err
+	}
+	return b.finish("ALTER SEQUENCE", KindDDL, nil)
+}
+
+// alterSequenceOptions reads ALTER SEQUENCE's options.
+func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string) (*alterSequenceChange, error) {
+	ch := &alterSequenceChange{}
+	seen := map[string]bool{}
+	for _, o := range list {
+		d := o.GetDefElem()
+		opt := d.GetDefname()
+		if seen[opt] {
+			return nil, pgerror.New(pgerrcode.SyntaxError, "conflicting or redundant options")
+		}
+		seen[opt] = true
+		switch opt {
+		case "as":
+			return nil, pgerror.Unsupported("ALTER SEQUENCE ... AS").
+				WithDetail("pgtidb does not keep a sequence's data type.")
+		case "increment", "minvalue", "maxvalue", "start", "cache", "restart":
+			if d.GetArg() == nil {
+				switch opt {
+				case "restart":
+					ch.restart = true
+					continue
+				case "minvalue", "maxvalue":
+					return nil, pgerror.Unsupported("ALTER SEQUENCE ... NO " + strings.ToUpper(opt)).
+						WithDetail("pgtidb does not keep a sequence's data type, whose bounds NO " + strings.ToUpper(opt) + " means.")
+				}
+			}
+			v, err := seqInt(d)
+			if err != nil {
+				return nil, err
+			}
+			switch opt {
+			case "increment":
+				if v == 0 {
+					return nil, pgerror.New(pgerrcode.InvalidParameterValue, "INCREMENT must not be zero")
+				}
+				ch.increment = &v
+			case "minvalue":
+				ch.minv = &v
+			case "maxvalue":
+				ch.maxv = &v
+			case "start":
+				ch.start = &v
+			case "restart":
+				ch.restart, ch.restartWith = true, &v
+			case "cache":
+				if v <= 0 {
+					return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "CACHE (%d) must be greater than zero", v)
+				}
+			}
+		case "cycle":
+			c := d.GetArg().GetBoolean().GetBoolval()
+			ch.cycle = &c
+		case "owned_by":
+			items := d.GetArg().GetList().GetItems()
+			if len(items) != 1 || items[0].GetString_().GetSval() != "none" {
+				return nil, pgerror.Unsupported("OWNED BY a column").
+					WithHint("pgtidb does not drop a sequence with its owning column yet.")
+			}
+			if owners, ok := t.ctx.Resolver.(SequenceOwnerResolver); ok {
+				tbl, _, err := owners.SequenceOwner(db, name)
+				if err != nil {
+					return nil, err
+				}
+				if tbl != nil {
+					return nil, pgerror.Unsupported("OWNED BY NONE of a sequence a column owns")
+				}
+			}
+		default:
+			return nil, pgerror.Unsupported("sequence option " + strings.ToUpper(opt))
+		}
+	}
+	return ch, nil
+}
+
+// check applies PostgreSQL's rules to the sequence's current definition (START, INCREMENT,
+// MIN_VALUE, MAX_VALUE as TiDB keeps them) changed by ch.
+func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
+	if len(rows) != 1 || rows[0][0] == nil {
+		return nil // gone since translation: TiDB reports it
+	}
+	var old [4]int64
+	for i := range old {
+		v, err := strconv.ParseInt(string(rows[0][i]), 10, 64)
+		if err != nil {
+			return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, rows[0][i])
+		}
+		old[i] = v
+	}
+	start, inc, lo, hi := old[0], old[1], old[2], old[3]
+	if hi == tidbSeqMax {
+		hi = math.MaxInt64
+	}
+	if lo == tidbSeqMin {
+		lo = math.MinInt64
+	}
+	oldInc, oldLo, oldHi := inc, lo, hi
+	if ch.increment != nil {
+		inc = *ch.increment
+	}
+	if ch.minv != nil {
+		lo = *ch.minv
+	}
+	if ch.maxv != nil {
+		hi = *ch.maxv
+	}
+	if ch.start != nil {
+		start = *ch.start
+	}
+	if lo >= hi {
+		return pgerror.Newf(pgerrcode.InvalidParameterValue, "MINVALUE (%d) must be less than MAXVALUE (%d)", lo, hi)
+	}
+	if start < lo {
+		return pgerror.Newf(pgerrcode.InvalidParameterValue, "START value (%d) cannot be less than MINVALUE (%d)", start, lo)
+	}
+	if start > hi {
+		return pgerror.Newf(pgerrcode.InvalidParameterValue, "START value (%d) cannot be greater than MAXVALUE (%d)", start, hi)
+	}
+	next := start
+	if ch.restartWith != nil {
+		next = *ch.restartWith
+		if next < lo {
+			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be less than MINVALUE (%d)", next, lo)
+		}
+		if next > hi {
+			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be greater than MAXVALUE (%d)", next, hi)
+		}
+	}
+	for _, v := range []int64{start, next} {
+		if v > tidbSeqMax || v < tidbSeqMin {
+			return pgerror.Unsupported("a sequence value at the int64 extreme " + strconv.FormatInt(v, 10))
+		}
+	}
+	if !ch.restart {
+		if lo > oldLo || hi < oldHi {
+			return pgerror.Unsupported("narrowing a sequence's MINVALUE/MAXVALUE without RESTART").
+				WithDetail("PostgreSQL checks the sequence's current value against the new bounds; pgtidb cannot read it from TiDB.")
+		}
+		gridMoved := (ch.increment != nil && inc != oldInc) || ch.start != nil
+		if gridMoved && !((inc == 1 || inc == -1) && (inc > 0) == (oldInc > 0)) {
+			return pgerror.Unsupported("changing a sequence's START or INCREMENT without RESTART").
+				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
+		}
+	} else if (next-start)%inc != 0 {
+		return pgerror.Unsupported("RESTART at a value off the sequence's START + k*INCREMENT grid").
+			WithDetail("TiDB's sequences only give START + k*INCREMENT values; " + strconv.FormatInt(next, 10) + " is not one of them.")
+	}
+	return nil
+}
+
+// statement is TiDB's ALTER SEQUENCE for ch (DO 0 when nothing changes on TiDB).
+func (ch *alterSequenceChange) statement(name *ast.TableName, ifExists bool) ast.StmtNode {
+	var opts []*ast.SequenceOption
+	if ch.increment != nil {
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceOptionIncrementBy, IntValue: *ch.increment})
+	}
+	if ch.start != nil {
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceStartWith, IntValue: *ch.start})
+	}
+	if ch.minv != nil {
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceMinValue, IntValue: max(*ch.minv, tidbSeqMin)})
+	}
+	if ch.maxv != nil {
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceMaxValue, IntValue: min(*ch.maxv, tidbSeqMax)})
+	}
+	if ch.cycle != nil {
+		tp := ast.SequenceNoCycle
+		if *ch.cycle {
+			tp = ast.SequenceCycle
+		}
+		opts = append(opts, &ast.SequenceOption{Tp: tp})
+	}
+	switch {
+	case ch.restartWith != nil:
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceRestartWith, IntValue: *ch.restartWith})
+	case ch.restart:
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceRestart})
+	}
+	if len(opts) == 0 {
+		return doNothing()
+	}
+	return &ast.AlterSequenceStmt{Name: name, IfExists: ifExists, SeqOptions: opts}
+}
