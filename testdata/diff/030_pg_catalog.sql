@@ -27,7 +27,7 @@ SELECT relname, relkind FROM pg_class WHERE relname LIKE 'people%' ORDER BY reln
 SELECT c.relname FROM pg_class c WHERE c.oid = (SELECT c2.oid FROM pg_class c2 WHERE c2.relname = 'orders');
 
 -- pg_index, joined to the table and index relations
-SELECT ic.relname AS index, tc.relname AS tbl, i.indnatts, i.indnkeyatts, i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid, i.indisready, i.indislive, i.indexprs IS NULL AS no_exprs, i.indpred IS NULL AS no_pred
+SELECT ic.relname AS index, tc.relname AS tbl, i.indnatts, i.indnkeyatts, i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid, i.indisready, i.indislive, i.indkey, i.indcollation, i.indclass, i.indoption, i.indexprs IS NULL AS no_exprs, i.indpred IS NULL AS no_pred
   FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid
   JOIN pg_namespace n ON n.oid = tc.relnamespace
   WHERE n.nspname IN ('public', 'app') ORDER BY 1;
@@ -49,6 +49,7 @@ SELECT a.rolsuper, a.rolcanlogin, a.oid FROM pg_authid a JOIN pg_roles r ON r.oi
 SELECT oid, typname, typnamespace, typlen, typbyval, typtype, typcategory, typispreferred, typdelim, typelem, typarray, typalign, typstorage, typnotnull, typbasetype, typtypmod, typndims, typcollation
   FROM pg_type WHERE typname IN ('bool', 'int2', 'int4', 'int8', 'text', 'varchar', 'bpchar', 'numeric', 'float4', 'float8', 'date', 'timestamp', 'timestamptz', 'time', 'bytea', 'json', 'jsonb', 'uuid', 'oid', 'name', 'char') ORDER BY oid;
 SELECT t.typname, e.typname AS elem FROM pg_type t JOIN pg_type e ON e.oid = t.typelem WHERE t.typname IN ('_int4', '_text', '_bool') ORDER BY 1;
+SELECT typname, typinput::oid, typoutput::oid, typreceive::oid, typsend::oid FROM pg_type WHERE typname IN ('bool', 'int4', 'text', 'varchar', 'numeric') ORDER BY typname;
 
 -- pg_attribute: user columns with PostgreSQL's types and modifiers, index and sequence columns,
 -- system columns
@@ -61,9 +62,10 @@ SELECT a.attname, a.atttypid, a.atttypmod FROM pg_attribute a JOIN pg_class c ON
 SELECT c.relname, a.attname FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum ORDER BY 1, 2;
 
 -- pg_constraint
-SELECT c.conname, n.nspname, c.contype, c.condeferrable, c.condeferred, c.convalidated, t.relname, c.contypid, c.conparentid, c.confupdtype, c.confdeltype, c.confmatchtype, c.conislocal, c.coninhcount, c.connoinherit
+SELECT c.conname, n.nspname, c.contype, c.condeferrable, c.condeferred, c.convalidated, t.relname, c.contypid, c.conparentid, c.confupdtype, c.confdeltype, c.confmatchtype, c.conislocal, c.coninhcount, c.connoinherit, c.confkey
   FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = c.connamespace
   WHERE n.nspname IN ('public', 'app') AND c.conname <> 'people_name_born' ORDER BY 1;
+SELECT c.conname, c.conkey FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'f') AND c.conname <> 'people_name_born' AND n.nspname IN ('public', 'app') ORDER BY 1;
 SELECT c.conname, i.relname AS index, r.relname AS references FROM pg_constraint c LEFT JOIN pg_class i ON i.oid = c.conindid LEFT JOIN pg_class r ON r.oid = c.confrelid WHERE c.conname IN ('people_pkey', 'people_note_key', 'orders_person_id_fkey', 'people_score_check') ORDER BY 1;
 
 -- pg_sequence, pg_depend (sequences owned by columns)
