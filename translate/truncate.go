@@ -24,14 +24,12 @@ import (
 // truncated too (or CASCADE); TiDB refuses it in every case (1701), also after the referencing
 // table was truncated by an earlier step. So the plan looks first: a referencing table outside
 // the list is PostgreSQL's error, one inside the list is refused (0A000) before anything is
-// truncated, as is CASCADE. Self-references are fine in both systems.
+// truncated, as is CASCADE when there is a table it would cascade to. Self-references are fine
+// in both systems.
 
 // truncate translates TRUNCATE.
 func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
-	if n.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE {
-		return nil, pgerror.Unsupported("TRUNCATE ... CASCADE").
-			WithHint("List the referencing tables in the TRUNCATE.")
-	}
+	cascade := n.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE
 	if len(t.paramTypes) > 0 {
 		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
 	}
@@ -61,7 +59,7 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 	if err := b.step(returning.Collect, 4, nil, func([]returning.Row) (ast.StmtNode, error) { return guard, nil }); err != nil {
 		return nil, err
 	}
-	b.plan.Steps[0].Check = func(rows []returning.Row) error { return checkTruncateReferences(rows, seen) }
+	b.plan.Steps[0].Check = func(rows []returning.Row) error { return checkTruncateReferences(rows, seen, cascade) }
 	for _, tn := range tables {
 		stmt := &ast.TruncateTableStmt{Table: tn}
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
@@ -107,13 +105,19 @@ func foreignKeysInto(tables []*ast.TableName) *ast.SelectStmt {
 }
 
 // checkTruncateReferences applies PostgreSQL's rule to the foreign keys into the truncated
-// tables (listed in truncated by TiDB database and name).
-func checkTruncateReferences(rows []returning.Row, truncated map[[2]string]bool) error {
+// tables (listed in truncated by TiDB database and name). CASCADE, which would truncate the
+// referencing tables too, is refused when there are any (and is a plain TRUNCATE otherwise).
+func checkTruncateReferences(rows []returning.Row, truncated map[[2]string]bool, cascade bool) error {
 	for _, r := range rows {
 		from := [2]string{string(r[0]), string(r[1])}
 		to := [2]string{string(r[2]), string(r[3])}
 		if from == to {
 			continue
+		}
+		if !truncated[from] && cascade {
+			return pgerror.Unsupported("TRUNCATE ... CASCADE of a table other tables reference").
+				WithDetail("Table \"" + from[1] + "\" references \"" + to[1] + "\".").
+				WithHint("List the referencing tables in the TRUNCATE and delete their rows first.")
 		}
 		if !truncated[from] {
 			return pgerror.New(pgerrcode.FeatureNotSupported, "cannot truncate a table referenced in a foreign key constraint").

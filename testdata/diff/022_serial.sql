@@ -70,3 +70,75 @@ SELECT nextval('kinds_a_seq');
 SELECT nextval('ia_id_seq');
 DROP TABLE IF EXISTS sr_id_seq_holder, nosuch;
 SELECT nextval('sr_id_seq_holder_id_seq');
+-- lastval sees the nextval of a SERIAL/identity default
+CREATE TABLE lvs (id serial PRIMARY KEY, v text);
+INSERT INTO lvs (v) VALUES ('a');
+SELECT lastval();
+INSERT INTO lvs (v) VALUES ('b'), ('c');
+SELECT lastval();
+INSERT INTO lvs VALUES (DEFAULT, 'd');
+SELECT lastval();
+INSERT INTO lvs (id, v) VALUES (100, 'e');
+SELECT lastval();
+INSERT INTO lvs (v) VALUES ('f') RETURNING id;
+SELECT lastval();
+INSERT INTO lvs (id, v) VALUES (1, 'dup');
+SELECT lastval();
+INSERT INTO lvs (v) VALUES (NULL);
+SELECT lastval();
+-- setval on an owned sequence, after rows were inserted with explicit keys
+INSERT INTO lvs (id, v) VALUES (200, 'g');
+SELECT setval('lvs_id_seq', max(id)) FROM lvs;
+INSERT INTO lvs (v) VALUES ('h') RETURNING id;
+SELECT setval(pg_get_serial_sequence('lvs', 'id'), 1, false);
+-- TRUNCATE: CONTINUE IDENTITY (the default) and RESTART IDENTITY
+TRUNCATE lvs;
+INSERT INTO lvs (v) VALUES ('i') RETURNING id;
+TRUNCATE TABLE lvs CONTINUE IDENTITY;
+INSERT INTO lvs (v) VALUES ('j') RETURNING id;
+TRUNCATE lvs RESTART IDENTITY;
+INSERT INTO lvs (v) VALUES ('k') RETURNING id;
+SELECT id, v FROM lvs ORDER BY id;
+CREATE TABLE lvi (id int GENERATED ALWAYS AS IDENTITY (START WITH 10), v text);
+INSERT INTO lvi (v) VALUES ('a'), ('b');
+SELECT lastval();
+TRUNCATE lvs, lvi RESTART IDENTITY;
+SELECT count(*) FROM lvs;
+SELECT count(*) FROM lvi;
+INSERT INTO lvi (v) VALUES ('c');
+SELECT id, v FROM lvi;
+INSERT INTO lvs (v) VALUES ('l') RETURNING id;
+TRUNCATE ONLY lvs, lvs;
+TRUNCATE lvs, nosuch;
+TRUNCATE lvs CASCADE;
+-- DROP SEQUENCE of an owned sequence
+DROP SEQUENCE lvs_id_seq;
+DROP SEQUENCE IF EXISTS lvs_id_seq;
+DROP SEQUENCE lvi_id_seq;
+DROP SEQUENCE lvi_id_seq CASCADE;
+DROP SEQUENCE lvs_id_seq CASCADE;
+INSERT INTO lvs (v) VALUES ('m');
+INSERT INTO lvs (id, v) VALUES (7, 'n');
+SELECT id, v FROM lvs ORDER BY id;
+SELECT pg_get_serial_sequence('lvs', 'id');
+DROP TABLE lvs;
+SELECT nextval('lvi_id_seq');
+DROP TABLE lvi;
+SELECT nextval('lvi_id_seq');
+-- TRUNCATE and foreign keys
+CREATE TABLE tp (id int PRIMARY KEY);
+CREATE TABLE tc (id int PRIMARY KEY, p int REFERENCES tp (id));
+CREATE TABLE tself (id int PRIMARY KEY, parent int REFERENCES tself (id));
+INSERT INTO tp VALUES (1);
+INSERT INTO tc VALUES (1, 1);
+INSERT INTO tself VALUES (1, NULL), (2, 1);
+TRUNCATE tp;
+SELECT count(*) FROM tp;
+TRUNCATE tc;
+TRUNCATE tself;
+SELECT count(*) FROM tself;
+-- gap: truncate-referenced
+TRUNCATE tc, tp;
+-- gap: truncate-referenced
+TRUNCATE tp CASCADE;
+DROP TABLE tc, tp, tself;

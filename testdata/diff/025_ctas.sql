@@ -1,0 +1,66 @@
+-- CREATE TABLE AS and SELECT INTO: the query's column names and declared types, the rows,
+-- and the SELECT n command tag.
+CREATE TABLE src (id int PRIMARY KEY, name varchar(10), price numeric(8,2), flag bool, note text, d date, ts timestamp);
+INSERT INTO src VALUES
+  (1, 'a', 1.50, true, 'x', '2024-01-02', '2024-01-02 03:04:05'),
+  (2, 'b', 2.00, false, NULL, '2024-02-03', '2024-02-03 04:05:06'),
+  (3, 'c', 3.25, NULL, 'z', NULL, NULL);
+CREATE TABLE c1 AS SELECT * FROM src;
+SELECT * FROM c1 ORDER BY id;
+INSERT INTO c1 VALUES (1, 'dup', 0, false, NULL, NULL, NULL);
+SELECT count(*) FROM c1 WHERE id = 1;
+CREATE TABLE c1 AS SELECT * FROM src;
+CREATE TABLE IF NOT EXISTS c1 AS SELECT * FROM src;
+SELECT count(*) FROM c1;
+CREATE TABLE c2 (x, y) AS SELECT id, name, price FROM src WITH NO DATA;
+SELECT * FROM c2;
+INSERT INTO c2 VALUES (1, 'abc', 1.234);
+SELECT x, y, price FROM c2;
+CREATE TABLE c3 AS SELECT id, name FROM src WITH DATA;
+SELECT * FROM c3 ORDER BY id;
+SELECT id, name INTO c4 FROM src WHERE id > 1;
+SELECT * FROM c4 ORDER BY id;
+SELECT id INTO TABLE c5 FROM src WHERE id = 2;
+SELECT * FROM c5;
+CREATE TABLE c6 (a, b, c) AS SELECT 1, 2;
+CREATE TABLE c6 (a, a) AS SELECT 1, 2;
+CREATE TABLE c6 AS SELECT 1 AS a, 2 AS a;
+CREATE TABLE c6 AS SELECT id, id FROM src;
+CREATE TABLE c7 AS VALUES (1, 'x'), (2, 'y');
+SELECT * FROM c7 ORDER BY column1;
+CREATE TABLE c8 AS SELECT NULL AS n, 'abc'::char(5) AS c, 1::int2 AS s, 'lit' AS l;
+SELECT n, c, s, l, c || '|' AS padded FROM c8;
+CREATE TABLE c9 AS TABLE src;
+SELECT count(*) FROM c9;
+CREATE TABLE c10 AS SELECT name, price * 2 AS p2 FROM src ORDER BY id LIMIT 2;
+SELECT name FROM c10 ORDER BY name;
+CREATE TABLE c11 AS SELECT id, 10 / (id - 2) AS q FROM src;
+SELECT * FROM c11;
+CREATE TABLE c12 AS SELECT id FROM src WHERE false;
+SELECT count(*) FROM c12;
+CREATE TABLE c13 AS SELECT flag, count(*) AS n FROM src GROUP BY flag;
+SELECT * FROM c13 ORDER BY flag;
+CREATE TABLE c14 AS SELECT s.id, c.id AS cid FROM src s JOIN c1 c ON c.id = s.id WHERE s.id < 3;
+SELECT * FROM c14 ORDER BY id;
+CREATE TABLE c15 AS SELECT id FROM src UNION SELECT id + 10 FROM src;
+SELECT * FROM c15 ORDER BY id;
+CREATE TABLE c16 AS WITH w AS (SELECT id * 2 AS twice FROM src) SELECT twice FROM w;
+SELECT * FROM c16 ORDER BY twice;
+CREATE UNLOGGED TABLE c17 AS SELECT 1 AS one;
+SELECT * FROM c17;
+CREATE TABLE c18 AS SELECT * FROM nosuch;
+SELECT * FROM c18;
+CREATE TABLE c19 AS SELECT upper(name) AS up, d + 1 AS next_day, ts::date AS day FROM src;
+SELECT * FROM c19 ORDER BY up;
+CREATE SCHEMA ctas_s;
+CREATE TABLE ctas_s.c20 AS SELECT id FROM src WHERE id = 3;
+SELECT * FROM ctas_s.c20;
+SELECT id INTO ctas_s.c21 FROM src WHERE id = 1;
+SELECT * FROM ctas_s.c21;
+INSERT INTO c3 SELECT id + 10, name FROM c3;
+SELECT count(*) FROM c3;
+UPDATE c3 SET name = 'q' WHERE id = 1;
+SELECT name FROM c3 WHERE id = 1;
+DROP TABLE c1, c2, c3, c4, c5, c7, c8, c9, c10, c12, c13, c14, c15, c16, c17, c19, ctas_s.c20, ctas_s.c21;
+DROP SCHEMA ctas_s;
+DROP TABLE src;
