@@ -2,8 +2,10 @@
 // INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING; an INSERT whose key comes from a
 // SERIAL or identity sequence fetches the sequence values first), statements that must check
 // something on TiDB first (currval's 55000 "not yet defined" error: a Collect step with a
-// Check), and DDL that takes several TiDB statements (CREATE TABLE with SERIAL/identity
-// columns creates their sequences first; DROP TABLE drops them after). It owns the plan types
+// Check; setval, ALTER SEQUENCE and TRUNCATE check the sequence's or the foreign keys' state),
+// and DDL that takes several TiDB statements (CREATE TABLE with SERIAL/identity columns creates
+// their sequences first; DROP TABLE drops them after; CREATE TABLE AS creates the table, then
+// fills it, and drops it again when the INSERT fails; setval returns its rows from a DDL plan). It owns the plan types
 // and the executor; package translate builds the plans, package proxy runs them.
 //
 // # Data in and out

@@ -22,7 +22,7 @@
 // (constants, PostgreSQL's input functions), cast.go, func*.go (functions and aggregates),
 // infer.go (PostgreSQL's type rules), names.go and scope.go (name resolution), params.go.
 // DDL and DML live in insert.go, update.go, delete.go, create_table.go, create_index.go,
-// alter_table.go, rename.go, view.go, drop.go, schema.go and typename.go.
+// alter_table.go, rename.go, view.go, drop.go, schema.go, truncate.go, ctas.go and typename.go.
 //
 // Expressions are translated together with their PostgreSQL type, so the rules that differ
 // between the two systems are decided here: untyped literals are read by the target type's
@@ -57,10 +57,17 @@
 // (DROP INDEX, ALTER INDEX RENAME, index names unique per schema), SchemaResolver (DROP SCHEMA
 // without CASCADE, CREATE SCHEMA of an existing schema, the search_path's existing schemas) and
 // ConstraintResolver (DROP/RENAME CONSTRAINT, ON CONFLICT ON CONSTRAINT of a non-unique
-// constraint) and UniqueKeyResolver (ON CONFLICT's arbiter indexes); without them those forms
+// constraint) and UniqueKeyResolver (ON CONFLICT's arbiter indexes), SequenceOwnerResolver
+// (DROP SEQUENCE of a sequence a column owns); without them those forms
 // are refused. INSERT and UPDATE assign values with PostgreSQL's assignment rules (42804 where
 // no assignment cast exists); RETURNING and INSERT … ON CONFLICT run as plans of several TiDB
 // statements (returning.go, upsert.go).
+//
+// Sequences (sequence.go, serial.go, currval.go, lastval.go, setval.go, alter_sequence.go):
+// TiDB sequences created NOCACHE; currval, setval and ALTER SEQUENCE run as plans that check
+// TiDB's state first; lastval() is a parameter the proxy binds from the sequence the session
+// last called nextval on (Statement.Nextvals lists them, Statement.Lastval asks for the value).
+// TRUNCATE (truncate.go) and CREATE TABLE AS / SELECT INTO (ctas.go) are DDL plans too.
 //
 // # Contract with the session
 //
@@ -78,6 +85,39 @@
 // regular expressions over SQL. A construct without a faithful translation is refused with
 // pgerror.Unsupported — never approximated. The translator must not panic on any input that
 // pg_query parses (FuzzTranslate); it recovers nothing.
+//
+// # Arrays, oids and system functions
+//
+// TiDB has no arrays. An array value travels through TiDB as a JSON array (JSON_ARRAY,
+// JSON_ARRAYAGG) whose elements are JSON numbers for integer, oid and reg* element types and JSON
+// strings holding PostgreSQL's text output for the other element types (text, name, numeric,
+// date, bool as t/f); NULL elements are JSON null. The array's PostgreSQL type (int4[] = 1007,
+// name[] = 1003, …) names the element type; typemap prints the JSON as array_out does. Catalog
+// emulations that expose array columns (indkey int2vector, conkey int2[], proargtypes
+// oidvector, reloptions text[], relacl aclitem[]) produce the same JSON arrays, or NULL.
+// Arrays built from known elements — ARRAY[...], '{…}' literals, current_schemas() — also keep
+// their element expressions in the translator (array.go), so `x = ANY(ARRAY[…])` is `x IN (…)`
+// with PostgreSQL's operator resolution per element, array_to_string is CONCAT_WS and unnest in
+// FROM a UNION ALL; arrays known only as JSON (ARRAY(subquery), catalog columns) support = ANY /
+// <> ALL over integer and text elements (MEMBER OF, with PostgreSQL's NULL rules), subscripts,
+// array_length/cardinality, `||` and unnest (a recursive CTE over the positions).
+// Multidimensional arrays and array parameters are refused.
+//
+// oid and the reg* types (regclass, regtype, regnamespace) travel as integers, so catalog joins
+// and `c.oid = 't'::regclass` compare numbers. Constants are resolved when the statement is
+// translated (relation oids from catalog.RelationOID, PostgreSQL's fixed oids for types and
+// pg_catalog/public) and remember their name; a reg* result column of the top-level SELECT is
+// printed as that name (regclass qualified when the search path does not find it), a computed
+// regtype through a FIELD/ELT table of the known types (func_catalog_reg.go).
+//
+// System functions whose value the session knows become constants (func_session.go,
+// func_catalog.go): version(), current_schemas(), pg_backend_pid() (Context.BackendPID),
+// format_type, has_*_privilege (true for objects that exist: the session user is a superuser),
+// pg_encoding_to_char, pg_size_pretty, to_regclass. Relation sizes are scalar subqueries over
+// TiDB's information_schema.TABLES. set_config is the one function with a side effect: its
+// statement carries Statement.SetConfig, which the proxy applies as SET / SET LOCAL after the
+// statement succeeded, and it is accepted only in a SELECT list without FROM (or anything
+// else that could evaluate it other than exactly once).
 //
 // Known gaps are listed in KNOWN_GAPS.md at the repository root.
 package translate

@@ -24,9 +24,14 @@ import (
 // type and the direction are written out explicitly, except that TiDB's range stops one short
 // of the int64 extremes (MAXVALUE 9223372036854775806, MINVALUE -9223372036854775807).
 //
-// currval is TiDB's LASTVAL behind a check (currval.go). lastval and setval are refused: TiDB
-// has no session-wide lastval, and TiDB's SETVAL ignores values below the current one and
-// rounds to the START/INCREMENT grid.
+// CACHE n > 1 is accepted and still NOCACHE: PostgreSQL hands every session a block of n
+// values, which only ever adds gaps and reorders values between sessions; pgtidb's values never
+// jump (KNOWN_GAPS.md, sequence-cache).
+//
+// currval is TiDB's LASTVAL behind a check (currval.go); lastval() is bound by the proxy from the
+// session's last nextval sequence (lastval.go). setval is ALTER SEQUENCE … RESTART WITH behind a
+// check (setval.go): TiDB's own SETVAL ignores values below the current one. ALTER SEQUENCE is in
+// alter_sequence.go.
 
 const (
 	tidbSeqMax = math.MaxInt64 - 1
