@@ -32,4 +32,8 @@
 // streamed to the client as TiDB returns them and flushed every few hundred rows; a result is
 // never held whole in memory, except that a suspended portal is read to its end when another
 // statement needs the connection.
+//
+// Session state beyond GUCs and the transaction: the sequence the session last called nextval
+// on (translate.Statement.Nextvals), for lastval(), whose value the runner reads and binds just
+// before a statement that calls it (translate.Statement.Lastval).
 package proxy
