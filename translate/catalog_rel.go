@@ -86,8 +86,14 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 // so a user relation named like one of them is hidden wherever pg_catalog comes earlier. An oid
 // of no relation gives NULL, as in PostgreSQL.
 //
-//	(SELECT CASE v.relnamespace WHEN <1st schema> THEN <not hidden by an earlier one> … ELSE FALSE END
-//	 FROM (<pg_class>) AS v WHERE v.oid = oid)
+// The subqueries are not correlated (TiDB answers a subquery over information_schema
+// correlated to an outer row wrongly: only the first outer row finds its match):
+//
+//	CASE WHEN oid IN (SELECT v.oid FROM (<pg_class>) v JOIN (SELECT relname, MIN(<rank>) …
+//	     GROUP BY relname) m ON m.relname = v.relname AND m.r = <rank of v> WHERE <v on the path>)
+//	     THEN TRUE WHEN oid IN (SELECT oid FROM (<pg_class>) a) THEN FALSE END
+//
+// where the rank of a relation is the position of its schema on the search path.
 func (t *translator) relationVisible(oid ast.ExprNode) (ast.ExprNode, error) {
 	var path []string
 	if t.ctx.Setting != nil {
@@ -99,55 +105,91 @@ func (t *translator) relationVisible(oid ast.ExprNode) (ast.ExprNode, error) {
 		path = append([]string{"pg_catalog"}, path...)
 	}
 	env := catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User}
-	outer, err := catalog.Emulation("pg_class", env)
-	if err != nil {
-		return nil, err
-	}
 	col := func(rel, name string) ast.ExprNode {
 		return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(rel), Name: cistr(name)}}
 	}
+	pgClass := func(alias string) (*ast.TableSource, error) {
+		n, err := catalog.Emulation("pg_class", env)
+		if err != nil {
+			return nil, err
+		}
+		return &ast.TableSource{Source: n, AsName: cistr(alias)}, nil
+	}
+	// rank(rel) is CASE rel.relnamespace WHEN <schema i> THEN i … END over the user schemas of
+	// the path; afterCatalog lists the ranks that pg_catalog precedes.
+	rank := func(rel string) ast.ExprNode {
+		c := &ast.CaseExpr{Value: col(rel, "relnamespace")}
+		seen := map[uint32]bool{}
+		for i, schema := range path {
+			if schema == "$user" {
+				schema = t.ctx.User
+			}
+			if schema == "pg_catalog" {
+				continue
+			}
+			nsp := catalog.NamespaceOID(t.ctx.Database, schema)
+			if seen[nsp] {
+				continue
+			}
+			seen[nsp] = true
+			c.WhenClauses = append(c.WhenClauses, &ast.WhenClause{Expr: intLit(int64(nsp)), Result: intLit(int64(i))})
+		}
+		return c
+	}
+	catalogRank := int64(slices.Index(path, "pg_catalog"))
 	var catalogNames []ast.ExprNode
 	for _, name := range catalog.CatalogRelationNames() {
 		catalogNames = append(catalogNames, strLit(name))
 	}
-	visible := &ast.CaseExpr{Value: col("pgtidb_v", "relnamespace"), ElseClause: boolLit(false)}
-	var result ast.ExprNode = visible
-	var earlier []ast.ExprNode
-	catalogEarlier := false
-	for _, schema := range path {
-		if schema == "$user" {
-			schema = t.ctx.User
+	probe := rank("pgtidb_v")
+	if len(probe.(*ast.CaseExpr).WhenClauses) == 0 {
+		// Only pg_catalog is searched: no user relation is visible.
+		all, err := pgClass("pgtidb_a")
+		if err != nil {
+			return nil, err
 		}
-		if schema == "pg_catalog" {
-			catalogEarlier = true
-			continue
-		}
-		nsp := intLit(int64(catalog.NamespaceOID(t.ctx.Database, schema)))
-		cond := boolLit(true)
-		if catalogEarlier {
-			cond = &ast.PatternInExpr{Expr: col("pgtidb_v", "relname"), List: catalogNames, Not: true}
-		}
-		if len(earlier) > 0 {
-			inner, err := catalog.Emulation("pg_class", env)
-			if err != nil {
-				return nil, err
-			}
-			shadow := newSelect()
-			shadow.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: intLit(1)}}}
-			shadow.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: inner, AsName: cistr("pgtidb_s")}}}
-			shadow.Where = and(binop(opcode.EQ, col("pgtidb_s", "relname"), col("pgtidb_v", "relname")),
-				&ast.PatternInExpr{Expr: col("pgtidb_s", "relnamespace"), List: append([]ast.ExprNode(nil), earlier...)})
-			cond = and(cond, &ast.ExistsSubqueryExpr{Sel: &ast.SubqueryExpr{Query: shadow, Exists: true}, Not: true})
-		}
-		visible.WhenClauses = append(visible.WhenClauses, &ast.WhenClause{Expr: nsp, Result: cond})
-		earlier = append(earlier, nsp)
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_a", "oid")}}}
+		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: all}}
+		return caseWhen(nil, &ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: sel}}, boolLit(false)), nil
 	}
-	if len(visible.WhenClauses) == 0 {
-		result = boolLit(false)
+
+	// m: the best rank of every relation name on the path.
+	mSrc, err := pgClass("pgtidb_m")
+	if err != nil {
+		return nil, err
 	}
-	sel := newSelect()
-	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: result}}}
-	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: outer, AsName: cistr("pgtidb_v")}}}
-	sel.Where = binop(opcode.EQ, col("pgtidb_v", "oid"), oid)
-	return &ast.SubqueryExpr{Query: sel}, nil
+	m := newSelect()
+	m.Fields = &ast.FieldList{Fields: []*ast.SelectField{
+		{Expr: col("pgtidb_m", "relname"), AsName: cistr("relname")},
+		{Expr: &ast.AggregateFuncExpr{F: "min", Args: []ast.ExprNode{rank("pgtidb_m")}}, AsName: cistr("r")}}}
+	m.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: mSrc}}
+	m.Where = isNull(rank("pgtidb_m"), true)
+	m.GroupBy = &ast.GroupByClause{Items: []*ast.ByItem{{Expr: col("pgtidb_m", "relname"), NullOrder: true}}}
+
+	vSrc, err := pgClass("pgtidb_v")
+	if err != nil {
+		return nil, err
+	}
+	visible := newSelect()
+	visible.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_v", "oid")}}}
+	visible.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: vSrc,
+		Right: &ast.TableSource{Source: m, AsName: cistr("pgtidb_r")}, Tp: ast.CrossJoin,
+		On: &ast.OnCondition{Expr: and(binop(opcode.EQ, col("pgtidb_r", "relname"), col("pgtidb_v", "relname")),
+			binop(opcode.EQ, col("pgtidb_r", "r"), rank("pgtidb_v")))}}}
+	// A relation named like a pg_catalog relation is hidden by it when pg_catalog comes first.
+	visible.Where = &ast.BinaryOperationExpr{Op: opcode.LogicOr,
+		L: binop(opcode.LT, rank("pgtidb_v"), intLit(catalogRank)),
+		R: &ast.PatternInExpr{Expr: col("pgtidb_v", "relname"), List: catalogNames, Not: true}}
+
+	all, err := pgClass("pgtidb_a")
+	if err != nil {
+		return nil, err
+	}
+	exists := newSelect()
+	exists.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_a", "oid")}}}
+	exists.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: all}}
+	return caseWhen(nil,
+		&ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: visible}}, boolLit(true),
+		&ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: exists}}, boolLit(false)), nil
 }

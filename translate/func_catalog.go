@@ -217,8 +217,9 @@ func (t *translator) formatTypeExpr(oid typemap.OID, mod ast.ExprNode) ast.ExprN
 	return plain
 }
 
-// fnGetUserByID is pg_get_userbyid(role_oid): pgtidb's one role is the bootstrap superuser
-// (oid 10), the session's user; other oids print as PostgreSQL prints an unknown role.
+// fnGetUserByID is pg_get_userbyid(role_oid): pgtidb's roles are the bootstrap superuser
+// (oid 10), the session's user, and pg_database_owner (6171), the owner of schema public; other
+// oids print as PostgreSQL prints an unknown role.
 func fnGetUserByID(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	args := fc.GetArgs()
 	if len(args) != 1 {
@@ -242,14 +243,21 @@ func fnGetUserByID(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 		if v == 10 {
 			return strLit(t.ctx.User), name, nil
 		}
+		if v == pgDatabaseOwner {
+			return strLit("pg_database_owner"), name, nil
+		}
 		return strLit("unknown (OID=" + itoa(int(v)) + ")"), name, nil
 	}
 	if isNullLit(e) {
 		return e, name, nil
 	}
 	return caseWhen(funcCall("CONCAT", strLit("unknown (OID="), castTo(e, of(typemap.Text)), strLit(")")),
-		binop(opcode.EQ, e, intLit(10)), strLit(t.ctx.User)), name, nil
+		binop(opcode.EQ, e, intLit(10)), strLit(t.ctx.User),
+		binop(opcode.EQ, e, intLit(pgDatabaseOwner)), strLit("pg_database_owner")), name, nil
 }
+
+// pgDatabaseOwner is the oid of role pg_database_owner, the owner of schema public (pg_roles).
+const pgDatabaseOwner = 6171
 
 type privObject int
 
@@ -476,8 +484,9 @@ func fnDescription(name string, minArgs, maxArgs int) funcHandler {
 	}
 }
 
-// fnTableIsVisible is pg_table_is_visible(oid) for a constant regclass: whether the search
-// path finds the relation under its bare name.
+// fnTableIsVisible is pg_table_is_visible(oid): whether the search path finds the relation
+// under its bare name — decided here for a constant regclass, by TiDB over the pg_class
+// emulation for a computed oid (relationVisible).
 func fnTableIsVisible(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	args := fc.GetArgs()
 	if len(args) != 1 {
@@ -493,7 +502,11 @@ func fnTableIsVisible(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 	if name, ok := t.regNames[e]; ok && ty.OID == typemap.RegClass {
 		return boolLit(!strings.Contains(name, ".") || strings.HasPrefix(name, `"`) && strings.HasSuffix(name, `"`) && !strings.Contains(name, `"."`)), of(typemap.Bool), nil
 	}
-	return nil, typemap.Type{}, pgerror.Unsupported("pg_table_is_visible of a computed oid (needs the pg_class emulation)")
+	if !isOIDType(ty) && !isInt(ty) {
+		return nil, typemap.Type{}, t.undefinedFunction("pg_table_is_visible", args, sc)
+	}
+	vis, err := t.relationVisible(e) // over the pg_class emulation (catalog_rel.go)
+	return vis, of(typemap.Bool), err
 }
 
 // fnTypeIsVisible is pg_type_is_visible(oid): every type pgtidb knows is in pg_catalog, which
