@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"encoding/hex"
 	"strconv"
 	"strings"
 
@@ -383,9 +384,11 @@ func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStm
 //	exec    INSERT … (…, id) VALUES (…, <value 1>), (…, <value 2>)
 //	return  SELECT <list> FROM t WHERE id IN (<values>) ORDER BY <position in VALUES>
 func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
-	if stmt.Select != nil || len(stmt.Lists) == 0 || len(stmt.Lists[0]) == 0 {
-		return nil, pgerror.Unsupported("INSERT … SELECT or DEFAULT VALUES with RETURNING").
-			WithHint("Use INSERT … VALUES with the primary key's values.")
+	if stmt.Select != nil {
+		return t.insertSelectReturning(n, stmt, tbl, targets)
+	}
+	if len(stmt.Columns) == 0 {
+		targets = nil // DEFAULT VALUES
 	}
 	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
@@ -555,4 +558,192 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 		return nil, err
 	}
 	return b.finish("INSERT", KindDML, cols)
+}
+
+// insertSelectReturning plans INSERT … SELECT … RETURNING: the query runs once, in the plan's
+// transaction, and its rows come back to the proxy, which inserts them as literals (so each
+// row's key is known, whatever the query computes) and then reads the RETURNING list by key:
+//
+//	collect SELECT …[, NEXTVAL(s)…]     the query's rows (and the defaulted keys' sequence values)
+//	exec    INSERT INTO t (…) VALUES <the rows as literals>
+//	return  SELECT <list> FROM t WHERE key IN (<keys>) ORDER BY <row order>
+//
+// Only column types whose TiDB text reads back as the same value are accepted (see
+// valueLiteral); a key left to a sequence needs a query NEXTVAL can be added to.
+func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
+	keys, err := t.rowKey(tbl, "RETURNING")
+	if err != nil {
+		return nil, err
+	}
+	if keys[0].name == rowIDColumn {
+		return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key")
+	}
+	cols := append([]*catalog.Column{}, targets...)
+	var nextvals []ast.ExprNode
+	for _, k := range keys {
+		found := false
+		for _, c := range targets {
+			found = found || c.Name == k.name
+		}
+		if found {
+			continue
+		}
+		c := tbl.Column(k.name)
+		if c == nil || c.Sequence == "" {
+			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING without a value for primary key column \"" + k.name + "\"")
+		}
+		cols = append(cols, c)
+		nextvals = append(nextvals, nextvalCall(tbl.Database, c.Sequence))
+	}
+	for _, c := range cols {
+		if !literalType(c.Type) {
+			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
+		}
+	}
+	query, ok := stmt.Select.(ast.StmtNode)
+	if len(nextvals) > 0 {
+		sel, simple := stmt.Select.(*ast.SelectStmt)
+		if !simple || sel.Distinct || sel.Kind != ast.SelectStmtKindSelect {
+			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING with a set operation or DISTINCT and a sequence-filled key")
+		}
+		cp := *sel
+		cp.Fields = &ast.FieldList{Fields: append([]*ast.SelectField{}, sel.Fields.Fields...)}
+		for _, e := range nextvals {
+			cp.Fields.Fields = append(cp.Fields.Fields, &ast.SelectField{Expr: e})
+		}
+		query, ok = &cp, true
+	}
+	if !ok {
+		return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
+	}
+	fields, resultCols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
+	if err != nil {
+		return nil, err
+	}
+	// keyAt[i] is the position of key column i in a collected row.
+	keyAt := make([]int, len(keys))
+	for i, k := range keys {
+		for j, c := range cols {
+			if c.Name == k.name {
+				keyAt[i] = j
+			}
+		}
+	}
+	b := &planBuilder{t: t}
+	if err := b.step(returning.Collect, len(cols), nil, func([]returning.Row) (ast.StmtNode, error) { return query, nil }); err != nil {
+		return nil, err
+	}
+	sample := make([]returning.Row, 2)
+	for r := range sample {
+		for _, c := range cols {
+			if isInt(c.Type) || c.Type.OID == typemap.Bool {
+				sample[r] = append(sample[r], []byte(itoa(r+1)))
+			} else {
+				sample[r] = append(sample[r], []byte("v"+itoa(r+1)))
+			}
+		}
+	}
+	err = b.step(returning.Exec, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
+		if len(rows) == 0 {
+			return nil, nil
+		}
+		ins := *stmt
+		ins.Select = nil
+		ins.Columns = nil
+		for _, c := range cols {
+			ins.Columns = append(ins.Columns, &ast.ColumnName{Name: cistr(c.Name)})
+		}
+		ins.Lists = make([][]ast.ExprNode, len(rows))
+		for r, row := range rows {
+			for j, c := range cols {
+				lit, err := valueLiteral(c.Type, row[j])
+				if err != nil {
+					return nil, err
+				}
+				ins.Lists[r] = append(ins.Lists[r], lit)
+			}
+		}
+		return &ins, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = b.step(returning.Return, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
+		if len(rows) == 0 {
+			return nil, nil
+		}
+		keyRows := make([]returning.Row, len(rows))
+		for r, row := range rows {
+			for i := range keys {
+				keyRows[r] = append(keyRows[r], row[keyAt[i]])
+			}
+		}
+		return selectByKeys(keys, keyRows, fields, from)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.finish("INSERT", KindDML, resultCols)
+}
+
+// selectByKeys reads fields from from for the rows with the given keys, in their order.
+func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectField, from ast.ResultSetNode) (ast.StmtNode, error) {
+	pred, err := collectedKeyIn(keys, rows)
+	if pred == nil || err != nil {
+		return nil, err
+	}
+	sel := newSelect()
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
+	sel.Fields = &ast.FieldList{Fields: fields}
+	sel.Where = pred
+	if len(rows) > 1 {
+		order := &ast.CaseExpr{}
+		for r, row := range rows {
+			var err error
+			tup := keyTuple(keys, func(i int) ast.ExprNode {
+				lit, e := keyLiteral(keys[i], row[i])
+				if e != nil {
+					err = e
+				}
+				return lit
+			})
+			if err != nil {
+				return nil, err
+			}
+			order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{
+				Expr:   binop(opcode.EQ, keyTuple(keys, func(i int) ast.ExprNode { return keyRef(keys[i]) }), tup),
+				Result: ast.NewValueExpr(int64(r), "", "")})
+		}
+		sel.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: order}}}
+	}
+	return sel, nil
+}
+
+// literalType reports whether a value of type ty read from TiDB as text goes back into a column
+// of that type unchanged as a literal (valueLiteral). Floats are left out: TiDB's text of a
+// FLOAT keeps 6 digits.
+func literalType(ty typemap.Type) bool {
+	switch {
+	case isInt(ty), isString(ty):
+		return true
+	}
+	switch ty.OID {
+	case typemap.Numeric, typemap.Bool, typemap.Date, typemap.Time, typemap.Timestamp, typemap.Timestamptz,
+		typemap.JSON, typemap.JSONB, typemap.UUID, typemap.Bytea:
+		return true
+	}
+	return false
+}
+
+// valueLiteral is the literal giving back value v of a column of type ty (literalType).
+func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
+	switch {
+	case v == nil:
+		return ast.NewValueExpr(nil, "", ""), nil
+	case isInt(ty), ty.OID == typemap.Bool:
+		return keyLiteral(keyColumn{name: "value", typ: typemap.Of(typemap.Int8)}, v)
+	case ty.OID == typemap.Bytea:
+		return funcCall("UNHEX", ast.NewValueExpr(hex.EncodeToString(v), "", "")), nil
+	}
+	return ast.NewValueExpr(string(v), "", ""), nil
 }

@@ -1061,44 +1061,22 @@ func (u *upsert) updateRows(s *upsertState) (ast.StmtNode, []int, error) {
 
 // returnRows reads the RETURNING list of the inserted and updated rows, in row order.
 func (u *upsert) returnRows(s *upsertState) (ast.StmtNode, []int, error) {
-	var tuples []ast.ExprNode
+	var keys []returning.Row
 	for _, d := range s.decisions {
-		var key returning.Row
 		if string(d[0]) == upsertUpdateRow {
-			key = d[2:]
-		} else {
-			r, _ := strconv.Atoi(string(d[1]))
-			for _, k := range u.rowKey {
-				key = append(key, s.proposed[r][u.neededIndex(k.name)])
-			}
+			keys = append(keys, d[2:])
+			continue
 		}
-		var err error
-		tuples = append(tuples, keyTuple(u.rowKey, func(i int) ast.ExprNode {
-			lit, e := keyLiteral(u.rowKey[i], key[i])
-			if e != nil {
-				err = e
-			}
-			return lit
-		}))
-		if err != nil {
-			return nil, nil, err
+		r, _ := strconv.Atoi(string(d[1]))
+		var key returning.Row
+		for _, k := range u.rowKey {
+			key = append(key, s.proposed[r][u.neededIndex(k.name)])
 		}
+		keys = append(keys, key)
 	}
-	if len(tuples) == 0 {
-		return nil, nil, nil
-	}
-	sel := newSelect()
-	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: u.from}}
-	sel.Fields = &ast.FieldList{Fields: u.fields}
-	sel.Where = keyIn(u.rowKey, tuples)
-	if len(tuples) > 1 {
-		order := &ast.CaseExpr{}
-		for i, tup := range tuples {
-			order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{
-				Expr:   binop(opcode.EQ, keyTuple(u.rowKey, func(i int) ast.ExprNode { return keyRef(u.rowKey[i]) }), tup),
-				Result: ast.NewValueExpr(int64(i), "", "")})
-		}
-		sel.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: order}}}
+	sel, err := selectByKeys(u.rowKey, keys, u.fields, u.from)
+	if sel == nil || err != nil {
+		return nil, nil, err
 	}
 	return sel, append([]int{}, u.fieldsOrder...), nil
 }
