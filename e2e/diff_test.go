@@ -522,13 +522,18 @@ const (
 var sessionName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 
 // asyncGrace bounds how long pgtidb may take to show a lock wait (or to finish) for a
-// statement PostgreSQL blocks; unblockLimit how long it may take to finish a statement whose
-// lock PostgreSQL has granted.
+// statement PostgreSQL blocks. A statement PostgreSQL has finished counts as stuck on pgtidb
+// when TiDB shows it waiting for a lock for stuckAfter, or for a pessimistic lock for
+// pessimisticStuckAfter (it may wait for a lock a later statement releases); otherwise the
+// runner waits for it up to statementTimeout.
 const (
-	asyncGrace      = 2 * time.Second
-	unblockLimit    = 15 * time.Second
-	pollInterval    = 5 * time.Millisecond
-	blockCheckDelay = 20 * time.Millisecond
+	asyncGrace            = 2 * time.Second
+	stuckAfter            = 2 * time.Second
+	pessimisticStuckAfter = 500 * time.Millisecond
+	stuckCheckDelay       = 100 * time.Millisecond
+	stuckCheckInterval    = 25 * time.Millisecond
+	pollInterval          = 5 * time.Millisecond
+	blockCheckDelay       = 20 * time.Millisecond
 )
 
 // scriptRun is one script on both servers.
@@ -658,10 +663,10 @@ func (r *scriptRun) step(ctx context.Context, st statement) {
 		if r.settlePG(ctx, sp, p) {
 			r.t.Fatalf("%s:%d: %s blocks on PostgreSQL (it waits for a lock another session holds): mark it %q", st.file, st.line, st.display(), asyncMarker)
 		}
-		if !ptRun.wait(unblockLimit) {
+		if !r.ptFinish(ctx, p) {
 			// pgtidb waits where PostgreSQL does not (for a lock a later statement releases,
 			// perhaps): report it when the session is collected.
-			p.diff = fmt.Sprintf("PostgreSQL ran it through, pgtidb still waits after %s", unblockLimit)
+			p.diff = "PostgreSQL ran it through, pgtidb waits for a lock"
 			sp.pending = p
 		} else {
 			r.report(sp, p)
@@ -691,12 +696,12 @@ func (r *scriptRun) settle(ctx context.Context) {
 			continue
 		}
 		// PostgreSQL ran it through (at once, or once the lock was released).
-		if !p.pt.wait(unblockLimit) {
+		if !r.ptFinish(ctx, p) {
 			if p.diff == "" {
 				if p.blocked {
-					p.diff = fmt.Sprintf("PostgreSQL went on once the lock was released, pgtidb still waits after %s", unblockLimit)
+					p.diff = "PostgreSQL went on once the lock was released, pgtidb still waits for a lock"
 				} else {
-					p.diff = fmt.Sprintf("PostgreSQL ran it through, pgtidb still waits after %s", unblockLimit)
+					p.diff = "PostgreSQL ran it through, pgtidb waits for a lock"
 				}
 			}
 			continue // collected with its session or at the end
@@ -749,13 +754,7 @@ func (r *scriptRun) ptBlocked(ctx context.Context, p *pendingStmt) bool {
 	deadline := time.Now().Add(asyncGrace)
 	seen := 0 // consecutive polls that showed enough waits
 	for !p.pt.poll() {
-		unfinished := 0
-		for _, sp := range r.sessions {
-			if sp.pending != nil && !sp.pending.pt.poll() {
-				unfinished++
-			}
-		}
-		if r.tidbLockWaits(ctx) >= unfinished {
+		if _, all := r.tidbLockWaits(ctx); all >= r.ptUnfinished(p) {
 			seen++
 		} else {
 			seen = 0
@@ -768,30 +767,83 @@ func (r *scriptRun) ptBlocked(ctx context.Context, p *pendingStmt) bool {
 	return false
 }
 
+// ptFinish waits for pgtidb's side of a statement PostgreSQL has finished, and reports
+// whether it finished: false when TiDB shows it waiting for a lock (as many lock waits in the
+// script's database as unfinished statements) for stuckAfter — for pessimisticStuckAfter
+// when every wait is a pessimistic lock wait, which no commit passes through — or after
+// statementTimeout.
+func (r *scriptRun) ptFinish(ctx context.Context, p *pendingStmt) bool {
+	// Most statements finish at once: ask TiDB about locks only after a while, and not on
+	// every poll.
+	if p.pt.wait(stuckCheckDelay) {
+		return true
+	}
+	deadline := time.Now().Add(statementTimeout + time.Second)
+	var waitingSince, pessimisticSince time.Time
+	for !p.pt.wait(stuckCheckInterval) {
+		now := time.Now()
+		if now.After(deadline) {
+			return false
+		}
+		unfinished := r.ptUnfinished(p)
+		pessimistic, all := r.tidbLockWaits(ctx)
+		if all < unfinished {
+			waitingSince = time.Time{}
+		} else if waitingSince.IsZero() {
+			waitingSince = now
+		}
+		if pessimistic < unfinished {
+			pessimisticSince = time.Time{}
+		} else if pessimisticSince.IsZero() {
+			pessimisticSince = now
+		}
+		if !waitingSince.IsZero() && now.Sub(waitingSince) >= stuckAfter ||
+			!pessimisticSince.IsZero() && now.Sub(pessimisticSince) >= pessimisticStuckAfter {
+			return false
+		}
+	}
+	return true
+}
+
+// ptUnfinished counts the statements still running on pgtidb: the pending ones and p.
+func (r *scriptRun) ptUnfinished(p *pendingStmt) int {
+	n := 0
+	if !p.pt.poll() {
+		n++
+	}
+	for _, sp := range r.sessions {
+		if sp.pending != nil && sp.pending != p && !sp.pending.pt.poll() {
+			n++
+		}
+	}
+	return n
+}
+
 // tidbLockWaits counts the TiDB transactions of the script's database that wait for a lock
 // (INFORMATION_SCHEMA.TIDB_TRX), asked of the embedded TiDB directly; -1 when TiDB cannot say.
-// A transaction block's statement waits in state LockWaiting (a pessimistic lock); an
-// autocommit statement runs optimistically and waits for the other transaction's lock while
-// committing (state Committing).
-func (r *scriptRun) tidbLockWaits(ctx context.Context) int {
+// A transaction block's statement waits for a pessimistic lock in state LockWaiting
+// (pessimistic); an autocommit statement runs optimistically and waits for the other
+// transaction's lock while committing, between backoff sleeps (state Committing, which every
+// commit also passes through briefly).
+func (r *scriptRun) tidbLockWaits(ctx context.Context) (pessimistic, all int) {
 	if tidb == nil {
-		return -1
+		return -1, -1
 	}
 	if r.tidbMonitor == nil {
 		cfg := mysql.NewConfig()
 		cfg.Net, cfg.Addr, cfg.User = "tcp", tidb.Addr(), "root"
 		connector, err := mysql.NewConnector(cfg)
 		if err != nil {
-			return -1
+			return -1, -1
 		}
 		r.tidbMonitor = sql.OpenDB(connector)
 		r.tidbMonitor.SetMaxOpenConns(1)
 	}
-	var n int
-	if err := r.tidbMonitor.QueryRowContext(ctx, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TIDB_TRX WHERE STATE IN ('LockWaiting', 'Committing') AND DB = ?", r.db).Scan(&n); err != nil {
-		return -1
+	const q = "SELECT COUNT(IF(STATE = 'LockWaiting', 1, NULL)), COUNT(*) FROM INFORMATION_SCHEMA.TIDB_TRX WHERE STATE IN ('LockWaiting', 'Committing') AND DB = ?"
+	if err := r.tidbMonitor.QueryRowContext(ctx, q, r.db).Scan(&pessimistic, &all); err != nil {
+		return -1, -1
 	}
-	return n
+	return pessimistic, all
 }
 
 // collect waits for a session's pending statement on both sides and reports it.

@@ -166,6 +166,33 @@ SELECT id, bal FROM acct WHERE id = 10 FOR UPDATE;
 COMMIT;
 -- session: B
 SELECT id, bal FROM acct WHERE id >= 10 FOR UPDATE;
+-- foreign keys: a child insert does not wait for a transaction that changes a non-key column
+-- of its parent row (FOR KEY SHARE against FOR NO KEY UPDATE), it waits for one that deletes
+-- the parent and then fails
+CREATE TABLE parent (id int PRIMARY KEY, name text);
+CREATE TABLE child (id int PRIMARY KEY, parent_id int REFERENCES parent (id));
+INSERT INTO parent VALUES (1, 'p'), (2, 'q');
+-- session: A
+BEGIN;
+UPDATE parent SET name = 'p2' WHERE id = 1;
+-- session: B
+BEGIN;
+-- gap: fk-parent-lock
+INSERT INTO child VALUES (1, 1);
+-- session: A
+COMMIT;
+-- session: B
+COMMIT;
+-- session: A
+BEGIN;
+DELETE FROM parent WHERE id = 2;
+-- session: B
+-- async
+INSERT INTO child VALUES (2, 2);
+-- session: A
+COMMIT;
+-- session: B
+SELECT c.id, c.parent_id, p.name FROM child c JOIN parent p ON p.id = c.parent_id ORDER BY c.id;
 -- ON CONFLICT racing a plain INSERT of the same key: the waiting upsert takes the DO UPDATE or
 -- DO NOTHING path once the first commits, the insert path once it rolls back
 CREATE TABLE up (k int PRIMARY KEY, n int NOT NULL);
