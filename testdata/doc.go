@@ -29,7 +29,9 @@
 // blocked on PostgreSQL (pg_blocking_pids; it must then not have finished on pgtidb either).
 // A background statement is also collected before its session's next statement and at the
 // end of the script; it must no longer be blocked then. A statement without "-- async" that
-// blocks on PostgreSQL fails the script. PostgreSQL thus decides when each blocked statement
+// blocks on PostgreSQL fails the script. Waiting on one side only is a difference of that
+// statement: PostgreSQL blocks and pgtidb finishes, or PostgreSQL finishes and TiDB shows
+// pgtidb's statement waiting for a lock (INFORMATION_SCHEMA.TIDB_TRX). PostgreSQL thus decides when each blocked statement
 // resumes, and the transcript is the same on every run (diff/024_concurrent.sql).
 //
 // diff/gaps/NNN_name.sql — scripts that exercise known gaps: a comment line "-- gap: KEY"
