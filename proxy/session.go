@@ -379,13 +379,14 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 }
 
 // noteNextval remembers the last sequence a statement called nextval on, for lastval(): when
-// it ran, or failed on TiDB (PostgreSQL's nextval stays done when its statement fails later).
+// it ran, or failed on TiDB (PostgreSQL's nextval stays done when its statement fails later) —
+// not when a plan's check refused it before the statement ran (currval's 55000, 0A000).
 func (s *session) noteNextval(tr *translate.Statement, err error) {
-	var me *mysql.MySQLError
-	if err == nil || errors.As(err, &me) {
-		last := tr.Nextvals[len(tr.Nextvals)-1]
-		s.lastSeq = &last
+	if pe, ok := pgerror.As(err); ok && (pe.Code == pgerrcode.ObjectNotInPrerequisiteState || pe.Code == pgerrcode.FeatureNotSupported) {
+		return
 	}
+	last := tr.Nextvals[len(tr.Nextvals)-1]
+	s.lastSeq = &last
 }
 
 // bindLastval appends lastval()'s value to a plan's parameters (translate.Statement.Lastval).

@@ -86,6 +86,18 @@ INSERT INTO lvs (id, v) VALUES (1, 'dup');
 SELECT lastval();
 INSERT INTO lvs (v) VALUES (NULL);
 SELECT lastval();
+-- a nextval of an INSERT that fails afterwards still counts
+CREATE SEQUENCE lvo START 500;
+CREATE TABLE lvu (id serial PRIMARY KEY, u int UNIQUE);
+INSERT INTO lvu (u) VALUES (1);
+SELECT nextval('lvo');
+INSERT INTO lvu (u) VALUES (1);
+SELECT lastval();
+SELECT nextval('lvo');
+INSERT INTO lvu (u) VALUES (NULL), (1);
+SELECT lastval();
+DROP TABLE lvu;
+DROP SEQUENCE lvo;
 -- setval on an owned sequence, after rows were inserted with explicit keys
 INSERT INTO lvs (id, v) VALUES (200, 'g');
 SELECT setval('lvs_id_seq', max(id)) FROM lvs;
