@@ -53,12 +53,13 @@ import (
 // present in pgCatalogColumns is refused (0A000) when a query names it.
 var pgCatalogEmulations = map[string]string{
 	"pg_namespace": `SELECT 11 AS oid, 'pg_catalog' AS nspname, 10 AS nspowner,
-			CONCAT('{', CURRENT_USER(), '=UC/', CURRENT_USER(), ',=U/', CURRENT_USER(), '}') AS nspacl
+			JSON_ARRAY(CONCAT(CURRENT_USER(), '=UC/', CURRENT_USER()), CONCAT('=U/', CURRENT_USER())) AS nspacl
 		UNION ALL SELECT 99, 'pg_toast', 10, NULL
-		UNION ALL SELECT 13207, 'information_schema', 10, CONCAT('{', CURRENT_USER(), '=UC/', CURRENT_USER(), ',=U/', CURRENT_USER(), '}')
+		UNION ALL SELECT 13207, 'information_schema', 10,
+			JSON_ARRAY(CONCAT(CURRENT_USER(), '=UC/', CURRENT_USER()), CONCAT('=U/', CURRENT_USER()))
 		UNION ALL SELECT pgtidb_nsp_oid(SCHEMA_NAME), pgtidb_schema(SCHEMA_NAME),
 			IF(SCHEMA_NAME = DATABASE(), 6171, 10),
-			IF(SCHEMA_NAME = DATABASE(), '{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}', NULL)
+			IF(SCHEMA_NAME = DATABASE(), JSON_ARRAY('pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner'), NULL)
 		FROM information_schema.SCHEMATA WHERE pgtidb_in_database(SCHEMA_NAME)`,
 
 	"pg_class": `SELECT pgtidb_oid('rel', t.TABLE_SCHEMA, t.TABLE_NAME) AS oid, t.TABLE_NAME AS relname,

@@ -58,6 +58,10 @@ const (
 	RegNamespaceArray OID = 4090
 	Int2VectorArray   OID = 1006
 	OIDVectorArray    OID = 1013
+	// AclItem is an access privilege (grantee=privileges/grantor); the catalogs' *acl columns
+	// are aclitem[], carried as JSON arrays of their text forms.
+	AclItem      OID = 1033
+	AclItemArray OID = 1034
 )
 
 // arrayElems maps each array type pgtidb knows to its element type (pg_type.typelem).
@@ -70,6 +74,7 @@ func init() {
 		{RegNamespace, "regnamespace", "regnamespace", 4, 'N', RegNamespaceArray},
 		{Int2Vector, "int2vector", "int2vector", -1, 'A', Int2VectorArray},
 		{OIDVector, "oidvector", "oidvector", -1, 'A', OIDVectorArray},
+		{AclItem, "aclitem", "aclitem", 12, 'U', AclItemArray},
 	} {
 		in := in
 		byOID[in.OID] = &in
@@ -80,7 +85,7 @@ func init() {
 			elems[in.Array] = in.OID
 		}
 	}
-	for _, oid := range []OID{RegProc, RegClass, RegNamespace, Int2Vector, OIDVector} {
+	for _, oid := range []OID{RegProc, RegClass, RegNamespace, Int2Vector, OIDVector, AclItem} {
 		elems[byOID[oid].Array] = oid
 	}
 	for arr, elem := range elems {
@@ -224,7 +229,7 @@ func appendArrayElem(dst []byte, s string) []byte {
 // the base types first, then the object-identifier types).
 func Scalars() []Info {
 	out := append([]Info(nil), infos...)
-	for _, oid := range []OID{RegProc, RegClass, RegNamespace, Int2Vector, OIDVector} {
+	for _, oid := range []OID{RegProc, RegClass, RegNamespace, Int2Vector, OIDVector, AclItem} {
 		out = append(out, *byOID[oid])
 	}
 	return out

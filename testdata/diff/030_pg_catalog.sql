@@ -14,6 +14,7 @@ CREATE TABLE plain (k int, v text);
 SELECT nspname, nspacl IS NULL AS no_acl FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1;
 SELECT nspname, oid FROM pg_namespace WHERE nspname IN ('pg_catalog', 'public', 'pg_toast') ORDER BY 1;
 SELECT count(*) FROM pg_namespace WHERE nspname = 'information_schema';
+SELECT nspname, nspacl FROM pg_namespace WHERE nspname IN ('pg_catalog', 'public', 'information_schema', 'app') ORDER BY 1;
 SELECT n.nspname FROM pg_namespace AS n JOIN pg_namespace AS m ON m.oid = n.oid WHERE n.nspname = 'app';
 
 -- pg_class
