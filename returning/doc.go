@@ -1,6 +1,8 @@
 // Package returning runs the statements pgtidb emulates with several TiDB statements:
 // INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING; an INSERT whose key comes from a
-// SERIAL or identity sequence fetches the sequence values first), statements that must check
+// SERIAL or identity sequence fetches the sequence values first; INSERT … SELECT reads the
+// query's rows and inserts them as literals), INSERT … ON CONFLICT with PostgreSQL's arbiter
+// semantics (TiDB's ON DUPLICATE KEY UPDATE and INSERT IGNORE have other ones), statements that must check
 // something on TiDB first (currval's 55000 "not yet defined" error: a Collect step with a
 // Check; setval, ALTER SEQUENCE and TRUNCATE check the sequence's or the foreign keys' state),
 // and DDL that takes several TiDB statements (CREATE TABLE with SERIAL/identity columns creates
@@ -21,8 +23,17 @@
 // number of rows PostgreSQL's command tag counts.
 //
 // A step's SQL is built by the step itself from the rows collected by the latest Collect step
-// (its keys): the builder creates fresh TiDB AST nodes and restores them, so that the
-// translation, which the proxy caches and sessions share, is never mutated.
+// (its keys), or — BuildFrom — from the rows of every Collect and Compute step so far, also
+// returning the parameter order of the markers it built: the builder creates fresh TiDB AST
+// nodes and restores them, so that the translation, which the proxy caches and sessions share,
+// is never mutated. A Compute step runs Go over the collected rows without SQL: INSERT … ON
+// CONFLICT decides there, per proposed row and in order, whether it is inserted, updates the
+// row it conflicts with, is skipped, or fails the statement (21000, 23502). An Exec step with
+// RetryKeys that fails with a duplicate key on one of those indexes makes the executor rerun
+// the plan from its RetryFrom step (TiDB has undone the failed statement; the steps in between
+// only read): ON CONFLICT's INSERT meets a key another transaction inserted after the plan's
+// locking reads, which under READ COMMITTED do not lock absent keys, and decides again, as
+// PostgreSQL's speculative insertion does.
 //
 // # Never
 //
