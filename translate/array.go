@@ -483,9 +483,6 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 		return nil, typemap.Type{}, pgerror.Unsupported("field selection or multidimensional subscripts")
 	}
 	idx := ind.GetIndirection()[0].GetAIndices()
-	if idx.GetIsSlice() {
-		return nil, typemap.Type{}, pgerror.Unsupported("array slices")
-	}
 	arr, ty, err := t.expr(ind.GetArg(), sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -493,6 +490,9 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 	if !isArray(ty) {
 		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch,
 			"cannot subscript type %s because it does not support subscripting", sqlTypeName(ty))
+	}
+	if idx.GetIsSlice() {
+		return t.slice(arr, ty, idx, sc)
 	}
 	i, it, err := t.expr(idx.GetUidx(), sc)
 	if err != nil {
@@ -551,9 +551,8 @@ func (t *translator) arrayArg(name string, fc *pg_query.FuncCall, sc *scope, nar
 	if len(args) != nargs && !(name == "array_to_string" && len(args) == 3) {
 		return nil, nil, t.undefinedFunction(name, args, sc)
 	}
-	if isUnknown(types[0]) && !isNullLit(exprs[0]) {
-		return nil, nil, pgerror.Newf(pgerrcode.UndefinedFunction, "function %s(unknown%s) is not unique", name,
-			strings.Repeat(", "+"integer", nargs-1))
+	if isUnknown(types[0]) {
+		return nil, nil, pgerror.New(pgerrcode.DatatypeMismatch, "could not determine polymorphic type because input has type unknown")
 	}
 	if !isArray(types[0]) {
 		return nil, nil, t.undefinedFunction(name, args, sc)
@@ -731,4 +730,148 @@ func (t *translator) arrayCast(tc *pg_query.TypeCast, to typemap.Type, sc *scope
 		return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), nv), to, nil
 	}
 	return nil, typemap.Type{}, pgerror.Newf(pgerrcode.CannotCoerce, "cannot cast type %s to %s", sqlTypeName(from), sqlTypeName(to))
+}
+
+// slice translates a[lo:hi] with constant bounds (either may be omitted) on an array whose
+// elements are known: the elements in the range, '{}' when it is empty.
+func (t *translator) slice(arr ast.ExprNode, ty typemap.Type, idx *pg_query.A_Indices, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	v := t.arrays[arr]
+	if v == nil {
+		return nil, typemap.Type{}, pgerror.Unsupported("slices of an array that is not a constructor or constant")
+	}
+	bound := func(n *pg_query.Node, dflt int64) (int64, error) {
+		if n == nil {
+			return dflt, nil
+		}
+		e, bt, err := t.expr(n, sc)
+		if err != nil {
+			return 0, err
+		}
+		if e, bt, err = t.coerce(e, bt, of(typemap.Int4)); err != nil {
+			return 0, err
+		}
+		b, ok := intValue(e)
+		if !ok || !isInt(bt) {
+			return 0, pgerror.Unsupported("array slices with non-constant bounds")
+		}
+		return b, nil
+	}
+	lo, err := bound(idx.GetLidx(), 1)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	hi, err := bound(idx.GetUidx(), int64(len(v.elems)))
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	lo = max(lo, 1)
+	hi = min(hi, int64(len(v.elems)))
+	nv := &arrayValue{elem: v.elem}
+	var jsonElems []ast.ExprNode
+	for i := lo; i <= hi; i++ {
+		e := v.elems[i-1]
+		nv.elems = append(nv.elems, e)
+		je, err := t.jsonElement(e, v.elem)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		jsonElems = append(jsonElems, je)
+	}
+	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), nv), ty, nil
+}
+
+// arrayConcat is `||` with an array operand: array_cat (array || array), array_append
+// (array || element) and array_prepend (element || array), with PostgreSQL's NULL rules (a NULL
+// array counts as empty when the other side is an array or an element). An untyped literal
+// next to an array is read as an array literal, as PostgreSQL resolves it.
+func (t *translator) arrayConcat(l ast.ExprNode, lt typemap.Type, r ast.ExprNode, rt typemap.Type) (ast.ExprNode, typemap.Type, error) {
+	var err error
+	if isUnknown(lt) && !isNullLit(l) {
+		if l, lt, err = t.untypedArray(l, rt); err != nil {
+			return nil, typemap.Type{}, err
+		}
+	}
+	if isUnknown(rt) && !isNullLit(r) {
+		if r, rt, err = t.untypedArray(r, lt); err != nil {
+			return nil, typemap.Type{}, err
+		}
+	}
+	arrTy := lt
+	if !isArray(lt) {
+		arrTy = rt
+	}
+	elem := arrayElemType(arrTy)
+	compatible := func(ty typemap.Type) (typemap.Type, bool) {
+		switch {
+		case isUnknown(ty), ty.OID == elem.OID:
+			return elem, true
+		case isInt(ty) && isInt(elem):
+			if numberRank(ty) > numberRank(elem) {
+				return of(ty.OID), true
+			}
+			return elem, true
+		case isString(ty) && isString(elem) && ty.OID != typemap.BPChar:
+			return of(typemap.Text), true
+		}
+		return typemap.Type{}, false
+	}
+	other := rt
+	if !isArray(lt) {
+		other = lt
+	} else if isArray(rt) {
+		other = arrayElemType(rt)
+	}
+	newElem, ok := compatible(other)
+	if !ok {
+		return nil, typemap.Type{}, noOperator("||", lt, rt)
+	}
+	resTy, err := arrayTypeOf(newElem)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	lv, rv := t.arrays[l], t.arrays[r]
+	switch {
+	case isArray(lt) && isArray(rt):
+		out := caseWhen(funcCall("JSON_MERGE_PRESERVE", l, r), isNull(l, false), r, isNull(r, false), l)
+		if lv != nil && rv != nil {
+			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append(append([]ast.ExprNode(nil), lv.elems...), rv.elems...)}), resTy, nil
+		}
+		return out, resTy, nil
+	case isArray(lt):
+		if isUnknown(rt) {
+			r, _, _ = t.coerce(r, rt, elem)
+		}
+		je, err := t.jsonElement(r, newElem)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		out := funcCall("JSON_ARRAY_APPEND", funcCall("IFNULL", l, funcCall("JSON_ARRAY")), strLit("$"), je)
+		if lv != nil {
+			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append(append([]ast.ExprNode(nil), lv.elems...), r)}), resTy, nil
+		}
+		return out, resTy, nil
+	default:
+		if isUnknown(lt) {
+			l, _, _ = t.coerce(l, lt, elem)
+		}
+		je, err := t.jsonElement(l, newElem)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		out := funcCall("JSON_ARRAY_INSERT", funcCall("IFNULL", r, funcCall("JSON_ARRAY")), strLit("$[0]"), je)
+		if rv != nil {
+			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append([]ast.ExprNode{l}, rv.elems...)}), resTy, nil
+		}
+		return out, resTy, nil
+	}
+}
+
+// untypedArray reads an untyped literal next to an array of type arrTy as an array literal.
+func (t *translator) untypedArray(e ast.ExprNode, arrTy typemap.Type) (ast.ExprNode, typemap.Type, error) {
+	s, ok := literalString(e)
+	if !ok {
+		return nil, typemap.Type{}, pgerror.Unsupported("array parameters")
+	}
+	out, err := t.arrayLiteral(s, arrTy)
+	return out, arrTy, err
 }

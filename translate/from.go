@@ -111,7 +111,7 @@ func (t *translator) fromItem(n *pg_query.Node, sc *scope) (*fromItem, error) {
 	case *pg_query.Node_JoinExpr:
 		return t.joinExpr(x.JoinExpr, sc)
 	case *pg_query.Node_RangeFunction:
-		return nil, pgerror.Unsupported("function in FROM")
+		return t.rangeFunction(x.RangeFunction, sc)
 	case *pg_query.Node_RangeTableSample:
 		return nil, pgerror.Unsupported("TABLESAMPLE")
 	}

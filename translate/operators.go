@@ -420,6 +420,9 @@ func (t *translator) concatOperator(ln, rn *pg_query.Node, sc *scope) (ast.ExprN
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
+	if isArray(lt) || isArray(rt) {
+		return t.arrayConcat(l, lt, r, rt)
+	}
 	if (lt.OID == typemap.Bytea && (rt.OID == typemap.Bytea || isUnknown(rt))) ||
 		(rt.OID == typemap.Bytea && isUnknown(lt)) {
 		// bytea || bytea; an untyped literal on either side is read as bytea.

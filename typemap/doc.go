@@ -42,6 +42,10 @@
 //	json                 LONGTEXT             the JSON text, verbatim (validated on input)
 //	jsonb                JSON                 the JSON text; output re-printed as jsonb_out does
 //	uuid                 CHAR(36)             lower-case canonical text
+//	oid, reg*            BIGINT (in queries)  the oid; reg* result columns arrive as their names
+//	arrays, int2vector,  JSON (in queries)    a JSON array: integer/oid elements as numbers, other
+//	oidvector                                 elements as strings holding their PostgreSQL text,
+//	                                          NULL as null (array.go); printed as array_out does
 //
 // Settings carries the session GUCs that change values (TimeZone, extra_float_digits); start
 // from DefaultSettings. A nil *Settings means the defaults.
@@ -82,6 +86,6 @@
 //     and the rarer abbreviations of PostgreSQL's timezone_abbreviations are refused (22007).
 //   - MySQL columns pgtidb did not create: the zero date "0000-00-00" and BIT/GEOMETRY
 //     values have no faithful PostgreSQL value (error, or raw bytes as bytea).
-//   - Binary format covers the types in SupportsBinary; interval, arrays and records are text
-//     only.
+//   - Binary format covers the types in SupportsBinary; interval, arrays, reg* types and records
+//     are text only.
 package typemap

@@ -104,9 +104,7 @@ SET no_such_param = 1;
 SHOW no_such_param;
 RESET no_such_param;
 SET server_version = '1';
--- gap: not-yet
 SELECT set_config('application_name', 'via_func', false) AS sc;
--- gap: not-yet
 SHOW application_name;
 RESET ALL;
 SHOW application_name;

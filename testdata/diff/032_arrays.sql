@@ -1,0 +1,115 @@
+-- Arrays in expressions: constructors, literals, ARRAY(subquery), = ANY / <> ALL, subscripts,
+-- array functions and the text output of arrays (pgtidb carries them as JSON arrays).
+SELECT ARRAY[1, 2, 3] AS a;
+SELECT ARRAY['a', 'b c', NULL, '', 'NULL', 'x"y', 'a\b', '{}', 'a,b'] AS a;
+SELECT ARRAY[1.5, 2, -3.25] AS a, ARRAY[true, false, NULL] AS b;
+SELECT ARRAY[1::bigint, 2] AS a, ARRAY[1::smallint] AS b, ARRAY['x'::varchar, 'y'] AS c;
+SELECT ARRAY['2024-01-31'::date, NULL] AS a;
+SELECT ARRAY[NULL::int, NULL] AS a;
+SELECT ARRAY[1, 2.5] AS a, pg_typeof(ARRAY[1, 2.5]) AS t;
+SELECT pg_typeof(ARRAY['a']) AS a, pg_typeof(ARRAY[1]) AS b, pg_typeof(ARRAY[1::bigint]) AS c, pg_typeof(ARRAY[true]) AS d;
+SELECT ARRAY[];
+SELECT ARRAY[1, 'a'];
+SELECT ARRAY[1, true];
+SELECT ARRAY[]::int[] AS a, ARRAY[]::text[] AS b;
+SELECT '{}'::int[] AS a, '{1,2,3}'::int[] AS b, '{ 1 , 2 }'::int[] AS c;
+SELECT '{a, "b c" , NULL, "NULL", ""}'::text[] AS a;
+SELECT '{"a\"b", "c\\d"}'::text[] AS a;
+SELECT '{1.50,2}'::numeric[] AS a, '{t,f,NULL}'::bool[] AS b;
+SELECT '{1,2'::int[];
+SELECT '{1,a}'::int[];
+SELECT '1,2'::int[];
+SELECT '{99999999999}'::int[];
+SELECT ARRAY['1', '2']::int[] AS a, ARRAY[1, 2]::text[] AS b, '{1,2}'::int[]::bigint[] AS c;
+SELECT 1::int[];
+SELECT ARRAY[1, 2] IS NULL AS n, ARRAY[1, 2] IS NOT NULL AS nn, NULL::int[] IS NULL AS nul;
+-- = ANY / <> ALL
+SELECT 2 = ANY(ARRAY[1, 2, 3]) AS a, 5 = ANY(ARRAY[1, 2]) AS b;
+SELECT NULL::int = ANY(ARRAY[1]) AS a, 3 = ANY(ARRAY[1, NULL]) AS b, 1 = ANY(ARRAY[1, NULL]) AS c;
+SELECT 2 <> ALL(ARRAY[1, 3]) AS a, 1 <> ALL(ARRAY[1, 3]) AS b, 2 <> ALL(ARRAY[1, NULL]) AS c;
+SELECT 1 = ANY('{}'::int[]) AS a, NULL::int = ANY('{}'::int[]) AS b, 1 <> ALL('{}'::int[]) AS c, NULL::int <> ALL('{}'::int[]) AS d;
+SELECT 'b' = ANY(ARRAY['a', 'b']) AS a, 'b' = ANY('{a,b}') AS b, 2 = ANY('{1,2}') AS c, 'x' = ANY('{a,b}'::text[]) AS d;
+SELECT 3 > ANY(ARRAY[1, 5]) AS a, 3 > ALL(ARRAY[1, 5]) AS b, 0 < ALL(ARRAY[1, 5]) AS c, 9 <= ANY(ARRAY[1, NULL]) AS d;
+SELECT 1.5 = ANY(ARRAY[1, 2]) AS a, 2 = ANY(ARRAY[1.0, 2.0]) AS b;
+SELECT 1 = ANY(ARRAY['1', '2']);
+SELECT 1 = ANY(ARRAY['a']);
+SELECT 1 = ANY(1);
+SELECT 'a' = ANY(ARRAY[1, 2]);
+CREATE TABLE arr_t (id int PRIMARY KEY, name text, n numeric(10,2), flag boolean);
+INSERT INTO arr_t VALUES (1, 'one', 1.50, true), (2, 'two', 2, false), (3, 'three', NULL, NULL), (4, NULL, 4.25, true);
+SELECT id FROM arr_t WHERE id = ANY(ARRAY[1, 3, 5]) ORDER BY id;
+SELECT id FROM arr_t WHERE id = ANY('{2,4}') ORDER BY id;
+SELECT id FROM arr_t WHERE name = ANY('{one,two}') ORDER BY id;
+SELECT id FROM arr_t WHERE name <> ALL(ARRAY['one', 'two']) ORDER BY id;
+SELECT id FROM arr_t WHERE n = ANY(ARRAY[1.5, 4.25]) ORDER BY id;
+SELECT id FROM arr_t WHERE id <> ALL(ARRAY[1, NULL]) ORDER BY id;
+SELECT id FROM arr_t WHERE id > ALL(ARRAY[1, 2]) ORDER BY id;
+SELECT id FROM arr_t WHERE id = ANY(ARRAY(SELECT id FROM arr_t WHERE flag)) ORDER BY id;
+SELECT id FROM arr_t WHERE NOT (id = ANY(ARRAY[1, 2])) ORDER BY id;
+SELECT id, name = ANY(ARRAY['one', NULL]) AS m FROM arr_t ORDER BY id;
+-- arrays built from columns
+SELECT id, ARRAY[id, id * 10] AS a FROM arr_t ORDER BY id;
+SELECT id, ARRAY[name, 'z'] AS a FROM arr_t ORDER BY id;
+SELECT id, ARRAY[n] AS a, ARRAY[flag] AS b FROM arr_t ORDER BY id;
+-- ARRAY(subquery)
+SELECT ARRAY(SELECT id FROM arr_t WHERE id > 10) AS empty;
+SELECT ARRAY(SELECT id FROM arr_t WHERE id = 2) AS one;
+SELECT cardinality(ARRAY(SELECT id FROM arr_t)) AS c;
+SELECT pg_typeof(ARRAY(SELECT name FROM arr_t)) AS t;
+SELECT ARRAY(SELECT name FROM arr_t WHERE id = 4) AS nul;
+SELECT ARRAY(SELECT id, name FROM arr_t);
+-- functions
+SELECT array_length(ARRAY[1, 2, 3], 1) AS a, array_length(ARRAY[1], 2) AS b, array_length('{}'::int[], 1) AS c;
+SELECT cardinality(ARRAY[1, 2]) AS a, cardinality('{}'::text[]) AS b, cardinality(NULL::int[]) AS c, array_length(NULL::int[], 1) AS d;
+SELECT array_lower(ARRAY[1, 2], 1) AS l, array_upper(ARRAY[1, 2], 1) AS u, array_ndims(ARRAY[1, 2]) AS n, array_ndims('{}'::int[]) AS e;
+SELECT array_upper('{}'::int[], 1) AS u, array_lower('{}'::int[], 1) AS l;
+SELECT array_to_string(ARRAY[1, 2, 3], ',') AS a, array_to_string(ARRAY['a', NULL, 'c'], '-') AS b;
+SELECT array_to_string(ARRAY['a', NULL, 'c'], '-', '*') AS a, array_to_string('{}'::text[], ',') AS b;
+SELECT array_to_string(ARRAY[true, false], ' ') AS a, array_to_string(ARRAY[1.50, 2], ';') AS b;
+SELECT array_to_string(ARRAY[1, 2], NULL) AS a;
+SELECT id, array_to_string(ARRAY[name, 'x'], '/') AS s FROM arr_t ORDER BY id;
+SELECT array_length(1, 1);
+SELECT array_length('{1}', 1);
+-- subscripts
+SELECT (ARRAY[10, 20, 30])[2] AS a, (ARRAY[10, 20, 30])[4] AS b, (ARRAY[10, 20, 30])[0] AS c;
+SELECT ('{a,b}'::text[])[1] AS a, ('{a,NULL}'::text[])[2] AS b;
+SELECT id, (ARRAY[name, 'x'])[1] AS first FROM arr_t ORDER BY id;
+SELECT id, (ARRAY[id, 100])[id] AS pick FROM arr_t ORDER BY id;
+SELECT (ARRAY(SELECT id FROM arr_t WHERE id = 3))[1] AS x;
+SELECT (ARRAY(SELECT name FROM arr_t WHERE id = 1))[1] AS x, (ARRAY(SELECT name FROM arr_t WHERE id = 1))[2] AS y;
+SELECT (ARRAY(SELECT name FROM arr_t WHERE id = 4))[1] IS NULL AS x;
+SELECT (1)[1];
+-- current_schemas() is a name[]
+SELECT (current_schemas(true))[1] AS first, 'public' = ANY(current_schemas(false)) AS has_public;
+SELECT array_to_string(current_schemas(true), ', ') AS path;
+SELECT array_length(current_schemas(true), 1) AS n;
+-- gap: arrays-multidim
+SELECT ARRAY[ARRAY[1, 2], ARRAY[3, 4]];
+SELECT (ARRAY[1, 2, 3])[1:2] AS a, (ARRAY[1, 2, 3])[2:] AS b, (ARRAY[1, 2, 3])[:1] AS c, (ARRAY[1, 2, 3])[3:2] AS d, (ARRAY[1, 2, 3])[0:9] AS e;
+SELECT ('{a,b,c}'::text[])[2:3] AS a;
+-- unnest in FROM
+SELECT * FROM unnest(ARRAY[1, 2, 3]) ORDER BY 1;
+SELECT u FROM unnest(ARRAY['a', NULL, 'c']) AS u ORDER BY u;
+SELECT x FROM unnest('{10,20}'::int[]) AS u(x) ORDER BY x;
+SELECT * FROM unnest(ARRAY['a', 'b']) WITH ORDINALITY ORDER BY ordinality;
+SELECT t.v, t.n FROM unnest(ARRAY[5, 6]) WITH ORDINALITY AS t(v, n) ORDER BY t.n;
+SELECT count(*) FROM unnest('{}'::int[]);
+SELECT * FROM unnest(ARRAY(SELECT id FROM arr_t WHERE id > 1)) AS x ORDER BY x;
+SELECT x, ord FROM unnest(ARRAY(SELECT name FROM arr_t WHERE id < 3)) WITH ORDINALITY AS u(x, ord) ORDER BY x;
+SELECT * FROM unnest(ARRAY(SELECT id FROM arr_t WHERE id > 100)) AS x;
+SELECT arr_t.id, u.v FROM arr_t JOIN unnest(ARRAY[1, 2]) AS u(v) ON u.v = arr_t.id ORDER BY 1;
+SELECT * FROM unnest(current_schemas(true)) AS s ORDER BY s;
+SELECT sum(v) FROM unnest(ARRAY[1, 2, 3, NULL]) AS v;
+SELECT * FROM unnest(NULL::int[]) AS v;
+SELECT * FROM unnest('{1,2}');
+SELECT * FROM unnest(1);
+-- || on arrays
+SELECT ARRAY[1, 2] || ARRAY[3] AS a, ARRAY[1] || 2 AS b, 0 || ARRAY[1, 2] AS c;
+SELECT ARRAY['a'] || 'b'::text AS a, 'z'::text || ARRAY['y'] AS b, ARRAY['a'] || '{b,c}' AS c;
+SELECT ARRAY[1] || NULL::int[] AS a, NULL::int[] || ARRAY[2] AS b, ARRAY[1] || NULL::int AS c, NULL::int[] || 5 AS d;
+SELECT ARRAY[1, 2] || ARRAY[3]::bigint[] AS a, pg_typeof(ARRAY[1] || 2::bigint) AS t;
+SELECT array_to_string(ARRAY['a'] || ARRAY['b', NULL], ',') AS s, 3 = ANY(ARRAY[1] || 3) AS m;
+SELECT ARRAY(SELECT id FROM arr_t WHERE id < 3) || ARRAY[9] AS a;
+SELECT cardinality(ARRAY(SELECT id FROM arr_t) || 5) AS c;
+SELECT ARRAY[1] || 'a'::text;
+SELECT ARRAY['a'] || 'b';
