@@ -316,6 +316,15 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	if len(tr.Nextvals) > 0 {
 		defer func() { s.noteNextval(tr, err) }()
 	}
+	if len(tr.Notices) > 0 {
+		defer func() {
+			if err == nil {
+				for _, n := range tr.Notices {
+					s.c.sendNotice(n)
+				}
+			}
+		}()
+	}
 	if tr.Lastval {
 		if args, err = s.bindLastval(ctx, args); err != nil {
 			return "", err

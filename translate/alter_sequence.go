@@ -59,7 +59,12 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		switch {
 		case tbl == nil && n.GetMissingOk():
 			// PostgreSQL notices and does nothing; DO 0 is TiDB's statement that does nothing.
-			return t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+			out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+			if err != nil {
+				return nil, err
+			}
+			out.Notices = []*pgerror.Error{notice(pgerrcode.SuccessfulCompletion, "relation %q does not exist, skipping", rangeVarName(rv))}
+			return out, nil
 		case tbl == nil:
 			return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
 		case tbl.View || len(tbl.Columns) > 0:

@@ -74,7 +74,12 @@ func (t *translator) createTableFromQuery(into *pg_query.IntoClause, sel *pg_que
 		if existing != nil && existing.Schema == schema {
 			if ifNotExists {
 				// PostgreSQL notices and does nothing; DO 0 is TiDB's statement that does nothing.
-				return t.ddlStatement(doNothing(), "CREATE TABLE AS")
+				out, err := t.ddlStatement(doNothing(), "CREATE TABLE AS")
+				if err != nil {
+					return nil, err
+				}
+				out.Notices = []*pgerror.Error{notice(pgerrcode.DuplicateTable, "relation %q already exists, skipping", rv.GetRelname())}
+				return out, nil
 			}
 			return nil, pgerror.Newf(pgerrcode.DuplicateTable, "relation \"%s\" already exists", rv.GetRelname())
 		}

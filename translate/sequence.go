@@ -58,7 +58,18 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 	}
 	stmt := &ast.CreateSequenceStmt{IfNotExists: n.GetIfNotExists(),
 		Name: &ast.TableName{Schema: cistr(db), Name: cistr(rv.GetRelname())}, SeqOptions: opts}
-	return t.ddlStatement(stmt, "CREATE SEQUENCE")
+	out, err := t.ddlStatement(stmt, "CREATE SEQUENCE")
+	if err != nil {
+		return nil, err
+	}
+	if n.GetIfNotExists() {
+		if exists, err := t.relationExists(db, rv.GetRelname()); err != nil {
+			return nil, err
+		} else if exists {
+			out.Notices = []*pgerror.Error{notice(pgerrcode.DuplicateTable, "relation %q already exists, skipping", rv.GetRelname())}
+		}
+	}
+	return out, nil
 }
 
 // seqInt reads a sequence option's integer argument (bigint range, as PostgreSQL's int8).
@@ -234,6 +245,7 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 	var changes []catalog.Change
 	var alters []*ast.AlterTableStmt
 	var undos []string
+	var notices, cascaded []*pgerror.Error
 	changed := map[[2]string]*catalog.Table{}
 	var changedOrder [][2]string
 	owners, _ := t.ctx.Resolver.(SequenceOwnerResolver)
@@ -248,6 +260,22 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		}
 		db := catalog.TiDBDatabase(t.ctx.Database, schema)
 		name := rv.GetRelname()
+		if t.ctx.Resolver != nil {
+			tbl, err := t.ctx.Resolver.LookupTable(schema, name)
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case tbl == nil && n.GetMissingOk():
+				notices = append(notices, notice(pgerrcode.SuccessfulCompletion, "sequence %q does not exist, skipping", rangeVarName(rv)))
+			case tbl != nil && (tbl.View || len(tbl.Columns) > 0):
+				hint := "Use DROP TABLE to remove a table."
+				if tbl.View {
+					hint = "Use DROP VIEW to remove a view."
+				}
+				return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", name).WithHint(hint)
+			}
+		}
 		stmt.Sequences = append(stmt.Sequences, &ast.TableName{Schema: cistr(db), Name: cistr(name)})
 		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: name})
 		if owners == nil {
@@ -284,6 +312,8 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 				WithHint("Use DROP ... CASCADE to drop the dependent objects too.")
 		}
 		c.Sequence, c.HasDefault = "", false
+		cascaded = append(cascaded, notice(pgerrcode.SuccessfulCompletion,
+			"drop cascades to default value for column %s of table %s", col, tbl.Name))
 		if _, ok := changed[key]; !ok {
 			changed[key] = tbl
 			changedOrder = append(changedOrder, key)
@@ -325,7 +355,33 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		return nil, err
 	}
 	out.Catalog = changes
+	switch {
+	case len(cascaded) == 1:
+		notices = append(notices, cascaded[0])
+	case len(cascaded) > 1:
+		var lines []string
+		for _, c := range cascaded {
+			lines = append(lines, c.Message)
+		}
+		notices = append(notices, notice(pgerrcode.SuccessfulCompletion, "drop cascades to %d other objects", len(cascaded)).
+			WithDetail(strings.Join(lines, "\n")))
+	}
+	out.Notices = notices
 	return out, nil
+}
+
+// relationExists reports whether TiDB database db holds a relation named name (the catalog's
+// view; false without a resolver).
+func (t *translator) relationExists(db, name string) (bool, error) {
+	if t.ctx.Resolver == nil {
+		return false, nil
+	}
+	schema, ok := catalog.SchemaOf(t.ctx.Database, db)
+	if !ok {
+		return false, nil
+	}
+	tbl, err := t.ctx.Resolver.LookupTable(schema, name)
+	return tbl != nil, err
 }
 
 // nextval translates nextval('name'): the argument is regclass text, read as PostgreSQL reads
@@ -406,4 +462,11 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// notice is a PostgreSQL NOTICE with SQLSTATE code.
+func notice(code, format string, args ...any) *pgerror.Error {
+	n := pgerror.Newf(code, format, args...)
+	n.Severity = pgerror.SeverityNotice
+	return n
 }

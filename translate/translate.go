@@ -5,6 +5,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/format"
 
 	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/returning"
 	"github.com/pgtidb/pgtidb/typemap"
 )
@@ -100,6 +101,9 @@ type Statement struct {
 	// Lastval asks the proxy to bind lastval()'s value as the plan's parameter after the
 	// client's ones (read with LastvalQuery).
 	Lastval bool
+	// Notices are the NOTICEs PostgreSQL sends when the statement succeeds ("relation … already
+	// exists, skipping", "drop cascades to …"), decided from the catalog at translation.
+	Notices []*pgerror.Error
 }
 
 // Translate turns one parsed PostgreSQL statement into its TiDB form, or returns a
