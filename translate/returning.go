@@ -119,18 +119,24 @@ func collectedKeyIn(keys []keyColumn, rows []returning.Row) (ast.ExprNode, error
 	tuples := make([]ast.ExprNode, len(rows))
 	for r, row := range rows {
 		var err error
-		tuples[r] = keyTuple(keys, func(i int) ast.ExprNode {
-			lit, e := keyLiteral(keys[i], row[i])
-			if e != nil {
-				err = e
-			}
-			return lit
-		})
-		if err != nil {
+		if tuples[r], err = literalTuple(keys, row); err != nil {
 			return nil, err
 		}
 	}
 	return keyIn(keys, tuples), nil
+}
+
+// literalTuple is a key's values read from TiDB as a literal key tuple.
+func literalTuple(keys []keyColumn, row returning.Row) (ast.ExprNode, error) {
+	var err error
+	tup := keyTuple(keys, func(i int) ast.ExprNode {
+		lit, e := keyLiteral(keys[i], row[i])
+		if e != nil {
+			err = e
+		}
+		return lit
+	})
+	return tup, err
 }
 
 // sampleKeys are the keys golden tests show a key-dependent step with.
@@ -320,15 +326,7 @@ func (t *translator) updateReturning(n *pg_query.UpdateStmt, stmt *ast.UpdateStm
 // returnByKeys adds the step returning the RETURNING list of the rows with the collected keys.
 func (b *planBuilder) returnByKeys(keys []keyColumn, fields []*ast.SelectField, from ast.ResultSetNode, sample []returning.Row) error {
 	return b.step(returning.Return, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
-		pred, err := collectedKeyIn(keys, rows)
-		if pred == nil || err != nil {
-			return nil, err
-		}
-		sel := newSelect()
-		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
-		sel.Fields = &ast.FieldList{Fields: fields}
-		sel.Where = pred
-		return sel, nil
+		return selectByKeys(keys, rows, fields, from, false)
 	})
 }
 
@@ -678,7 +676,7 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 				keyRows[r] = append(keyRows[r], row[keyAt[i]])
 			}
 		}
-		return selectByKeys(keys, keyRows, fields, from)
+		return selectByKeys(keys, keyRows, fields, from, true)
 	})
 	if err != nil {
 		return nil, err
@@ -686,8 +684,9 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 	return b.finish("INSERT", KindDML, resultCols)
 }
 
-// selectByKeys reads fields from from for the rows with the given keys, in their order.
-func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectField, from ast.ResultSetNode) (ast.StmtNode, error) {
+// selectByKeys reads fields from from for the rows with the given keys (nil without any), in
+// the keys' order when ordered.
+func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectField, from ast.ResultSetNode, ordered bool) (ast.StmtNode, error) {
 	pred, err := collectedKeyIn(keys, rows)
 	if pred == nil || err != nil {
 		return nil, err
@@ -696,17 +695,10 @@ func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectFi
 	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: from}}
 	sel.Fields = &ast.FieldList{Fields: fields}
 	sel.Where = pred
-	if len(rows) > 1 {
+	if ordered && len(rows) > 1 {
 		order := &ast.CaseExpr{}
 		for r, row := range rows {
-			var err error
-			tup := keyTuple(keys, func(i int) ast.ExprNode {
-				lit, e := keyLiteral(keys[i], row[i])
-				if e != nil {
-					err = e
-				}
-				return lit
-			})
+			tup, err := literalTuple(keys, row)
 			if err != nil {
 				return nil, err
 			}

@@ -884,17 +884,11 @@ func (u *upsert) lockSelect(s *upsertState, a int) (ast.StmtNode, error) {
 		if _, ok := keyString(vals); !ok {
 			continue
 		}
-		var err error
-		tuples = append(tuples, keyTuple(u.arbiter[a], func(i int) ast.ExprNode {
-			lit, e := keyLiteral(u.arbiter[a][i], vals[i])
-			if e != nil {
-				err = e
-			}
-			return lit
-		}))
+		tup, err := literalTuple(u.arbiter[a], vals)
 		if err != nil {
 			return nil, err
 		}
+		tuples = append(tuples, tup)
 	}
 	if len(tuples) == 0 {
 		return nil, nil
@@ -1074,7 +1068,7 @@ func (u *upsert) returnRows(s *upsertState) (ast.StmtNode, []int, error) {
 		}
 		keys = append(keys, key)
 	}
-	sel, err := selectByKeys(u.rowKey, keys, u.fields, u.from)
+	sel, err := selectByKeys(u.rowKey, keys, u.fields, u.from, true)
 	if sel == nil || err != nil {
 		return nil, nil, err
 	}
