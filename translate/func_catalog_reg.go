@@ -156,8 +156,10 @@ func (t *translator) lookupRegclass(s string) (*catalog.Table, string, error) {
 	}
 	if tbl == nil {
 		if schema != "" {
-			if err := t.checkSchemaExists(schema); err != nil {
-				return nil, "", err
+			if _, ok := t.ctx.Resolver.(SchemaResolver); ok {
+				if err := t.checkSchemaExists(schema); err != nil {
+					return nil, "", err
+				}
 			}
 			return nil, "", pgerror.Newf(pgerrcode.UndefinedTable, "relation \"%s.%s\" does not exist", schema, name)
 		}
