@@ -16,5 +16,17 @@
 // runs DDL. DDL run through another pgtidb instance becomes visible here when the store polls
 // the catalog version (every second, see Store.Watch) — a window the README documents.
 //
+// pg_catalog (pgcatalog.go): every relation of PostgreSQL 15's pg_catalog is known with its
+// columns (pgcatalog_columns.go, generated from a real PostgreSQL 15 by
+// catalog/internal/gencatalog, with the static rows of pgcatalog_data.go). Emulation returns,
+// for the relations pgtidb answers, a fresh TiDB SELECT over information_schema, the shadow
+// catalog and those constant rows, restricted to the session's database; the translator puts
+// it in place of the FROM item. Relations PostgreSQL would show empty on pgtidb (triggers,
+// policies, publications…) are empty SELECTs with the right columns; the others are refused
+// with 0A000. OIDs (oid.go) are PostgreSQL's for built-in objects and derived from the kind and
+// TiDB name of user objects (16384 + CRC32 mod 2^31−16384), as Go functions and as TiDB
+// expressions that compute the same values, so that an OID the translator folds into a
+// statement ('t'::regclass) matches the one TiDB computes for pg_class.
+//
 // The package never decides how a statement is translated and never writes user data.
 package catalog

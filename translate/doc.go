@@ -32,6 +32,11 @@
 // PostgreSQL sorts them, USING/NATURAL joins become explicit ON conditions with every merged
 // column read from the side PostgreSQL takes it from.
 //
+// A relation of pg_catalog (schema-qualified, or unqualified: PostgreSQL searches pg_catalog
+// first unless search_path lists it later) becomes a derived table whose SELECT package catalog
+// builds over TiDB's information_schema (catalog_rel.go); the query around it translates as
+// over any table, with the relation's PostgreSQL column types.
+//
 // # DDL, DML and the shadow catalog
 //
 // CREATE TABLE maps every column through typemap.TiDBColumnType (text → LONGTEXT with the NO

@@ -101,6 +101,23 @@ SELECT pg_catalog.pg_class.relname FROM pg_catalog.pg_class WHERE pg_catalog.pg_
 SELECT * FROM pg_catalog.pg_no_such;
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'rx' AND n.nspname IN ('public', 'app') ORDER BY 1;
 
+-- OIDs the translator folds into a statement ('t'::regclass) are the ones pg_class shows
+SELECT relname FROM pg_class WHERE oid = 'people'::regclass;
+SELECT relname, relkind FROM pg_class WHERE oid = 'app.orders'::regclass;
+SELECT nspname FROM pg_namespace WHERE oid = 'app'::regnamespace;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'app.orders'::regclass ORDER BY 1;
+SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'people'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT c.relname, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'people'::regclass ORDER BY 1;
+SELECT 'people'::regclass::oid = (SELECT oid FROM pg_class WHERE relname = 'people');
+
+-- pg_table_is_visible of computed oids follows the search path
+SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SET search_path = app, public;
+SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SET search_path = app;
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE pg_table_is_visible(c.oid) AND c.relkind = 'r' AND n.nspname <> 'pg_catalog' ORDER BY 1;
+RESET search_path;
+
 -- the catalog follows DDL
 ALTER TABLE plain ADD COLUMN w int;
 CREATE INDEX plain_k ON plain (k);
