@@ -1,7 +1,8 @@
 // Command gencatalog writes the parts of package catalog that are data taken from a real
-// PostgreSQL 15: the columns of every pg_catalog table and view (pgcatalog_columns.go) and the
-// static rows pgtidb shows as PostgreSQL has them — pg_type for the types pgtidb speaks, pg_am
-// for heap and btree (pgcatalog_data.go). Regenerate with a PostgreSQL 15 listening on
+// PostgreSQL 15: the columns of every pg_catalog table and view (pgcatalog_columns.go) and of
+// every information_schema view (infoschema_columns.go, see infoschema.go), and the static
+// rows pgtidb shows as PostgreSQL has them — pg_type for the types pgtidb speaks, pg_am for
+// heap and btree (pgcatalog_data.go). Regenerate with a PostgreSQL 15 listening on
 // 127.0.0.1:PORT (user postgres, trust):
 //
 //	go run ./catalog/internal/gencatalog -port PORT -out catalog
@@ -41,6 +42,7 @@ func main() {
 	}
 	writeGo("pgcatalog_columns.go", columns())
 	writeGo("pgcatalog_data.go", data())
+	writeGo("infoschema_columns.go", infoSchemaColumns())
 }
 
 // query runs sql with psql and returns its rows, fields split on tabs.
