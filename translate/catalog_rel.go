@@ -141,17 +141,18 @@ func (t *translator) relationVisible(oid ast.ExprNode) (ast.ExprNode, error) {
 	for _, name := range catalog.CatalogRelationNames() {
 		catalogNames = append(catalogNames, strLit(name))
 	}
-	probe := rank("pgtidb_v")
-	if len(probe.(*ast.CaseExpr).WhenClauses) == 0 {
+	// known: the oids of all relations (an oid of none is NULL, not false).
+	all, err := pgClass("pgtidb_a")
+	if err != nil {
+		return nil, err
+	}
+	known := newSelect()
+	known.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_a", "oid")}}}
+	known.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: all}}
+	isKnown := &ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: known}}
+	if len(rank("pgtidb_v").(*ast.CaseExpr).WhenClauses) == 0 {
 		// Only pg_catalog is searched: no user relation is visible.
-		all, err := pgClass("pgtidb_a")
-		if err != nil {
-			return nil, err
-		}
-		sel := newSelect()
-		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_a", "oid")}}}
-		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: all}}
-		return caseWhen(nil, &ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: sel}}, boolLit(false)), nil
+		return caseWhen(nil, isKnown, boolLit(false)), nil
 	}
 
 	// m: the best rank of every relation name on the path.
@@ -182,14 +183,7 @@ func (t *translator) relationVisible(oid ast.ExprNode) (ast.ExprNode, error) {
 		L: binop(opcode.LT, rank("pgtidb_v"), intLit(catalogRank)),
 		R: &ast.PatternInExpr{Expr: col("pgtidb_v", "relname"), List: catalogNames, Not: true}}
 
-	all, err := pgClass("pgtidb_a")
-	if err != nil {
-		return nil, err
-	}
-	exists := newSelect()
-	exists.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: col("pgtidb_a", "oid")}}}
-	exists.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: all}}
 	return caseWhen(nil,
 		&ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: visible}}, boolLit(true),
-		&ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: exists}}, boolLit(false)), nil
+		isKnown, boolLit(false)), nil
 }
