@@ -22,6 +22,9 @@ import (
 //	collect  SELECT <key values of row 1>, <of row 2>, …      the proposed rows' arbiter and
 //	                                                           primary-key values, and every
 //	                                                           nextval they call, in row order
+//	         (INSERT … SELECT: the query, whose rows come back whole and are inserted as
+//	         literals, then one SELECT of the sequence values and defaults of the key
+//	         columns it leaves out, one per row)
 //	collect  SELECT <row key>, <arbiter columns> FROM t        one per arbiter index: lock and
 //	         WHERE (<arbiter columns>) IN (<proposed>) FOR UPDATE  read the conflicting rows
 //	collect  SELECT excluded._pgtidb_n FROM t JOIN (<proposed  DO UPDATE … WHERE only: which
@@ -113,6 +116,14 @@ type upsert struct {
 	setOrder  []int
 	where     ast.ExprNode
 	whereOrd  []int
+	// query is the query of INSERT … SELECT … ON CONFLICT (nil for VALUES), whose rows give
+	// the values of cols (the INSERT's columns, then needed columns it leaves to their
+	// defaults).
+	query ast.StmtNode
+	cols  []*catalog.Column
+	// extras give the needed columns the query leaves out (a step of their own after the
+	// query: NEXTVAL cannot be added to every query shape).
+	extras []ast.ExprNode
 	// fields are the RETURNING list (nil without one) and from its FROM item.
 	fields      []*ast.SelectField
 	from        ast.ResultSetNode
@@ -122,10 +133,6 @@ type upsert struct {
 // insertOnConflict plans INSERT … VALUES … ON CONFLICT for the translated INSERT stmt.
 func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
 	oc := n.GetOnConflictClause()
-	if stmt.Select != nil {
-		return nil, pgerror.Unsupported("INSERT ... SELECT ... ON CONFLICT").
-			WithHint("Use INSERT ... VALUES ... ON CONFLICT.")
-	}
 	u := &upsert{tbl: tbl, stmt: stmt, update: oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE,
 		alias: n.GetRelation().GetAlias().GetAliasname()}
 	u.name = stmt.Table.TableRefs.Left.(*ast.TableSource).Source.(*ast.TableName)
@@ -173,6 +180,11 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 	}
 	if err := u.chooseNeeded(t, keys); err != nil {
 		return nil, err
+	}
+	if stmt.Select != nil {
+		if err := u.selectSource(); err != nil {
+			return nil, err
+		}
 	}
 	if u.update {
 		if err := t.upsertAssignments(oc, u, len(n.GetReturningList()) > 0); err != nil {
@@ -384,6 +396,64 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err erro
 	return nil
 }
 
+// selectSource prepares INSERT … SELECT … ON CONFLICT: the query runs once and its rows come
+// back whole (with the needed columns it does not give: sequence values, defaults), to be
+// inserted as literals; so every column must be of a type whose text reads back exactly.
+func (u *upsert) selectSource() error {
+	for _, cn := range u.stmt.Columns {
+		u.cols = append(u.cols, u.tbl.Column(cn.Name.O))
+	}
+	var extras []ast.ExprNode
+	for i, k := range u.needed {
+		if u.pos[i] >= 0 {
+			continue
+		}
+		e, err := u.proposed(nil, -1, k.name)
+		if err != nil {
+			return err
+		}
+		u.cols = append(u.cols, u.tbl.Column(k.name))
+		extras = append(extras, e)
+	}
+	for _, c := range u.cols {
+		if !literalType(c.Type) {
+			return pgerror.Unsupported("INSERT … SELECT … ON CONFLICT into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
+		}
+	}
+	query, ok := u.stmt.Select.(ast.StmtNode)
+	if !ok {
+		return pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", u.stmt.Select)
+	}
+	u.query, u.extras = query, extras
+	return nil
+}
+
+// extrasSelect evaluates the extras of every row the query gave, in row order (a sequence
+// advances once per row, as PostgreSQL's default does).
+func (u *upsert) extrasSelect(s *upsertState) (ast.StmtNode, []int, error) {
+	if s.count == 0 {
+		return nil, nil, nil
+	}
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	for r := 0; r < s.count; r++ {
+		for _, e := range u.extras {
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
+		}
+	}
+	return sel, nil, nil
+}
+
+// colIndex is the position of column name in the rows of an INSERT … SELECT, or -1.
+func (u *upsert) colIndex(name string) int {
+	for j, c := range u.cols {
+		if c.Name == name {
+			return j
+		}
+	}
+	return -1
+}
+
 // nullCheck is `value IS NULL` for NOT NULL column col of proposed row row.
 type nullCheck struct {
 	row  int
@@ -559,6 +629,24 @@ func (t *translator) upsertAssignments(oc *pg_query.OnConflictClause, u *upsert,
 			u.excluded = append(u.excluded, keyColumn{name: c.Name, typ: c.Type})
 		}
 	}
+	if u.stmt.Select != nil {
+		// One template for every row: a column the query gives is read back; another one
+		// takes its default.
+		u.excl = [][]ast.ExprNode{nil}
+		for _, k := range u.excluded {
+			var e ast.ExprNode
+			if u.columnPos(k.name) < 0 && !u.isNeeded(k.name) {
+				var err error
+				if e, err = u.proposed(nil, -1, k.name); err != nil {
+					return err
+				}
+			} else if !literalType(k.typ) {
+				return pgerror.Unsupported("INSERT … SELECT … ON CONFLICT reading excluded." + k.name + " of type " + sqlTypeName(k.typ))
+			}
+			u.excl[0] = append(u.excl[0], e)
+		}
+		return nil
+	}
 	u.excl = make([][]ast.ExprNode, len(u.stmt.Lists))
 	u.exclOrder = make([][]int, len(u.stmt.Lists))
 	for r, list := range u.stmt.Lists {
@@ -674,6 +762,9 @@ type upsertState struct {
 	// nullChecks[i] ("1": NULL).
 	proposed []returning.Row
 	nulls    returning.Row
+	// count is the number of proposed rows; rows are the rows of INSERT … SELECT's query.
+	count int
+	rows  []returning.Row
 	// existing[a] are the rows the lock read of arbiter a found: row key, then the arbiter's
 	// columns.
 	existing [][]returning.Row
@@ -686,9 +777,40 @@ type upsertState struct {
 // decode splits the collected rows by step: proposed values, lock reads, WHERE, decisions.
 func (u *upsert) decode(all [][]returning.Row) *upsertState {
 	s := &upsertState{}
-	if len(all) == 0 || len(all[0]) != 1 {
+	switch {
+	case len(all) == 0:
+		return nil
+	case u.query != nil:
+		s.count = len(all[0])
+		base, w := 1, len(u.extras)
+		var extra returning.Row
+		if w > 0 {
+			base = 2
+			if len(all) > 1 && len(all[1]) == 1 && len(all[1][0]) == w*s.count {
+				extra = all[1][0]
+			}
+		}
+		for r, got := range all[0] {
+			if len(got)+w != len(u.cols) {
+				return nil
+			}
+			row := append(append(make(returning.Row, 0, len(u.cols)), got...), make(returning.Row, w)...)
+			if extra != nil {
+				copy(row[len(got):], extra[r*w:(r+1)*w])
+			}
+			s.rows = append(s.rows, row)
+			p := make(returning.Row, len(u.needed))
+			for i, k := range u.needed {
+				p[i] = row[u.colIndex(k.name)]
+			}
+			s.proposed = append(s.proposed, p)
+		}
+		u.decodeSteps(s, all, base)
+		return s
+	case len(all[0]) != 1:
 		return nil
 	}
+	s.count = len(u.stmt.Lists)
 	flat := all[0][0]
 	w := len(u.needed)
 	if len(flat) != w*len(u.stmt.Lists)+len(u.nullChecks) {
@@ -698,7 +820,12 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 		s.proposed = append(s.proposed, flat[r*w:(r+1)*w])
 	}
 	s.nulls = flat[w*len(u.stmt.Lists):]
-	i := 1
+	u.decodeSteps(s, all, 1)
+	return s
+}
+
+// decodeSteps decodes the lock reads, WHERE results and decisions, from all[i] on.
+func (u *upsert) decodeSteps(s *upsertState, all [][]returning.Row, i int) {
 	for range u.arbiter {
 		if i < len(all) {
 			s.existing = append(s.existing, all[i])
@@ -716,7 +843,6 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 	if i < len(all) {
 		s.decisions = all[i]
 	}
-	return s
 }
 
 // keyString is a comparable form of a key's values (nil: a NULL value, no conflict).
@@ -789,7 +915,19 @@ func (u *upsert) decide(all [][]returning.Row) ([]returning.Row, error) {
 	touched := map[string]bool{}
 	var out []returning.Row
 	checks := 0
-	for r := range u.stmt.Lists {
+	for r := 0; r < s.count; r++ {
+		if u.query != nil {
+			for j, c := range u.cols {
+				if c.NotNull && s.rows[r][j] == nil {
+					return nil, u.notNullViolation(c.Name)
+				}
+			}
+			for i := range u.tbl.Columns {
+				if c := &u.tbl.Columns[i]; c.NotNull && !c.HasDefault && u.colIndex(c.Name) < 0 {
+					return nil, u.notNullViolation(c.Name)
+				}
+			}
+		}
 		for i, k := range u.needed {
 			if c := u.tbl.Column(k.name); c.NotNull && s.proposed[r][i] == nil {
 				return nil, u.notNullViolation(k.name)
@@ -879,7 +1017,7 @@ func (u *upsert) proposedSelect() *ast.SelectStmt {
 // lockSelect reads and locks the rows conflicting with the proposed rows on arbiter a.
 func (u *upsert) lockSelect(s *upsertState, a int) (ast.StmtNode, error) {
 	var tuples []ast.ExprNode
-	for r := range u.stmt.Lists {
+	for r := 0; r < s.count; r++ {
 		vals := u.proposedKey(s, r, a)
 		if _, ok := keyString(vals); !ok {
 			continue
@@ -918,12 +1056,20 @@ func (u *upsert) excludedRows(s *upsertState, rows []int, keys []returning.Row) 
 		}
 		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: ast.NewValueExpr(int64(r), "", ""), AsName: cistr(excludedRowCol)})
 		for j, k := range u.excluded {
-			e := u.excl[r][j]
-			if e == nil {
-				var err error
-				if e, err = literal(k, s.proposed[r][u.neededIndex(k.name)]); err != nil {
-					return nil, nil, err
-				}
+			var e ast.ExprNode
+			var err error
+			switch {
+			case u.query != nil && u.excl[0][j] != nil:
+				e = u.excl[0][j]
+			case u.query != nil:
+				e, err = valueLiteral(k.typ, s.rows[r][u.colIndex(k.name)])
+			case u.excl[r][j] != nil:
+				e = u.excl[r][j]
+			default:
+				e, err = literal(k, s.proposed[r][u.neededIndex(k.name)])
+			}
+			if err != nil {
+				return nil, nil, err
 			}
 			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e, AsName: cistr(k.name)})
 		}
@@ -932,7 +1078,9 @@ func (u *upsert) excludedRows(s *upsertState, rows []int, keys []returning.Row) 
 			sel.AfterSetOperator = &all
 		}
 		list.Selects = append(list.Selects, sel)
-		order = append(order, u.exclOrder[r]...)
+		if u.query == nil {
+			order = append(order, u.exclOrder[r]...)
+		}
 	}
 	if len(list.Selects) == 1 {
 		return &ast.TableSource{Source: list.Selects[0].(*ast.SelectStmt), AsName: cistr(excludedName)}, order, nil
@@ -976,7 +1124,7 @@ func (u *upsert) whereSelect(s *upsertState) (ast.StmtNode, []int, error) {
 	byKey := u.conflicts(s)
 	var rows []int
 	var keys []returning.Row
-	for r := range u.stmt.Lists {
+	for r := 0; r < s.count; r++ {
 		if row := u.firstConflict(s, byKey, r); row != nil {
 			rows, keys = append(rows, r), append(keys, row)
 		}
@@ -998,6 +1146,7 @@ func (u *upsert) whereSelect(s *upsertState) (ast.StmtNode, []int, error) {
 // insertRows is the INSERT of the proposed rows decided for insertion.
 func (u *upsert) insertRows(s *upsertState) (ast.StmtNode, []int, error) {
 	ins := *u.stmt
+	ins.Select = nil
 	ins.Columns = append([]*ast.ColumnName{}, u.stmt.Columns...)
 	for i, k := range u.needed {
 		if u.pos[i] < 0 {
@@ -1011,6 +1160,18 @@ func (u *upsert) insertRows(s *upsertState) (ast.StmtNode, []int, error) {
 			continue
 		}
 		r, _ := strconv.Atoi(string(d[1]))
+		if u.query != nil {
+			var row []ast.ExprNode
+			for j, c := range u.cols {
+				lit, err := valueLiteral(c.Type, s.rows[r][j])
+				if err != nil {
+					return nil, nil, err
+				}
+				row = append(row, lit)
+			}
+			ins.Lists = append(ins.Lists, row)
+			continue
+		}
 		row := append(make([]ast.ExprNode, 0, len(ins.Columns)), u.stmt.Lists[r]...)
 		for i, k := range u.needed {
 			lit, err := literal(k, s.proposed[r][i])
@@ -1093,8 +1254,31 @@ func (u *upsert) upsertSample() [][]returning.Row {
 		flat = append(flat, []byte("0"))
 	}
 	all := [][]returning.Row{{flat}}
+	if u.query != nil {
+		var rows []returning.Row
+		var extra returning.Row
+		for r := 0; r < 2; r++ {
+			var row returning.Row
+			for j, c := range u.cols {
+				if j >= len(u.stmt.Columns) {
+					extra = append(extra, []byte(itoa(r+1)))
+					continue
+				}
+				if isInt(c.Type) || c.Type.OID == typemap.Bool {
+					row = append(row, []byte(itoa(r+1)))
+				} else {
+					row = append(row, []byte("k"+itoa(r+1)))
+				}
+			}
+			rows = append(rows, row)
+		}
+		all = [][]returning.Row{rows}
+		if len(u.extras) > 0 {
+			all = append(all, []returning.Row{extra})
+		}
+	}
 	s := u.decode(all)
-	conflict := u.update || len(u.stmt.Lists) > 1
+	conflict := u.update || s.count > 1
 	existingKey := make(returning.Row, len(u.rowKey))
 	for j, k := range u.rowKey {
 		if i := u.neededIndex(k.name); i >= 0 {
@@ -1114,7 +1298,7 @@ func (u *upsert) upsertSample() [][]returning.Row {
 		all = append(all, []returning.Row{{[]byte("0")}})
 	}
 	var decisions []returning.Row
-	for r := range u.stmt.Lists {
+	for r := 0; r < s.count; r++ {
 		if r == 0 && conflict {
 			if u.update {
 				decisions = append(decisions, append(returning.Row{[]byte(upsertUpdateRow), []byte("0")}, existingKey...))
@@ -1137,14 +1321,20 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 			return nil, err
 		}
 	}
-	proposed := u.proposedSelect()
-	explain, err := t.restore(proposed)
-	if err != nil {
-		return nil, err
+	if u.query != nil {
+		if err := b.step(returning.Collect, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return u.query, nil }); err != nil {
+			return nil, err
+		}
+	} else {
+		proposed := u.proposedSelect()
+		explain, err := t.restore(proposed)
+		if err != nil {
+			return nil, err
+		}
+		b.static = append(b.static, len(b.plan.Steps))
+		b.roots = append(b.roots, proposed)
+		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain, ParamOrder: u.valueOrder})
 	}
-	b.static = append(b.static, len(b.plan.Steps))
-	b.roots = append(b.roots, proposed)
-	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain, ParamOrder: u.valueOrder})
 	sample := u.upsertSample()
 	// dynamic adds a step built from the collected rows.
 	dynamic := func(kind returning.StepKind, known int, build func(s *upsertState) (ast.StmtNode, []int, error)) error {
@@ -1175,6 +1365,13 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 		return nil
 	}
 	known := 1
+	if len(u.extras) > 0 {
+		if err := dynamic(returning.Collect, known, u.extrasSelect); err != nil {
+			return nil, err
+		}
+		known++
+	}
+	firstLock := known
 	for a := range u.arbiter {
 		a := a
 		err := dynamic(returning.Collect, known, func(s *upsertState) (ast.StmtNode, []int, error) {
@@ -1201,7 +1398,7 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 	// A row another transaction inserted after the lock reads (READ COMMITTED does not lock
 	// absent keys) makes the INSERT wait for it and fail on the arbiter: decide again.
 	ins := &b.plan.Steps[len(b.plan.Steps)-1]
-	ins.RetryKeys, ins.RetryFrom = u.indexes, 1
+	ins.RetryKeys, ins.RetryFrom = u.indexes, firstLock
 	if u.update {
 		if err := dynamic(returning.Exec, known, u.updateRows); err != nil {
 			return nil, err

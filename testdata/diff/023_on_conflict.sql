@@ -149,3 +149,23 @@ INSERT INTO items VALUES (90, 'q', 1) ON CONFLICT (id) DO UPDATE SET name = lowe
 INSERT INTO items VALUES ('92', 'text id', '7') ON CONFLICT (id) DO NOTHING RETURNING id, qty;
 INSERT INTO items VALUES (92, 'text id', 7) ON CONFLICT (id) DO UPDATE SET qty = EXCLUDED.qty + 1 WHERE items.name LIKE 'text%' AND EXCLUDED.name = items.name RETURNING id, qty;
 SELECT id, name, qty FROM items ORDER BY id;
+-- INSERT … SELECT … ON CONFLICT: the query's rows are the proposed rows.
+CREATE TABLE stock (sku text PRIMARY KEY, qty int NOT NULL DEFAULT 0, note text);
+CREATE TABLE delivery (sku text, qty int, note text);
+INSERT INTO stock VALUES ('a', 1, 'old'), ('b', 2, NULL);
+INSERT INTO delivery VALUES ('a', 10, 'new'), ('c', 5, NULL), ('d', 1, 'x'), ('c', 7, 'again');
+INSERT INTO stock SELECT sku, qty, note FROM delivery WHERE sku <> 'c' ON CONFLICT (sku) DO UPDATE SET qty = stock.qty + EXCLUDED.qty, note = EXCLUDED.note RETURNING *;
+INSERT INTO stock SELECT sku, qty, note FROM delivery ON CONFLICT DO NOTHING RETURNING sku, qty;
+INSERT INTO stock SELECT sku, qty, note FROM delivery ON CONFLICT (sku) DO UPDATE SET qty = 0;
+INSERT INTO stock (sku, note) SELECT sku || '2', note FROM delivery WHERE qty > 5 ORDER BY sku ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty RETURNING sku, qty, note;
+INSERT INTO stock (sku, note) SELECT sku || '2', note FROM delivery WHERE qty > 5 AND sku = 'a' ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty + 1 WHERE stock.note IS NOT NULL RETURNING sku, qty;
+INSERT INTO stock SELECT sku, qty, note FROM delivery WHERE false ON CONFLICT (sku) DO NOTHING RETURNING sku;
+INSERT INTO stock SELECT 'z', NULL, 'n' ON CONFLICT (sku) DO NOTHING;
+INSERT INTO stock SELECT 'a', NULL, 'n' ON CONFLICT (sku) DO NOTHING;
+INSERT INTO stock (sku, qty) SELECT 'e', 1 UNION ALL SELECT 'a', 2 UNION ALL SELECT 'f', 3 ON CONFLICT (sku) DO UPDATE SET qty = stock.qty * 100 RETURNING sku, qty;
+SELECT sku, qty, note FROM stock ORDER BY sku;
+CREATE TABLE counters (id serial PRIMARY KEY, name text UNIQUE, hits int DEFAULT 1);
+INSERT INTO counters (name) SELECT DISTINCT sku FROM delivery ORDER BY sku ON CONFLICT (name) DO NOTHING;
+INSERT INTO counters (name) SELECT sku FROM delivery ORDER BY sku ON CONFLICT (name) DO UPDATE SET hits = counters.hits + EXCLUDED.hits RETURNING id, name, hits;
+INSERT INTO counters (name) SELECT sku FROM delivery WHERE sku = 'd' ON CONFLICT (name) DO UPDATE SET hits = counters.hits + 1 RETURNING id, name, hits;
+SELECT id, name, hits FROM counters ORDER BY id;
