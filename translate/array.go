@@ -1,8 +1,6 @@
 package translate
 
 import (
-	"strings"
-
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -36,6 +34,15 @@ func (t *translator) rememberArray(e ast.ExprNode, v *arrayValue) ast.ExprNode {
 		t.arrays = map[ast.ExprNode]*arrayValue{}
 	}
 	t.arrays[e] = v
+	return e
+}
+
+// arrayOperand is an array-typed operand as a JSON value: a parameter (bound as the JSON text
+// typemap.DecodeParam makes of the client's array) is cast to JSON.
+func (t *translator) arrayOperand(e ast.ExprNode, ty typemap.Type) ast.ExprNode {
+	if _, ok := isParam(e); ok && isArray(ty) {
+		return castTo(e, of(typemap.JSONB))
+	}
 	return e
 }
 
@@ -169,7 +176,7 @@ func (t *translator) arrayLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 	if _, err := arrayTypeOf(arrayElemType(to)); err != nil {
 		return nil, err
 	}
-	items, nulls, err := parseArrayLiteral(s, sqlTypeName(to))
+	items, nulls, err := typemap.ParseArrayText(s, sqlTypeName(to))
 	if err != nil {
 		return nil, err
 	}
@@ -191,89 +198,6 @@ func (t *translator) arrayLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 		jsonElems = append(jsonElems, je)
 	}
 	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), v), nil
-}
-
-// parseArrayLiteral splits a one-dimensional array literal into its items; nulls marks the
-// unquoted NULL items.
-func parseArrayLiteral(s, typeName string) (items []string, nulls []bool, err error) {
-	bad := func(detail string) error {
-		return pgerror.Newf(pgerrcode.InvalidTextRepresentation, "malformed array literal: %q", s).WithDetail(detail)
-	}
-	in := strings.TrimSpace(s)
-	if strings.HasPrefix(in, "[") || strings.HasPrefix(in, "{{") {
-		return nil, nil, pgerror.Unsupported("array literals with dimensions or more than one dimension")
-	}
-	if !strings.HasPrefix(in, "{") {
-		return nil, nil, bad(`Array value must start with "{" or dimension information.`)
-	}
-	body := in[1:]
-	if strings.TrimSpace(body) == "}" {
-		return nil, nil, nil
-	}
-	i := 0
-	for {
-		for i < len(body) && isArraySpace(body[i]) {
-			i++
-		}
-		var b strings.Builder
-		quoted, sawAny := false, false
-		for i < len(body) {
-			c := body[i]
-			if c == '"' {
-				quoted, sawAny = true, true
-				i++
-				for i < len(body) && body[i] != '"' {
-					if body[i] == '\\' && i+1 < len(body) {
-						i++
-					}
-					b.WriteByte(body[i])
-					i++
-				}
-				if i >= len(body) {
-					return nil, nil, bad("Unexpected end of input.")
-				}
-				i++
-				continue
-			}
-			if c == ',' || c == '}' {
-				break
-			}
-			if quoted && isArraySpace(c) {
-				// White space around a quoted element is not part of it.
-				i++
-				continue
-			}
-			if c == '{' || (c == '"') {
-				return nil, nil, bad(`Unexpected "{" character.`)
-			}
-			if c == '\\' && i+1 < len(body) {
-				i++
-				c = body[i]
-			}
-			b.WriteByte(c)
-			sawAny = true
-			i++
-		}
-		if i >= len(body) {
-			return nil, nil, bad("Unexpected end of input.")
-		}
-		item := b.String()
-		if !quoted {
-			item = strings.TrimRight(item, " \t\n\r\v\f")
-		}
-		if !sawAny || (!quoted && item == "") {
-			return nil, nil, bad(`Unexpected "` + string(body[i]) + `" character.`)
-		}
-		items = append(items, item)
-		nulls = append(nulls, !quoted && strings.EqualFold(item, "NULL"))
-		if body[i] == '}' {
-			if strings.TrimSpace(body[i+1:]) != "" {
-				return nil, nil, bad("Junk after closing right brace.")
-			}
-			return items, nulls, nil
-		}
-		i++ // the comma
-	}
 }
 
 func isArraySpace(c byte) bool {
@@ -331,10 +255,21 @@ func (t *translator) anyAll(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typema
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if isUnknown(rt) {
-		if _, isP := isParam(r); isP {
-			return nil, typemap.Type{}, pgerror.Unsupported(op + " ANY/ALL with an array parameter")
+	if i, isP := isParam(r); isP && isUnknown(rt) {
+		// An untyped parameter is an array of the left operand's type.
+		elem := lt
+		if isUnknown(lt) {
+			elem = of(typemap.Text)
 		}
+		arrTy, err := arrayTypeOf(elem)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		t.setParamType(i, arrTy)
+		rt = arrTy
+	}
+	r = t.arrayOperand(r, rt)
+	if isUnknown(rt) {
 		s, isLit := literalString(r)
 		if !isLit {
 			return nil, typemap.Type{}, pgerror.Unsupported(op + " ANY/ALL over an untyped NULL")
@@ -494,6 +429,7 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 	if idx.GetIsSlice() {
 		return t.slice(arr, ty, idx, sc)
 	}
+	arr = t.arrayOperand(arr, ty)
 	i, it, err := t.expr(idx.GetUidx(), sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -557,6 +493,7 @@ func (t *translator) arrayArg(name string, fc *pg_query.FuncCall, sc *scope, nar
 	if !isArray(types[0]) {
 		return nil, nil, t.undefinedFunction(name, args, sc)
 	}
+	exprs[0] = t.arrayOperand(exprs[0], types[0])
 	return exprs, types, nil
 }
 
@@ -698,15 +635,22 @@ func (t *translator) arrayCast(tc *pg_query.TypeCast, to typemap.Type, sc *scope
 		if isNullLit(e) {
 			return e, to, nil
 		}
+		if i, ok := isParam(e); ok {
+			if _, err := arrayTypeOf(arrayElemType(to)); err != nil {
+				return nil, typemap.Type{}, err
+			}
+			t.setParamType(i, to)
+			return t.arrayOperand(e, to), to, nil
+		}
 		s, ok := literalString(e)
 		if !ok {
-			return nil, typemap.Type{}, pgerror.Unsupported("array parameters")
+			return nil, typemap.Type{}, pgerror.Unsupported("cast of this expression to " + sqlTypeName(to))
 		}
 		out, err := t.arrayLiteral(s, to)
 		return out, to, err
 	}
 	if from.OID == to.OID {
-		return e, to, nil
+		return t.arrayOperand(e, to), to, nil
 	}
 	if v := t.arrays[e]; v != nil && isArray(from) {
 		// Known elements: cast each.
@@ -796,6 +740,7 @@ func (t *translator) arrayConcat(l ast.ExprNode, lt typemap.Type, r ast.ExprNode
 			return nil, typemap.Type{}, err
 		}
 	}
+	l, r = t.arrayOperand(l, lt), t.arrayOperand(r, rt)
 	arrTy := lt
 	if !isArray(lt) {
 		arrTy = rt

@@ -55,6 +55,7 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 		return nil, t.undefinedFunction("unnest", fc.GetArgs(), sc)
 	}
 	elem := arrayElemType(ty)
+	arr = t.arrayOperand(arr, ty)
 	alias := rf.GetAlias().GetAliasname()
 	colNames := aliasColumns(rf.GetAlias())
 	relName, valueName := "unnest", "unnest"

@@ -106,7 +106,9 @@
 // FROM a UNION ALL; arrays known only as JSON (ARRAY(subquery), catalog columns) support = ANY /
 // <> ALL over integer and text elements (MEMBER OF, with PostgreSQL's NULL rules), subscripts,
 // array_length/cardinality, `||` and unnest (a recursive CTE over the positions).
-// Multidimensional arrays and array parameters are refused.
+// Array parameters ($1 in `= ANY($1)`, `$1::int[]`) take the array type and are bound as the JSON
+// text typemap.DecodeParam makes of the client's array (text or binary), read with
+// CAST(? AS JSON). Multidimensional arrays are refused.
 //
 // oid and the reg* types (regclass, regtype, regnamespace) travel as integers, so catalog joins
 // and `c.oid = 't'::regclass` compare numbers. Constants are resolved when the statement is

@@ -40,3 +40,35 @@ func TestArrayText(t *testing.T) {
 		t.Error("ArrayElem(name[])")
 	}
 }
+
+// Binary arrays are array_send's format; array parameters become pgtidb's JSON representation.
+func TestArrayWire(t *testing.T) {
+	got, err := typemap.EncodeBinary(nil, typemap.Of(typemap.Int4Array), []byte(`[1, null]`), nil)
+	want := []byte{0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 23, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 4, 0, 0, 0, 1, 0xff, 0xff, 0xff, 0xff}
+	if err != nil || string(got) != string(want) {
+		t.Errorf("EncodeBinary(int4[]) = %v, %v", got, err)
+	}
+	if !typemap.SupportsBinary(typemap.TextArray) || typemap.SupportsBinary(typemap.Float8Array) {
+		t.Error("SupportsBinary of arrays")
+	}
+	for _, c := range []struct {
+		oid    typemap.OID
+		format int16
+		in     []byte
+		want   string
+	}{
+		{typemap.Int4Array, 0, []byte(`{1,2,NULL}`), `[1,2,null]`},
+		{typemap.TextArray, 0, []byte(`{a,"b c",""}`), `["a","b c",""]`},
+		{typemap.BoolArray, 0, []byte(`{t,false}`), `["t","f"]`},
+		{typemap.Int4Array, 1, want, `[1,null]`},
+		{typemap.Int8Array, 1, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 20}, `[]`},
+	} {
+		v, err := typemap.DecodeParam(typemap.Of(c.oid), c.format, c.in, nil)
+		if err != nil || v != c.want {
+			t.Errorf("DecodeParam(%d, %d, %q) = %v, %v; want %s", c.oid, c.format, c.in, v, err, c.want)
+		}
+	}
+	if _, err := typemap.DecodeParam(typemap.Of(typemap.Int4Array), 0, []byte(`{1,x}`), nil); err == nil {
+		t.Error("{1,x} is not an int4[]")
+	}
+}

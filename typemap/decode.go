@@ -40,6 +40,9 @@ import (
 // format name no parameter: the caller appends " N" to the 22P03 message
 // "incorrect binary data format in bind parameter", as PostgreSQL words it.
 func DecodeParam(t Type, format int16, v []byte, s *Settings) (any, error) {
+	if _, isArray := arrayElems[t.OID]; isArray && (format == 0 || format == 1) {
+		return decodeArrayParam(t, format, v, s)
+	}
 	switch format {
 	case 0:
 		return decodeText(t, v, s)

@@ -86,6 +86,7 @@
 //     and the rarer abbreviations of PostgreSQL's timezone_abbreviations are refused (22007).
 //   - MySQL columns pgtidb did not create: the zero date "0000-00-00" and BIT/GEOMETRY
 //     values have no faithful PostgreSQL value (error, or raw bytes as bytea).
-//   - Binary format covers the types in SupportsBinary; interval, arrays, reg* types and records
-//     are text only.
+//   - Binary format covers the types in SupportsBinary; interval, reg* types, records and arrays
+//     of other element types than bool, integers, oid, text, name, numeric and date are text
+//     only (array_wire.go). Array parameters are read in both formats into the JSON form.
 package typemap

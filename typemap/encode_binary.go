@@ -17,7 +17,7 @@ func SupportsBinary(oid OID) bool {
 		Char, Unknown, Bytea, Date, Time, Timestamp, Timestamptz, JSON, JSONB, UUID:
 		return true
 	}
-	return false
+	return arrayBinary(oid)
 }
 
 // EncodeBinary appends PostgreSQL's binary (send) format of a value of PostgreSQL type t,
@@ -106,6 +106,9 @@ func EncodeBinary(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 	case Void:
 		// void_send sends nothing.
 		return dst, nil
+	}
+	if arrayBinary(t.OID) {
+		return appendArrayBinary(dst, t, v)
 	}
 	return dst, pgerror.Newf(pgerrcode.FeatureNotSupported, "binary format for type %s is not supported by pgtidb", t)
 }
