@@ -853,6 +853,13 @@ func (r *scriptRun) collect(ctx context.Context, sp *sessionPair) {
 		r.t.Fatalf("%s:%d: %s still waits for a lock on PostgreSQL when it is collected (its session is used again, %q or the end of the script): release the lock first",
 			p.st.file, p.st.line, p.st.display(), waitMarker)
 	}
+	if p.diff != "" && !r.ptFinish(ctx, p) {
+		// pgtidb waits for a lock PostgreSQL did not wait for, and the session is needed now:
+		// cancel the statement (57014) rather than wait for TiDB's lock timeout.
+		if err := sp.pt.conn.CancelRequest(ctx); err != nil {
+			r.t.Logf("%s:%d: pgtidb: CancelRequest: %v", p.st.file, p.st.line, err)
+		}
+	}
 	if !p.pt.wait(statementTimeout+time.Second) && p.diff == "" {
 		p.diff = "pgtidb never finished it"
 	}

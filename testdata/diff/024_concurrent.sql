@@ -155,6 +155,41 @@ COMMIT;
 UPDATE acct SET bal = bal + 1 WHERE id = 1 RETURNING bal;
 COMMIT;
 SELECT id, bal FROM acct ORDER BY id;
+-- a locking read outside a transaction block waits too, and returns the row as committed
+-- session: A
+BEGIN;
+UPDATE acct SET bal = bal + 100 WHERE id = 2;
+-- session: B
+-- async
+-- gap: autocommit-for-update
+SELECT id, bal FROM acct WHERE id = 2 FOR UPDATE;
+-- session: A
+COMMIT;
+-- FOR SHARE: two sessions share a row lock; an update waits for it; NOWAIT does not wait
+BEGIN;
+SELECT id, bal FROM acct WHERE id = 2 FOR SHARE;
+-- session: B
+BEGIN;
+-- gap: for-share-exclusive
+SELECT id, bal FROM acct WHERE id = 2 FOR SHARE;
+-- session: A
+COMMIT;
+-- session: B
+COMMIT;
+-- session: A
+BEGIN;
+SELECT id, bal FROM acct WHERE id = 2 FOR SHARE;
+-- session: B
+BEGIN;
+SELECT id, bal FROM acct WHERE id = 2 FOR UPDATE NOWAIT;
+ROLLBACK;
+BEGIN;
+-- async
+UPDATE acct SET bal = bal - 1 WHERE id = 2 RETURNING bal;
+-- session: A
+COMMIT;
+-- session: B
+COMMIT;
 -- FOR UPDATE of rows the other session inserted and has not committed: not visible, no wait
 -- session: A
 BEGIN;
