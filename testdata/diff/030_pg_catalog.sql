@@ -73,6 +73,12 @@ SELECT c.conname, i.relname AS index, r.relname AS references FROM pg_constraint
 SELECT c.relname, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid ORDER BY 1;
 SELECT s.relname, t.relname, d.refobjsubid, d.deptype FROM pg_depend d JOIN pg_class s ON s.oid = d.objid JOIN pg_class t ON t.oid = d.refobjid WHERE s.relkind = 'S' AND d.deptype IN ('a', 'i') ORDER BY 1;
 
+-- pg_indexes: indexdef as pg_get_indexdef prints it (names quoted as quote_ident does)
+CREATE TABLE "Mixed Case" ("Key" int PRIMARY KEY, "select" int, plain_col int);
+CREATE INDEX "Mixed idx" ON "Mixed Case" ("select", plain_col);
+SELECT schemaname, tablename, indexname, tablespace, indexdef FROM pg_indexes WHERE schemaname IN ('public', 'app') ORDER BY 1, 2, 3;
+DROP TABLE "Mixed Case";
+
 -- pg_tables, pg_collation, pg_tablespace
 SELECT schemaname, tablename, tableowner = current_user AS mine, tablespace, hasindexes, hasrules, hastriggers, rowsecurity FROM pg_tables WHERE schemaname IN ('public', 'app') ORDER BY 1, 2;
 SELECT oid, collname, collnamespace, collprovider, collisdeterministic, collencoding, collcollate, collctype, colliculocale FROM pg_collation WHERE collname IN ('default', 'C', 'POSIX') ORDER BY oid;

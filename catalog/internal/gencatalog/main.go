@@ -159,6 +159,12 @@ func data() []byte {
 		fmt.Fprintf(&b, "%s: %s, // %s\n", r[0], r[1], r[2])
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("// quotedKeywords are PostgreSQL's keywords that quote_ident quotes (all but the unreserved).\n")
+	b.WriteString("var quotedKeywords = []string{\n")
+	for _, r := range query("SELECT word FROM pg_get_keywords() WHERE catcode <> 'U' ORDER BY word") {
+		fmt.Fprintf(&b, "%q,\n", r[0])
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// typeCollation is pg_type.typcollation of the collatable types (the default collation, 100).\n")
 	b.WriteString("var typeCollation = map[uint32]uint32{\n")
 	for _, r := range query("SELECT oid, typcollation, typname FROM pg_type WHERE typcollation <> 0 AND oid IN (" + staticTypes + ") ORDER BY oid") {
