@@ -511,7 +511,8 @@ func runScripts(t *testing.T, pass string, dbPrefix string, run protocol) *tally
 // waits for each unblocked statement before the next one starts, the transcript is
 // deterministic on both sides. A statement without "-- async" that blocks on PostgreSQL
 // fails the script at once. Blocking where the other side does not is reported as a
-// difference of that statement.
+// difference of that statement; a pgtidb statement stuck that way is cancelled when its
+// session is needed.
 const (
 	sessionMarker  = "-- session:"
 	asyncMarker    = "-- async"

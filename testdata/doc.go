@@ -31,7 +31,9 @@
 // end of the script; it must no longer be blocked then. A statement without "-- async" that
 // blocks on PostgreSQL fails the script. Waiting on one side only is a difference of that
 // statement: PostgreSQL blocks and pgtidb finishes, or PostgreSQL finishes and TiDB shows
-// pgtidb's statement waiting for a lock (INFORMATION_SCHEMA.TIDB_TRX). PostgreSQL thus decides when each blocked statement
+// pgtidb's statement waiting for a lock (INFORMATION_SCHEMA.TIDB_TRX); such a statement is
+// cancelled if its session is needed before the lock is released. Put the statement that
+// releases the lock next, so that the rest of the script still compares. PostgreSQL thus decides when each blocked statement
 // resumes, and the transcript is the same on every run (diff/024_concurrent.sql).
 //
 // diff/gaps/NNN_name.sql — scripts that exercise known gaps: a comment line "-- gap: KEY"
