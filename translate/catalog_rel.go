@@ -13,7 +13,7 @@ import (
 )
 
 // A FROM item naming a relation of pg_catalog — `pg_catalog.pg_class`, or `pg_class` found
-// through the search path — becomes the derived table `(<emulation>) AS pg_class` (or its
+// through the search path — or of information_schema (always qualified) becomes the derived table `(<emulation>) AS pg_class` (or its
 // alias), whose SELECT package catalog builds over TiDB's information_schema; its columns have
 // PostgreSQL 15's names and types, so the rest of the query translates as over any table.
 
@@ -33,16 +33,27 @@ func (t *translator) catalogRelation(rv *pg_query.RangeVar) (*catalog.Table, err
 			return nil, atLocation(pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv)), rv.GetLocation())
 		}
 		return tbl, nil
+	case "information_schema":
+		if db := rv.GetCatalogname(); db != "" && db != t.ctx.Database {
+			return nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
+				"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
+		}
+		tbl := catalog.InfoSchemaRelation(name)
+		if tbl == nil {
+			return nil, atLocation(pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv)), rv.GetLocation())
+		}
+		return tbl, nil
 	case "":
 		tbl := catalog.CatalogRelation(name)
 		if tbl == nil || t.ctx.Setting == nil || t.ctx.Resolver == nil {
 			return tbl, nil
 		}
 		sp, ok := t.ctx.Setting("search_path") // part of the proxy's cache key
-		if !ok {
+		path := catalog.ParseSearchPath(sp)
+		if !ok || !slices.Contains(path, "pg_catalog") {
 			return tbl, nil
 		}
-		for _, s := range catalog.ParseSearchPath(sp) {
+		for _, s := range path {
 			if s == "pg_catalog" {
 				return tbl, nil
 			}
@@ -65,11 +76,15 @@ func (t *translator) catalogRelation(rv *pg_query.RangeVar) (*catalog.Table, err
 // catalogItem is the FROM item of pg_catalog relation tbl, visible as alias (its own name
 // when alias is empty).
 func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*fromItem, error) {
-	node, err := catalog.Emulation(tbl.Name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User})
+	emulation, dependsOnUser := catalog.Emulation, catalog.DependsOnUser
+	if tbl.Schema == "information_schema" {
+		emulation, dependsOnUser = catalog.InfoSchemaEmulation, catalog.InfoSchemaDependsOnUser
+	}
+	node, err := emulation(tbl.Name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User})
 	if err != nil {
 		return nil, err
 	}
-	if catalog.DependsOnUser(tbl.Name) {
+	if dependsOnUser(tbl.Name) {
 		t.uncacheable = true
 	}
 	r := tableRel(alias, tbl)
