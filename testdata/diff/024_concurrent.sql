@@ -68,6 +68,7 @@ INSERT INTO uk VALUES (2, 'A');
 INSERT INTO uk VALUES (2, 'B') RETURNING k, v;
 -- session: A
 ROLLBACK;
+-- wait
 SELECT k, v FROM uk ORDER BY k;
 -- the waiting session inside a transaction block: its failure aborts its block
 -- session: B
