@@ -446,9 +446,14 @@ func (u *upsert) extrasSelect(s *upsertState) (ast.StmtNode, []int, error) {
 
 // colIndex is the position of column name in the rows of an INSERT … SELECT, or -1.
 func (u *upsert) colIndex(name string) int {
-	for j, c := range u.cols {
-		if c.Name == name {
-			return j
+	return indexOf(u.cols, func(c *catalog.Column) string { return c.Name }, name)
+}
+
+// indexOf is the index of the element of list named name, or -1.
+func indexOf[T any](list []T, nameOf func(T) string, name string) int {
+	for i, x := range list {
+		if nameOf(x) == name {
+			return i
 		}
 	}
 	return -1
@@ -494,22 +499,10 @@ func (u *upsert) addNullChecks() error {
 
 // columnPos is the index of column name among the INSERT's columns, or -1.
 func (u *upsert) columnPos(name string) int {
-	for j, c := range u.stmt.Columns {
-		if c.Name.O == name {
-			return j
-		}
-	}
-	return -1
+	return indexOf(u.stmt.Columns, func(c *ast.ColumnName) string { return c.Name.O }, name)
 }
 
-func (u *upsert) isNeeded(name string) bool {
-	for _, k := range u.needed {
-		if k.name == name {
-			return true
-		}
-	}
-	return false
-}
+func (u *upsert) isNeeded(name string) bool { return u.neededIndex(name) >= 0 }
 
 // proposed is the expression giving column name of a proposed row whose values are list
 // (pos is the column's index in it, or -1): the value, or the column's default.
@@ -1089,12 +1082,7 @@ func (u *upsert) excludedRows(s *upsertState, rows []int, keys []returning.Row) 
 }
 
 func (u *upsert) neededIndex(name string) int {
-	for i, k := range u.needed {
-		if k.name == name {
-			return i
-		}
-	}
-	return -1
+	return indexOf(u.needed, func(k keyColumn) string { return k.name }, name)
 }
 
 // targetJoin is `t [AS alias] JOIN excluded ON <row key> = excluded's key`.
