@@ -39,6 +39,13 @@ func (t *translator) tableAt(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Ta
 		return nil, nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
 			"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
 	}
+	if ctl, err := t.catalogRelation(rv); err != nil || ctl != nil {
+		// pg_catalog relations are emulated for reading in FROM only (catalog_rel.go).
+		if err == nil {
+			err = pgerror.Unsupported("pg_catalog." + ctl.Name + " outside a FROM clause")
+		}
+		return nil, nil, err
+	}
 	schema, name := rv.GetSchemaname(), rv.GetRelname()
 	if t.ctx.Resolver == nil {
 		return nil, nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))

@@ -103,6 +103,19 @@ SELECT relname FROM pg_class WHERE EXISTS (SELECT 1 FROM pg_index WHERE indexrel
 SET search_path = public, pg_catalog;
 SELECT relname FROM pg_class WHERE relname = 'plain';
 RESET search_path;
+-- a user table named like a catalog relation: pg_catalog comes first unless search_path lists it later
+CREATE TABLE pg_am (mine int);
+INSERT INTO public.pg_am VALUES (1);
+SELECT amname FROM pg_am WHERE amname = 'btree';
+SELECT mine FROM public.pg_am;
+SET search_path = public, pg_catalog;
+SELECT mine FROM pg_am;
+SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'pg_am' AND n.nspname = 'public';
+SET search_path = pg_catalog, public;
+SELECT amname FROM pg_am WHERE amname = 'heap';
+RESET search_path;
+SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'pg_am' AND n.nspname = 'public';
+DROP TABLE public.pg_am;
 SELECT pg_catalog.pg_class.relname FROM pg_catalog.pg_class WHERE pg_catalog.pg_class.relname = 'adults';
 SELECT * FROM pg_catalog.pg_no_such;
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'rx' AND n.nspname IN ('public', 'app') ORDER BY 1;
