@@ -526,10 +526,11 @@ var sessionName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 // statement PostgreSQL blocks. A statement PostgreSQL has finished counts as stuck on pgtidb
 // when TiDB shows it waiting for a lock for stuckAfter, or for a pessimistic lock for
 // pessimisticStuckAfter (it may wait for a lock a later statement releases); otherwise the
-// runner waits for it up to statementTimeout.
+// runner waits for it up to statementTimeout. stuckAfter exceeds TiDB's longest backoff
+// sleep (3 s) of an autocommit statement that met a lock and is about to retry its commit.
 const (
 	asyncGrace            = 2 * time.Second
-	stuckAfter            = 2 * time.Second
+	stuckAfter            = 6 * time.Second
 	pessimisticStuckAfter = 500 * time.Millisecond
 	stuckCheckDelay       = 100 * time.Millisecond
 	stuckCheckInterval    = 25 * time.Millisecond
