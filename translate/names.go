@@ -40,9 +40,10 @@ func (t *translator) tableAt(rv *pg_query.RangeVar) (*ast.TableName, *catalog.Ta
 			"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
 	}
 	if ctl, err := t.catalogRelation(rv); err != nil || ctl != nil {
-		// pg_catalog relations are emulated for reading in FROM only (catalog_rel.go).
+		// pg_catalog and information_schema relations are emulated for reading in FROM only
+		// (catalog_rel.go).
 		if err == nil {
-			err = pgerror.Unsupported("pg_catalog." + ctl.Name + " outside a FROM clause")
+			err = pgerror.Unsupported(ctl.Schema + "." + ctl.Name + " outside a FROM clause")
 		}
 		return nil, nil, err
 	}
