@@ -371,14 +371,16 @@ func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStm
 }
 
 // insertReturning plans INSERT … VALUES … RETURNING for the translated INSERT stmt whose
-// target columns are targets: every key value must be a constant or a parameter, or come from
-// the sequence the key column owns (SERIAL, identity: the column is left out or DEFAULT), so
-// the rows can be read back by key, in the order of the VALUES list as PostgreSQL returns them.
+// target columns are targets: every key value is a constant, a parameter, an expression
+// evaluated first, or comes from the sequence the key column owns (SERIAL, identity: the column
+// is left out or DEFAULT), so the rows can be read back by key, in the order of the VALUES list
+// as PostgreSQL returns them.
 //
 // Key values from a sequence are fetched first, one NEXTVAL per defaulted key in row order
-// (TiDB evaluates a select list left to right), and given to the INSERT explicitly:
+// (TiDB evaluates a select list left to right), and given to the INSERT explicitly; so are
+// computed key values (evaluated once, in that SELECT):
 //
-//	collect SELECT NEXTVAL(s), NEXTVAL(s), …        one row, one column per defaulted key
+//	collect SELECT NEXTVAL(s), <computed key>, …     one row, one column per such key
 //	exec    INSERT … (…, id) VALUES (…, <value 1>), (…, <value 2>)
 //	return  SELECT <list> FROM t WHERE id IN (<values>) ORDER BY <position in VALUES>
 func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
@@ -425,16 +427,22 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 			if pos[i] >= 0 {
 				e = list[pos[i]]
 			}
-			if _, isDefault := e.(*ast.DefaultExpr); e == nil || isDefault && seqs[i] != "" {
+			_, isDefault := e.(*ast.DefaultExpr)
+			_, isParamRef := isParam(e)
+			v, isValue := e.(ast.ValueExpr)
+			switch {
+			case e == nil || isDefault && seqs[i] != "":
 				slots[r][i] = len(nextvals)
 				nextvals = append(nextvals, nextvalCall(tbl.Database, seqs[i]))
-				continue
-			}
-			if _, isParamRef := isParam(e); !isParamRef {
-				if v, ok := e.(ast.ValueExpr); !ok || v.GetValue() == nil {
-					return nil, pgerror.Unsupported("INSERT … RETURNING with a computed value for primary key column \"" + keys[i].name + "\" (row " + itoa(r+1) + ")").
-						WithHint("Give the key's value as a constant or a parameter.")
-				}
+			case isParamRef, isValue && v.GetValue() == nil:
+				// A NULL key fails the INSERT (23502) before the rows are read back.
+			case isDefault:
+				return nil, pgerror.Unsupported("INSERT … RETURNING with DEFAULT for primary key column \"" + keys[i].name + "\" without a sequence (row " + itoa(r+1) + ")")
+			case !isValue:
+				// A computed key is evaluated once, with the sequence values, and inserted
+				// as the value read.
+				slots[r][i] = len(nextvals)
+				nextvals = append(nextvals, e)
 			}
 		}
 	}

@@ -79,3 +79,9 @@ INSERT INTO ser2 (note) SELECT label FROM src WHERE label IS NOT NULL ORDER BY k
 INSERT INTO ser2 VALUES (DEFAULT, 'a', DEFAULT), (100, DEFAULT, 1), (DEFAULT, DEFAULT, DEFAULT) RETURNING *;
 INSERT INTO ser2 (note, n) VALUES ('b', DEFAULT), (DEFAULT, 2) RETURNING id, note, n;
 SELECT id, note, n FROM ser2 ORDER BY id;
+-- Computed key values are evaluated once, before the INSERT.
+INSERT INTO dst (k, label) VALUES (50 + 1, 'computed'), (length('abcdefgh') * 10, upper('x')) RETURNING k, label;
+INSERT INTO dst (k, label) VALUES ((SELECT max(k) + 1 FROM dst), 'next') RETURNING k, label;
+INSERT INTO dst (k, label) VALUES ((SELECT max(k) FROM dst), 'dup') RETURNING k;
+INSERT INTO dst (k, label) VALUES (NULL, 'null key') RETURNING k;
+SELECT k, label FROM dst WHERE k > 40 ORDER BY k;
