@@ -103,6 +103,18 @@ SELECT shobj_description(0, 'pg_database') AS s;
 -- visibility
 SELECT pg_table_is_visible('sf_t'::regclass), pg_table_is_visible('sf_other.sf_u'::regclass);
 SELECT pg_type_is_visible(23), pg_type_is_visible('text'::regtype), pg_type_is_visible(99999);
+-- index definitions
+CREATE TABLE sf_i (id int PRIMARY KEY, a int, "B" text, c varchar(20), UNIQUE (a, c));
+CREATE INDEX sf_i_b_idx ON sf_i ("B");
+CREATE INDEX sf_i_ac ON sf_i (a, c);
+CREATE TABLE sf_other.sf_j (id int PRIMARY KEY);
+SELECT c.relname, pg_get_indexdef(c.oid) AS def FROM pg_class c WHERE c.relkind = 'i' AND c.relname LIKE 'sf_i%' ORDER BY 1;
+SELECT pg_get_indexdef(i.indexrelid, 0, true) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relname = 'sf_i' ORDER BY 1;
+SELECT pg_get_indexdef(i.indexrelid, 0, true) AS pretty, pg_get_indexdef(i.indexrelid) AS plain FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relname = 'sf_j';
+SET search_path = sf_other, public;
+SELECT pg_get_indexdef(i.indexrelid, 0, true) AS pretty FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relname = 'sf_j';
+RESET search_path;
+SELECT pg_get_indexdef(0) AS none, pg_get_indexdef(NULL) AS nul, pg_get_indexdef('sf_i'::regclass) AS not_index;
 -- settings
 SELECT current_setting('search_path') AS sp, current_setting('server_version_num')::int / 10000 AS major;
 SELECT current_setting('sf.missing', true) IS NULL AS missing;
