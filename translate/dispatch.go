@@ -77,6 +77,8 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 		return t.createView(n.ViewStmt)
 	case *pg_query.Node_CreateTableAsStmt:
 		return t.createTableAs(n.CreateTableAsStmt)
+	case *pg_query.Node_AlterOwnerStmt:
+		return t.alterOwner(n.AlterOwnerStmt)
 	default:
 		return nil, pgerror.Unsupported(statementName(node))
 	}
