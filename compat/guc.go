@@ -71,6 +71,16 @@ func init() {
 	define(&GUC{Name: "lc_collate", Default: "C", ReadOnly: true, Description: "Shows the collation order locale."})
 	define(&GUC{Name: "lc_ctype", Default: "C", ReadOnly: true, Description: "Shows the character classification and case conversion locale."})
 	define(&GUC{Name: "block_size", Default: "8192", ReadOnly: true, Description: "Shows the size of a disk block."})
+	// Settings pg_dump's output begins with. Each has its PostgreSQL meaning in pgtidb:
+	// check_function_bodies and xmloption govern CREATE FUNCTION and xml values, which pgtidb
+	// refuses whatever they say; row_security = off only turns queries that row-level security
+	// would filter into errors, and pgtidb has no policies (CREATE POLICY is refused); the
+	// default tablespace and table access method are the only ones pgtidb has.
+	define(&GUC{Name: "check_function_bodies", Default: "on", Normalize: normalizeBool, Description: "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE."})
+	define(&GUC{Name: "xmloption", Default: "content", Normalize: namedOneOf("xmloption", "content", "document"), Description: "Sets whether XML data in implicit parsing and serialization operations is to be considered as documents or content fragments."})
+	define(&GUC{Name: "row_security", Default: "on", Normalize: normalizeBool, Description: "Enable row security."})
+	define(&GUC{Name: "default_tablespace", Default: "", Normalize: existingName("default_tablespace", "Tablespace", "", "pg_default"), Description: "Sets the default tablespace to create tables and indexes in."})
+	define(&GUC{Name: "default_table_access_method", Default: "heap", Normalize: existingName("default_table_access_method", "Table access method", "heap"), Description: "Sets the default table access method for new tables."})
 	// Planner and resource knobs: accepted and shown as PostgreSQL does; they change how
 	// PostgreSQL plans, never what a query returns, and TiDB has its own planner.
 	for _, g := range []struct{ name, def, desc string }{
@@ -271,6 +281,33 @@ func oneOf(allowed ...string) func(string) (string, error) {
 			}
 		}
 		return "", invalidValue("", v).WithHint("Available values: " + strings.Join(allowed, ", ") + ".")
+	}
+}
+
+// namedOneOf is oneOf with the parameter's name in the error, as PostgreSQL words it.
+func namedOneOf(name string, allowed ...string) func(string) (string, error) {
+	return func(v string) (string, error) {
+		lv := strings.ToLower(strings.TrimSpace(v))
+		for _, a := range allowed {
+			if lv == a {
+				return a, nil
+			}
+		}
+		return "", invalidValue(name, v).WithHint("Available values: " + strings.Join(allowed, ", ") + ".")
+	}
+}
+
+// existingName accepts the names of the objects of one kind that pgtidb has (PostgreSQL's
+// built-in tablespaces and access methods that mean "the default"); any other name is an
+// object that does not exist, PostgreSQL's 22023 with its detail.
+func existingName(param, kind string, existing ...string) func(string) (string, error) {
+	return func(v string) (string, error) {
+		for _, e := range existing {
+			if v == e {
+				return v, nil
+			}
+		}
+		return "", invalidValue(param, v).WithDetail(fmt.Sprintf("%s %q does not exist.", kind, v))
 	}
 }
 

@@ -29,7 +29,7 @@ import (
 // MAXVALUE is accepted only with RESTART (PostgreSQL checks the current value; pgtidb cannot
 // read it). CACHE is accepted and ignored (every pgtidb sequence is NOCACHE, see sequence.go).
 // Refused: AS, NO MINVALUE / NO MAXVALUE (pgtidb does not keep the sequence's data type, whose
-// bounds they mean), OWNED BY a column, OWNED BY NONE of an owned sequence, and sequence
+// bounds they mean), OWNED BY NONE of an owned sequence, and sequence
 // values at the int64 extremes (outside TiDB's range).
 
 // alterSequenceChange is what ALTER SEQUENCE asks for; nil fields are left alone.
@@ -38,6 +38,9 @@ type alterSequenceChange struct {
 	restart                                   bool
 	cycle                                     *bool
 }
+
+// ALTER SEQUENCE s OWNED BY t.c (alone) only changes the shadow catalog: sequenceOwnedBy in
+// sequence.go.
 
 // alterSequence translates ALTER SEQUENCE.
 func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error) {
@@ -70,6 +73,9 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		case tbl.View || len(tbl.Columns) > 0:
 			return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", name)
 		}
+	}
+	if d, ok := ownedByColumn(n.GetOptions()); ok {
+		return t.sequenceOwnedBy(d, len(n.GetOptions())-1, schema, db, name)
 	}
 	ch, err := t.alterSequenceOptions(n.GetOptions(), db, name)
 	if err != nil {

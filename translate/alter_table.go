@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"strings"
+
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -88,6 +90,9 @@ func (p *alterPlan) touch(col, what string) error {
 // ADD CONSTRAINT (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) and DROP CONSTRAINT. The statement
 // carries a DeclareTable change listing every column of the table after the change.
 func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) {
+	if ownerOnly(n.GetCmds()) {
+		return t.alterRelationOwner(n)
+	}
 	if n.GetObjtype() != pg_query.ObjectType_OBJECT_TABLE {
 		return nil, pgerror.Unsupported("ALTER " + objectTypeName(n.GetObjtype()))
 	}
@@ -102,6 +107,11 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 	if tbl.View {
 		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a table", tbl.Name).
 			WithHint("Use ALTER VIEW or CREATE OR REPLACE VIEW to change a view.")
+	}
+	for _, c := range n.GetCmds() {
+		if c.GetAlterTableCmd().GetSubtype() == pg_query.AlterTableType_AT_AddIdentity {
+			return t.addIdentity(n, tableName, tbl)
+		}
 	}
 	p := &alterPlan{tbl: tbl, name: tableName, touched: map[string]string{}, constrained: map[string]bool{}}
 	p.cols = append(p.cols, tbl.Columns...)
@@ -186,9 +196,8 @@ func (t *translator) alterCommand(p *alterPlan, cmd *pg_query.AlterTableCmd) err
 		return t.addTableConstraint(p, cmd.GetDef().GetConstraint())
 	case pg_query.AlterTableType_AT_DropConstraint:
 		return t.dropConstraint(p, cmd)
-	case pg_query.AlterTableType_AT_AddIdentity, pg_query.AlterTableType_AT_SetIdentity, pg_query.AlterTableType_AT_DropIdentity:
-		return pgerror.Unsupported("identity columns").
-			WithHint("Sequences are not emulated yet; declare an integer column and supply the values.")
+	case pg_query.AlterTableType_AT_SetIdentity, pg_query.AlterTableType_AT_DropIdentity:
+		return pgerror.Unsupported("ALTER TABLE " + alterCommandName(cmd.GetSubtype()))
 	case pg_query.AlterTableType_AT_ValidateConstraint:
 		return pgerror.Unsupported("VALIDATE CONSTRAINT")
 	case pg_query.AlterTableType_AT_SetLogged, pg_query.AlterTableType_AT_SetUnLogged:
@@ -211,6 +220,8 @@ func alterCommandName(at pg_query.AlterTableType) string {
 		pg_query.AlterTableType_AT_DropExpression:          "ALTER COLUMN ... DROP EXPRESSION",
 		pg_query.AlterTableType_AT_AlterConstraint:         "ALTER CONSTRAINT",
 		pg_query.AlterTableType_AT_ChangeOwner:             "OWNER TO",
+		pg_query.AlterTableType_AT_SetIdentity:             "ALTER COLUMN ... SET identity options",
+		pg_query.AlterTableType_AT_DropIdentity:            "ALTER COLUMN ... DROP IDENTITY",
 		pg_query.AlterTableType_AT_ClusterOn:               "CLUSTER ON",
 		pg_query.AlterTableType_AT_DropCluster:             "SET WITHOUT CLUSTER",
 		pg_query.AlterTableType_AT_SetAccessMethod:         "SET ACCESS METHOD",
@@ -520,8 +531,13 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		plan := &columnPlan{name: c.Name, pgType: newType, notNull: notNull, defaultRaw: ch.setDefault}
 		if ch.setDefault != nil {
 			var err error
-			if plan.defaultExpr, err = t.columnDefault(plan); err != nil {
+			if plan.defaultExpr, err = t.ownedSequenceDefault(p, c, ch.setDefault); err != nil {
 				return err
+			}
+			if plan.defaultExpr == nil {
+				if plan.defaultExpr, err = t.columnDefault(plan); err != nil {
+					return err
+				}
 			}
 		}
 		tp := &tablePlan{cols: []*columnPlan{plan}}
@@ -720,4 +736,108 @@ func (t *translator) dropConstraint(p *alterPlan, cmd *pg_query.AlterTableCmd) e
 	}
 	p.specs = append(p.specs, spec)
 	return nil
+}
+
+// ownedSequenceDefault translates SET DEFAULT nextval('seq') of a column that owns seq — how
+// pg_dump restores a SERIAL column: CREATE SEQUENCE, ALTER SEQUENCE … OWNED BY t.c, then
+// ALTER TABLE ONLY t ALTER COLUMN c SET DEFAULT nextval('seq'::regclass). It returns nil for
+// other defaults of columns that own no sequence. The shadow catalog's owned sequence means
+// "the column's default draws from it" to INSERT … RETURNING, ON CONFLICT and lastval(), so a
+// column that owns a sequence gets no other default, and nextval() of a sequence the column
+// does not own is refused (those would not know the statement draws from it).
+func (t *translator) ownedSequenceDefault(p *alterPlan, c *catalog.Column, def *pg_query.Node) (ast.ExprNode, error) {
+	fc := def.GetFuncCall()
+	isNextval := fc != nil && len(fc.GetArgs()) == 1 && !fc.GetAggStar() && fc.GetOver() == nil
+	if isNextval {
+		names := stringList(fc.GetFuncname())
+		isNextval = len(names) == 1 && names[0] == "nextval" || len(names) == 2 && names[0] == "pg_catalog" && names[1] == "nextval"
+	}
+	if !isNextval {
+		if c.Sequence != "" {
+			return nil, pgerror.Unsupported("SET DEFAULT other than nextval() of the sequence column " + `"` + c.Name + `" owns`).
+				WithDetail("pgtidb takes a column that owns a sequence to draw its default from it.")
+		}
+		return nil, nil
+	}
+	seq, err := t.sequenceName("nextval", fc.GetArgs()[0], nil)
+	if err != nil {
+		return nil, err
+	}
+	if c.Sequence == "" || seq.db != p.name.Schema.O || seq.name != c.Sequence {
+		return nil, pgerror.Unsupported("DEFAULT nextval() of a sequence column " + `"` + c.Name + `" does not own`).
+			WithHint("Make the column own it first: ALTER SEQUENCE " + seq.name + " OWNED BY " + p.tbl.Name + "." + c.Name + ".")
+	}
+	switch c.Type.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8:
+	default:
+		return nil, pgerror.Unsupported("DEFAULT nextval() for a column of type " + sqlTypeName(c.Type))
+	}
+	return nextvalCall(seq.db, seq.name), nil
+}
+
+// ownerOnly reports whether every command of an ALTER TABLE is OWNER TO.
+func ownerOnly(cmds []*pg_query.Node) bool {
+	for _, c := range cmds {
+		if c.GetAlterTableCmd().GetSubtype() != pg_query.AlterTableType_AT_ChangeOwner {
+			return false
+		}
+	}
+	return len(cmds) > 0
+}
+
+// alterRelationOwner translates ALTER TABLE | VIEW | SEQUENCE r OWNER TO role, which pg_dump
+// prints after every relation. pgtidb keeps no owners: every relation belongs to the session
+// user (pg_class.relowner is that role), so a change of owner to the session user is true
+// without doing anything and is accepted; any other role is refused (checkOwnerRole).
+func (t *translator) alterRelationOwner(n *pg_query.AlterTableStmt) (*Statement, error) {
+	for _, c := range n.GetCmds() {
+		if err := t.checkOwnerRole(c.GetAlterTableCmd().GetNewowner()); err != nil {
+			return nil, err
+		}
+	}
+	_, tbl, err := t.alterTarget(n.GetRelation(), n.GetMissingOk())
+	if err != nil {
+		return nil, err
+	}
+	out, err := t.ddlStatement(doNothing(), "ALTER "+objectTypeName(n.GetObjtype()))
+	if err != nil || tbl != nil {
+		return out, t.checkRelationKind(tbl, n.GetObjtype(), err)
+	}
+	out.Notices = []*pgerror.Error{notice(pgerrcode.SuccessfulCompletion, "relation %q does not exist, skipping", rangeVarName(n.GetRelation()))}
+	return out, nil
+}
+
+// checkRelationKind is PostgreSQL's 42809 when ALTER VIEW names something other than a view,
+// or ALTER SEQUENCE something other than a sequence (ALTER TABLE accepts every relation).
+func (t *translator) checkRelationKind(tbl *catalog.Table, ot pg_query.ObjectType, err error) error {
+	if err != nil {
+		return err
+	}
+	sequence := !tbl.View && len(tbl.Columns) == 0
+	switch {
+	case ot == pg_query.ObjectType_OBJECT_VIEW && !tbl.View:
+		return pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a view", tbl.Name)
+	case ot == pg_query.ObjectType_OBJECT_SEQUENCE && !sequence:
+		return pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", tbl.Name)
+	case ot != pg_query.ObjectType_OBJECT_TABLE && ot != pg_query.ObjectType_OBJECT_VIEW && ot != pg_query.ObjectType_OBJECT_SEQUENCE:
+		return pgerror.Unsupported("ALTER " + objectTypeName(ot) + " OWNER TO")
+	}
+	return nil
+}
+
+// checkOwnerRole accepts the session user as a new owner (by name, CURRENT_USER,
+// SESSION_USER or CURRENT_ROLE) and refuses any other role: pgtidb keeps no owners, so it
+// could not make another role the owner.
+func (t *translator) checkOwnerRole(rs *pg_query.RoleSpec) error {
+	switch rs.GetRoletype() {
+	case pg_query.RoleSpecType_ROLESPEC_CURRENT_USER, pg_query.RoleSpecType_ROLESPEC_SESSION_USER, pg_query.RoleSpecType_ROLESPEC_CURRENT_ROLE:
+		return nil
+	case pg_query.RoleSpecType_ROLESPEC_CSTRING:
+		if rs.GetRolename() == t.ctx.User {
+			return nil
+		}
+		return pgerror.Unsupported(`OWNER TO a role other than the session user ("` + rs.GetRolename() + `")`).
+			WithDetail("pgtidb keeps no owners: every object belongs to the session user.")
+	}
+	return pgerror.Unsupported("OWNER TO " + strings.TrimPrefix(rs.GetRoletype().String(), "ROLESPEC_"))
 }

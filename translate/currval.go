@@ -41,6 +41,7 @@ func (t *translator) sequenceArg(fn string, fc *pg_query.FuncCall, sc *scope) (s
 
 // sequenceName reads a regclass text argument naming a sequence (see nextval).
 func (t *translator) sequenceName(fn string, arg *pg_query.Node, sc *scope) (sequenceRef, error) {
+	arg = regclassConstant(arg)
 	e, ty, err := t.expr(arg, sc)
 	if err != nil {
 		return sequenceRef{}, err
@@ -63,6 +64,20 @@ func (t *translator) sequenceName(fn string, arg *pg_query.Node, sc *scope) (seq
 		return sequenceRef{}, err
 	}
 	return sequenceRef{db: db, name: rv.GetRelname()}, nil
+}
+
+// regclassConstant unwraps 'name'::regclass, the form pg_dump prints nextval's argument in
+// (nextval('public.t_id_seq'::regclass)): the cast of a string constant names the same
+// relation as the text itself, which nextval reads as regclass input anyway.
+func regclassConstant(arg *pg_query.Node) *pg_query.Node {
+	tc := arg.GetTypeCast()
+	if tc == nil || tc.GetArg().GetAConst().GetSval() == nil {
+		return arg
+	}
+	if name, err := typeNameString(tc.GetTypeName()); err != nil || name != "regclass" || len(tc.GetTypeName().GetArrayBounds()) > 0 {
+		return arg
+	}
+	return tc.GetArg()
 }
 
 // currval translates currval('name') into LASTVAL(seq) and records seq for the guard.

@@ -161,3 +161,26 @@ func isUTF8Name(v string) bool {
 	}
 	return false
 }
+
+// alterOwner translates ALTER SCHEMA s OWNER TO role (pg_dump prints it after CREATE
+// SCHEMA): like a relation's owner (alterRelationOwner), accepted without doing anything when
+// the role is the session user. Other objects' owners are refused.
+func (t *translator) alterOwner(n *pg_query.AlterOwnerStmt) (*Statement, error) {
+	if n.GetObjectType() != pg_query.ObjectType_OBJECT_SCHEMA {
+		return nil, pgerror.Unsupported("ALTER " + objectTypeName(n.GetObjectType()) + " OWNER TO")
+	}
+	if err := t.checkOwnerRole(n.GetNewowner()); err != nil {
+		return nil, err
+	}
+	schema := n.GetObject().GetString_().GetSval()
+	if sr, ok := t.ctx.Resolver.(SchemaResolver); ok && schema != catalog.PublicSchema {
+		_, exists, err := sr.SchemaIsEmpty(schema)
+		if err != nil {
+			return nil, err
+		}
+		if !exists {
+			return nil, pgerror.Newf(pgerrcode.InvalidSchemaName, "schema %q does not exist", schema)
+		}
+	}
+	return t.ddlStatement(doNothing(), "ALTER SCHEMA")
+}

@@ -470,3 +470,97 @@ func notice(code, format string, args ...any) *pgerror.Error {
 	n.Severity = pgerror.SeverityNotice
 	return n
 }
+
+// ownedByColumn reports whether ALTER SEQUENCE's options are OWNED BY a column (not NONE),
+// and returns that option.
+func ownedByColumn(opts []*pg_query.Node) (*pg_query.DefElem, bool) {
+	for _, o := range opts {
+		d := o.GetDefElem()
+		if d.GetDefname() != "owned_by" {
+			continue
+		}
+		items := d.GetArg().GetList().GetItems()
+		if len(items) == 1 && items[0].GetString_().GetSval() == "none" {
+			return nil, false
+		}
+		return d, true
+	}
+	return nil, false
+}
+
+// sequenceOwnedBy translates ALTER SEQUENCE s OWNED BY [schema.]table.column, the statement
+// pg_dump restores a SERIAL column's ownership with (after CREATE SEQUENCE, before the
+// column's SET DEFAULT nextval('s'::regclass)). Nothing runs on TiDB: the shadow catalog
+// records that the column owns s (catalog.Column.Sequence), which makes DROP TABLE drop s,
+// pg_get_serial_sequence answer, and lets SET DEFAULT nextval('s') follow. Accepted only for a
+// column without a default that owns no other sequence, of a sequence no other column owns
+// (pgtidb's catalog takes a column owning a sequence to draw its default from it); other
+// ownership changes are refused (0A000).
+func (t *translator) sequenceOwnedBy(d *pg_query.DefElem, others int, schema, db, name string) (*Statement, error) {
+	if others > 0 {
+		return nil, pgerror.Unsupported("ALTER SEQUENCE … OWNED BY a column together with other options").
+			WithHint("Use one ALTER SEQUENCE for OWNED BY and another for the other options.")
+	}
+	names := stringList(d.GetArg().GetList().GetItems())
+	if len(names) < 2 {
+		return nil, pgerror.New(pgerrcode.SyntaxError, "invalid OWNED BY option").
+			WithHint("Specify OWNED BY table.column or OWNED BY NONE.")
+	}
+	col := names[len(names)-1]
+	rv, err := rangeVarOf(names[:len(names)-1])
+	if err != nil {
+		return nil, err
+	}
+	tn, tbl, err := t.table(rv)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case tbl.View:
+		// PostgreSQL accepts it; pgtidb's shadow catalog keeps owned sequences for tables only.
+		return nil, pgerror.Unsupported("OWNED BY a column of a view")
+	case len(tbl.Columns) == 0:
+		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "sequence cannot be owned by relation %q", tbl.Name).
+			WithDetail("This operation is not supported for sequences.")
+	}
+	if tn.Schema.O != db {
+		return nil, pgerror.New(pgerrcode.ObjectNotInPrerequisiteState, "sequence must be in same schema as table it is linked to")
+	}
+	c := tbl.Column(col)
+	if c == nil {
+		return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", col, tbl.Name)
+	}
+	if c.Sequence == name {
+		return t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+	}
+	if owners, ok := t.ctx.Resolver.(SequenceOwnerResolver); ok {
+		owner, _, err := owners.SequenceOwner(db, name)
+		if err != nil {
+			return nil, err
+		}
+		if owner != nil {
+			return nil, pgerror.Unsupported("OWNED BY of a sequence another column owns")
+		}
+	}
+	switch {
+	case c.Sequence != "":
+		return nil, pgerror.Unsupported("OWNED BY a column that already owns sequence " + c.Sequence).
+			WithDetail("pgtidb keeps one owned sequence per column.")
+	case c.HasDefault:
+		return nil, pgerror.Unsupported("OWNED BY a column that has a default").
+			WithDetail("pgtidb takes a column that owns a sequence to draw its default from it, and cannot tell what the default is.").
+			WithHint("Drop the default, make the column own the sequence, then SET DEFAULT nextval('" + name + "').")
+	}
+	cols := append([]catalog.Column(nil), tbl.Columns...)
+	for i := range cols {
+		if cols[i].Name == col {
+			cols[i].Sequence = name
+		}
+	}
+	out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+	if err != nil {
+		return nil, err
+	}
+	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: tbl.Name, Columns: cols}}
+	return out, nil
+}

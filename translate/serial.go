@@ -129,25 +129,120 @@ func (t *translator) createTableWithSequences(p *tablePlan, stmt *ast.CreateTabl
 	}
 	b := &planBuilder{t: t}
 	for _, c := range seqs {
-		opts, err := sequenceOptions(c.identityOptions, c.pgType.OID)
-		if err != nil {
+		if err := b.createOwnedSequence(p.tidbDB, c); err != nil {
 			return nil, err
 		}
-		name := &ast.TableName{Schema: cistr(p.tidbDB), Name: cistr(c.sequence)}
-		create := &ast.CreateSequenceStmt{Name: name, SeqOptions: opts}
-		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return create, nil }); err != nil {
-			return nil, err
-		}
-		undo, err := restorePlain(&ast.DropSequenceStmt{IfExists: true, Sequences: []*ast.TableName{name}})
-		if err != nil {
-			return nil, err
-		}
-		b.plan.Steps[len(b.plan.Steps)-1].Undo = undo
 	}
 	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 		return nil, err
 	}
 	return b.finish("CREATE TABLE", KindDDL, nil)
+}
+
+// createOwnedSequence adds the step creating c's sequence in TiDB database db, undone (the
+// sequence dropped) when a later step fails.
+func (b *planBuilder) createOwnedSequence(db string, c *columnPlan) error {
+	opts, err := sequenceOptions(c.identityOptions, c.pgType.OID)
+	if err != nil {
+		return err
+	}
+	name := &ast.TableName{Schema: cistr(db), Name: cistr(c.sequence)}
+	create := &ast.CreateSequenceStmt{Name: name, SeqOptions: opts}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return create, nil }); err != nil {
+		return err
+	}
+	undo, err := restorePlain(&ast.DropSequenceStmt{IfExists: true, Sequences: []*ast.TableName{name}})
+	if err != nil {
+		return err
+	}
+	b.plan.Steps[len(b.plan.Steps)-1].Undo = undo
+	return nil
+}
+
+// addIdentity translates ALTER TABLE t ALTER COLUMN c ADD GENERATED {ALWAYS | BY DEFAULT} AS
+// IDENTITY [(SEQUENCE NAME s, options…)], the statement pg_dump restores identity columns with
+// (after a CREATE TABLE that declares the column NOT NULL). As CREATE TABLE's identity
+// columns: CREATE SEQUENCE (named s, or <table>_<column>_seq), then the column's TiDB default
+// NEXTVAL(s), a DDL plan; the shadow catalog records the identity kind and the owned sequence.
+// It must be the statement's only command. PostgreSQL's 55000 errors for a nullable column,
+// one that has a default or already is an identity column; a SEQUENCE NAME in another schema
+// is refused (0A000).
+func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, tbl *catalog.Table) (*Statement, error) {
+	if len(n.GetCmds()) != 1 {
+		return nil, pgerror.Unsupported("ALTER TABLE combining ADD GENERATED … AS IDENTITY with other commands").
+			WithHint("Use one ALTER TABLE for each.")
+	}
+	cmd := n.GetCmds()[0].GetAlterTableCmd()
+	col := tbl.Column(cmd.GetName())
+	if col == nil {
+		return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", cmd.GetName(), tbl.Name)
+	}
+	cn := cmd.GetDef().GetConstraint()
+	c := &columnPlan{name: col.Name, pgType: col.Type}
+	if err := c.addIdentity(cn, tbl.Name); err != nil {
+		return nil, err
+	}
+	switch {
+	case !col.NotNull:
+		return nil, pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState, "column %q of relation %q must be declared NOT NULL before identity can be added", col.Name, tbl.Name)
+	case col.Identity != 0:
+		return nil, pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState, "column %q of relation %q is already an identity column", col.Name, tbl.Name)
+	case col.HasDefault:
+		return nil, pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState, "column %q of relation %q already has a default value", col.Name, tbl.Name)
+	case col.Sequence != "":
+		return nil, pgerror.Unsupported("ADD GENERATED … AS IDENTITY on a column that owns sequence " + col.Sequence)
+	}
+	// SEQUENCE NAME is an identity option only; the others are CREATE SEQUENCE's.
+	c.identityOptions = nil
+	for _, o := range cn.GetOptions() {
+		d := o.GetDefElem()
+		if d.GetDefname() != "sequence_name" {
+			c.identityOptions = append(c.identityOptions, o)
+			continue
+		}
+		if c.sequence != "" {
+			return nil, pgerror.New(pgerrcode.SyntaxError, "conflicting or redundant options")
+		}
+		rv, err := rangeVarOf(stringList(d.GetArg().GetList().GetItems()))
+		if err != nil {
+			return nil, err
+		}
+		if s := rv.GetSchemaname(); s != "" && s != tbl.Schema {
+			return nil, pgerror.Unsupported("SEQUENCE NAME in another schema than the table's")
+		}
+		c.sequence = rv.GetRelname()
+	}
+	if c.sequence == "" {
+		p := &tablePlan{schema: tbl.Schema, name: tbl.Name, tidbDB: tn.Schema.O, cols: []*columnPlan{c}}
+		if err := t.chooseSequenceNames(p); err != nil {
+			return nil, err
+		}
+	}
+	if len(t.paramTypes) > 0 {
+		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+	}
+	b := &planBuilder{t: t}
+	if err := b.createOwnedSequence(tn.Schema.O, c); err != nil {
+		return nil, err
+	}
+	alter := &ast.AlterTableStmt{Table: tn, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
+		NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(c.name)}, Options: []*ast.ColumnOption{
+			{Expr: nextvalCall(tn.Schema.O, c.sequence)}}}}}}} // Tp unset: the spec prints SET DEFAULT itself
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
+		return nil, err
+	}
+	out, err := b.finish("ALTER TABLE", KindDDL, nil)
+	if err != nil {
+		return nil, err
+	}
+	cols := append([]catalog.Column(nil), tbl.Columns...)
+	for i := range cols {
+		if cols[i].Name == c.name {
+			cols[i].Identity, cols[i].Sequence, cols[i].HasDefault = c.identity, c.sequence, true
+		}
+	}
+	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: tn.Schema.O, Table: tbl.Name, Columns: cols}}
+	return out, nil
 }
 
 // ownedSequences are the TiDB names of the sequences tbl's columns own.
