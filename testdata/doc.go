@@ -33,7 +33,8 @@
 // statement: PostgreSQL blocks and pgtidb finishes, or PostgreSQL finishes and TiDB shows
 // pgtidb's statement waiting for a lock (INFORMATION_SCHEMA.TIDB_TRX); such a statement is
 // cancelled if its session is needed before the lock is released. Put the statement that
-// releases the lock next, so that the rest of the script still compares. PostgreSQL thus decides when each blocked statement
+// releases the lock next, so that the rest of the script still compares. Deadlocks are not
+// scriptable this way: PostgreSQL detects them after deadlock_timeout, TiDB at once. PostgreSQL thus decides when each blocked statement
 // resumes, and the transcript is the same on every run (diff/024_concurrent.sql).
 //
 // diff/gaps/NNN_name.sql — scripts that exercise known gaps: a comment line "-- gap: KEY"
