@@ -607,18 +607,6 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 		}
 	}
 	query, ok := stmt.Select.(ast.StmtNode)
-	if len(nextvals) > 0 {
-		sel, simple := stmt.Select.(*ast.SelectStmt)
-		if !simple || sel.Distinct || sel.Kind != ast.SelectStmtKindSelect {
-			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING with a set operation or DISTINCT and a sequence-filled key")
-		}
-		cp := *sel
-		cp.Fields = &ast.FieldList{Fields: append([]*ast.SelectField{}, sel.Fields.Fields...)}
-		for _, e := range nextvals {
-			cp.Fields.Fields = append(cp.Fields.Fields, &ast.SelectField{Expr: e})
-		}
-		query, ok = &cp, true
-	}
 	if !ok {
 		return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
 	}
@@ -636,8 +624,13 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 		}
 	}
 	b := &planBuilder{t: t}
-	if err := b.step(returning.Collect, len(cols), nil, func([]returning.Row) (ast.StmtNode, error) { return query, nil }); err != nil {
+	if err := b.step(returning.Collect, len(targets), nil, func([]returning.Row) (ast.StmtNode, error) { return query, nil }); err != nil {
 		return nil, err
+	}
+	if len(nextvals) > 0 {
+		if err := b.rowSequenceValues(nextvals, len(targets)); err != nil {
+			return nil, err
+		}
 	}
 	sample := make([]returning.Row, 2)
 	for r := range sample {
@@ -690,6 +683,58 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 		return nil, err
 	}
 	return b.finish("INSERT", KindDML, resultCols)
+}
+
+// rowSequenceValues adds the steps giving each row a query read its sequence-filled keys: a
+// SELECT of the NEXTVALs for every row (in row order, as PostgreSQL's defaults advance the
+// sequence row by row), and a Compute step appending them to the rows, which it makes the
+// collected rows of the steps after it.
+//
+//	collect SELECT NEXTVAL(s), NEXTVAL(s), …     one column per row and defaulted key
+//	compute <query row> + <its values>
+func (b *planBuilder) rowSequenceValues(nextvals []ast.ExprNode, width int) error {
+	build := func(rows int) *ast.SelectStmt {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{}
+		for r := 0; r < rows; r++ {
+			for _, e := range nextvals {
+				sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
+			}
+		}
+		return sel
+	}
+	sample := build(2)
+	explain, err := b.t.restore(sample)
+	if err != nil {
+		return err
+	}
+	b.roots = append(b.roots, sample, nil)
+	n := len(nextvals)
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain,
+		BuildFrom: func(all [][]returning.Row) (string, []int, error) {
+			if len(all) != 1 {
+				return "", nil, pgerror.New(pgerrcode.InternalError, "INSERT … SELECT: plan step out of order")
+			}
+			if len(all[0]) == 0 {
+				return "", nil, nil
+			}
+			sql, err := restorePlain(build(len(all[0])))
+			return sql, nil, err
+		}},
+		returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
+			if len(all) != 2 || len(all[0]) > 0 && (len(all[1]) != 1 || len(all[1][0]) != n*len(all[0])) {
+				return nil, pgerror.New(pgerrcode.InternalError, "INSERT … SELECT: sequence values not fetched")
+			}
+			out := make([]returning.Row, len(all[0]))
+			for r, row := range all[0] {
+				if len(row) != width {
+					return nil, pgerror.New(pgerrcode.InternalError, "INSERT … SELECT: row shape")
+				}
+				out[r] = append(append(returning.Row{}, row...), all[1][0][r*n:(r+1)*n]...)
+			}
+			return out, nil
+		}})
+	return nil
 }
 
 // selectByKeys reads fields from from for the rows with the given keys (nil without any), in

@@ -85,3 +85,8 @@ INSERT INTO dst (k, label) VALUES ((SELECT max(k) + 1 FROM dst), 'next') RETURNI
 INSERT INTO dst (k, label) VALUES ((SELECT max(k) FROM dst), 'dup') RETURNING k;
 INSERT INTO dst (k, label) VALUES (NULL, 'null key') RETURNING k;
 SELECT k, label FROM dst WHERE k > 40 ORDER BY k;
+-- INSERT … SELECT with a sequence-filled key: DISTINCT, set operations, ORDER BY.
+INSERT INTO ser2 (note) SELECT DISTINCT label FROM src WHERE label IS NOT NULL ORDER BY label DESC RETURNING id, note;
+INSERT INTO ser2 (note, n) SELECT 'u1' AS a, 1 AS b UNION ALL SELECT 'u2', 2 ORDER BY b DESC RETURNING id, note, n;
+INSERT INTO ser2 (note) SELECT label FROM src WHERE false RETURNING id;
+SELECT id, note, n FROM ser2 ORDER BY id;
