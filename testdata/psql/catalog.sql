@@ -18,6 +18,13 @@ CREATE SEQUENCE app.counter START 10;
 \ds app.*
 \dt peo*
 \du
+\dg
+\dT
+\dE
+\dm
+\des
+\dRs
+\dl
 SET search_path = app, public;
 \dt
 \di
