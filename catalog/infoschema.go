@@ -71,6 +71,28 @@ const infoSchemaNotNull = `SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME,
 		JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
 		WHERE pgtidb_in_database(c.TABLE_SCHEMA) AND c.IS_NULLABLE = 'NO'`
 
+// infoSchemaForeignKeys gives each foreign key of the database the TiDB name of the key it
+// references (key_name): the primary key or unique constraint of the referenced table whose
+// columns are the referenced columns, the primary key first. TiDB's own
+// REFERENTIAL_CONSTRAINTS.UNIQUE_CONSTRAINT_NAME is PRIMARY even for a unique constraint.
+const infoSchemaForeignKeys = `SELECT m.TABLE_SCHEMA, m.TABLE_NAME, m.CONSTRAINT_NAME, m.REFERENCED_TABLE_SCHEMA, m.REFERENCED_TABLE_NAME,
+			IF(MIN(IF(m.kname = 'PRIMARY', '', m.kname)) = '', 'PRIMARY', MIN(m.kname)) AS key_name
+		FROM (SELECT f.TABLE_SCHEMA, f.TABLE_NAME, f.CONSTRAINT_NAME, f.REFERENCED_TABLE_SCHEMA, f.REFERENCED_TABLE_NAME,
+				k.CONSTRAINT_NAME AS kname
+			FROM information_schema.KEY_COLUMN_USAGE f
+			JOIN information_schema.KEY_COLUMN_USAGE k ON k.TABLE_SCHEMA = f.REFERENCED_TABLE_SCHEMA
+				AND k.TABLE_NAME = f.REFERENCED_TABLE_NAME AND k.COLUMN_NAME = f.REFERENCED_COLUMN_NAME AND k.REFERENCED_TABLE_NAME IS NULL
+			JOIN (SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COUNT(*) AS n FROM information_schema.KEY_COLUMN_USAGE
+				WHERE pgtidb_in_database(TABLE_SCHEMA) GROUP BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME) fn
+				ON fn.TABLE_SCHEMA = f.TABLE_SCHEMA AND fn.TABLE_NAME = f.TABLE_NAME AND fn.CONSTRAINT_NAME = f.CONSTRAINT_NAME
+			JOIN (SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COUNT(*) AS n FROM information_schema.KEY_COLUMN_USAGE
+				WHERE pgtidb_in_database(TABLE_SCHEMA) AND REFERENCED_TABLE_NAME IS NULL GROUP BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME) kn
+				ON kn.TABLE_SCHEMA = k.TABLE_SCHEMA AND kn.TABLE_NAME = k.TABLE_NAME AND kn.CONSTRAINT_NAME = k.CONSTRAINT_NAME
+			WHERE pgtidb_in_database(f.TABLE_SCHEMA) AND f.REFERENCED_TABLE_NAME IS NOT NULL
+			GROUP BY f.TABLE_SCHEMA, f.TABLE_NAME, f.CONSTRAINT_NAME, f.REFERENCED_TABLE_SCHEMA, f.REFERENCED_TABLE_NAME, k.CONSTRAINT_NAME, fn.n, kn.n
+			HAVING COUNT(*) = fn.n AND COUNT(*) = kn.n) m
+		GROUP BY m.TABLE_SCHEMA, m.TABLE_NAME, m.CONSTRAINT_NAME, m.REFERENCED_TABLE_SCHEMA, m.REFERENCED_TABLE_NAME`
+
 // infoSchemaEmulations are the emulated relations of information_schema.
 var infoSchemaEmulations = map[string]string{
 	"schemata": `SELECT DATABASE() AS catalog_name, s.nspname AS schema_name, s.owner AS schema_owner,
@@ -178,25 +200,22 @@ var infoSchemaEmulations = map[string]string{
 			u.COLUMN_NAME AS column_name, u.ORDINAL_POSITION AS ordinal_position,
 			ru.ORDINAL_POSITION AS position_in_unique_constraint
 		FROM information_schema.KEY_COLUMN_USAGE u
-		LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-			ON u.REFERENCED_TABLE_NAME IS NOT NULL AND r.CONSTRAINT_SCHEMA = u.TABLE_SCHEMA AND r.TABLE_NAME = u.TABLE_NAME
+		LEFT JOIN (` + infoSchemaForeignKeys + `) r
+			ON u.REFERENCED_TABLE_NAME IS NOT NULL AND r.TABLE_SCHEMA = u.TABLE_SCHEMA AND r.TABLE_NAME = u.TABLE_NAME
 			AND r.CONSTRAINT_NAME = u.CONSTRAINT_NAME
 		LEFT JOIN information_schema.KEY_COLUMN_USAGE ru
-			ON r.CONSTRAINT_NAME IS NOT NULL AND ru.TABLE_SCHEMA = u.REFERENCED_TABLE_SCHEMA AND ru.TABLE_NAME = u.REFERENCED_TABLE_NAME
-			AND ru.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME AND ru.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
+			ON r.key_name IS NOT NULL AND ru.TABLE_SCHEMA = r.REFERENCED_TABLE_SCHEMA AND ru.TABLE_NAME = r.REFERENCED_TABLE_NAME
+			AND ru.CONSTRAINT_NAME = r.key_name AND ru.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
 		WHERE pgtidb_in_database(u.TABLE_SCHEMA)`,
 
-	// The referenced key's schema is KEY_COLUMN_USAGE's (TiDB's UNIQUE_CONSTRAINT_SCHEMA is the
-	// referencing table's).
+	// The referenced key is infoSchemaForeignKeys'.
 	"referential_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(r.CONSTRAINT_SCHEMA) AS constraint_schema,
 			r.CONSTRAINT_NAME AS constraint_name, DATABASE() AS unique_constraint_catalog,
 			pgtidb_schema(u.REFERENCED_TABLE_SCHEMA) AS unique_constraint_schema,
-			IF(r.UNIQUE_CONSTRAINT_NAME = 'PRIMARY', CONCAT(r.REFERENCED_TABLE_NAME, '_pkey'), r.UNIQUE_CONSTRAINT_NAME) AS unique_constraint_name,
+			IF(u.key_name = 'PRIMARY', CONCAT(u.REFERENCED_TABLE_NAME, '_pkey'), u.key_name) AS unique_constraint_name,
 			'NONE' AS match_option, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
 		FROM information_schema.REFERENTIAL_CONSTRAINTS r
-		JOIN (SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, MIN(REFERENCED_TABLE_SCHEMA) AS REFERENCED_TABLE_SCHEMA
-			FROM information_schema.KEY_COLUMN_USAGE WHERE pgtidb_in_database(TABLE_SCHEMA) AND REFERENCED_TABLE_NAME IS NOT NULL
-			GROUP BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME) u
+		LEFT JOIN (` + infoSchemaForeignKeys + `) u
 			ON u.TABLE_SCHEMA = r.CONSTRAINT_SCHEMA AND u.TABLE_NAME = r.TABLE_NAME AND u.CONSTRAINT_NAME = r.CONSTRAINT_NAME
 		WHERE pgtidb_in_database(r.CONSTRAINT_SCHEMA)`,
 
