@@ -1,10 +1,10 @@
 package catalog
 
 import (
-	"fmt"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/jackc/pgerrcode"
 
 	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -42,8 +42,8 @@ import (
 //	pgtidb_mysql_type(dt, ct)     typemap.FromMySQL's type OID of a column pgtidb did not create
 //	pgtidb_quote_ident(name)      quote_ident(name): quoted unless lower-case and not a keyword
 //
-// Each text is parsed once (init; a broken text is a test failure); every use parses it again
-// from the restored text, so the AST a translation receives and modifies is its own.
+// Every use parses its text anew (instantiate), so the AST a translation receives and modifies
+// is its own; TestEmulationsMatchColumns parses every text and checks its columns.
 
 // Owners: user objects belong to the bootstrap superuser (OID 10: the session user, see
 // pg_roles), the public schema to pg_database_owner (6171), as on PostgreSQL when the
@@ -359,40 +359,31 @@ func DependsOnUser(name string) bool {
 // output columns those of CatalogRelation(name). A relation PostgreSQL has but pgtidb does not
 // emulate is refused with 0A000 naming it.
 func Emulation(name string, env EmulationEnv) (ast.ResultSetNode, error) {
-	text, ok := parsedEmulations()[name]
+	text, ok := pgCatalogEmulations[name]
 	if !ok {
 		return nil, pgerror.Unsupported("pg_catalog." + name)
 	}
+	return instantiate(text, env)
+}
+
+// instantiate parses an emulation text — each call gets its own AST, so that the translation
+// that receives it may change it — and expands its macros for env.
+func instantiate(text string, env EmulationEnv) (ast.ResultSetNode, error) {
 	stmt, err := parser.New().ParseOneStmt(text, "", "")
 	if err != nil {
-		return nil, fmt.Errorf("catalog: emulation of %s: %w", name, err)
+		// The texts are constants that TestEmulationsMatchColumns parses: this is a bug.
+		return nil, pgerror.Newf(pgerrcode.InternalError, "pgtidb catalog emulation does not parse: %v", err)
 	}
 	e := &macroExpander{env: env}
 	out, _ := stmt.Accept(e)
 	if e.err != nil {
 		return nil, e.err
 	}
-	return out.(ast.ResultSetNode), nil
-}
-
-var (
-	parsedOnce sync.Once
-	parsedText map[string]string
-)
-
-// parsedEmulations checks every emulation text with the TiDB parser once.
-func parsedEmulations() map[string]string {
-	parsedOnce.Do(func() {
-		parsedText = map[string]string{}
-		p := parser.New()
-		for name, text := range pgCatalogEmulations {
-			if _, err := p.ParseOneStmt(text, "", ""); err != nil {
-				panic(fmt.Sprintf("catalog: emulation of pg_catalog.%s does not parse: %v", name, err))
-			}
-			parsedText[name] = text
-		}
-	})
-	return parsedText
+	rs, ok := out.(ast.ResultSetNode)
+	if !ok {
+		return nil, pgerror.New(pgerrcode.InternalError, "pgtidb catalog emulation is not a query")
+	}
+	return rs, nil
 }
 
 // EmulatedRelations lists the emulated pg_catalog relations, sorted.
@@ -445,7 +436,7 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 	case "pgtidb_oid":
 		kind, ok := f.Args[0].(ast.ValueExpr)
 		if !ok || len(f.Args) < 3 {
-			m.err = fmt.Errorf("catalog: pgtidb_oid needs a constant kind, a database and a name")
+			m.err = pgerror.New(pgerrcode.InternalError, "pgtidb catalog emulation: pgtidb_oid needs a constant kind, a database and a name")
 			return n, false
 		}
 		dbArg := f.Args[1]
