@@ -775,40 +775,43 @@ func (t *translator) arrayConcat(l ast.ExprNode, lt typemap.Type, r ast.ExprNode
 		return nil, typemap.Type{}, err
 	}
 	lv, rv := t.arrays[l], t.arrays[r]
-	switch {
-	case isArray(lt) && isArray(rt):
+	if isArray(lt) && isArray(rt) {
 		out := caseWhen(funcCall("JSON_MERGE_PRESERVE", l, r), isNull(l, false), r, isNull(r, false), l)
 		if lv != nil && rv != nil {
 			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append(append([]ast.ExprNode(nil), lv.elems...), rv.elems...)}), resTy, nil
 		}
 		return out, resTy, nil
-	case isArray(lt):
-		if isUnknown(rt) {
-			r, _, _ = t.coerce(r, rt, elem)
-		}
-		je, err := t.jsonElement(r, newElem)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		out := funcCall("JSON_ARRAY_APPEND", funcCall("IFNULL", l, funcCall("JSON_ARRAY")), strLit("$"), je)
-		if lv != nil {
-			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append(append([]ast.ExprNode(nil), lv.elems...), r)}), resTy, nil
-		}
-		return out, resTy, nil
-	default:
-		if isUnknown(lt) {
-			l, _, _ = t.coerce(l, lt, elem)
-		}
-		je, err := t.jsonElement(l, newElem)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		out := funcCall("JSON_ARRAY_INSERT", funcCall("IFNULL", r, funcCall("JSON_ARRAY")), strLit("$[0]"), je)
-		if rv != nil {
-			return t.rememberArray(out, &arrayValue{elem: newElem, elems: append([]ast.ExprNode{l}, rv.elems...)}), resTy, nil
-		}
-		return out, resTy, nil
 	}
+	// array || element appends, element || array prepends.
+	arr, av, el, et, appending := l, lv, r, rt, true
+	if !isArray(lt) {
+		arr, av, el, et, appending = r, rv, l, lt, false
+	}
+	if isUnknown(et) {
+		el, _, _ = t.coerce(el, et, elem)
+	}
+	je, err := t.jsonElement(el, newElem)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	base := funcCall("IFNULL", arr, funcCall("JSON_ARRAY"))
+	var out ast.ExprNode
+	var elems []ast.ExprNode
+	if appending {
+		out = funcCall("JSON_ARRAY_APPEND", base, strLit("$"), je)
+		if av != nil {
+			elems = append(append(elems, av.elems...), el)
+		}
+	} else {
+		out = funcCall("JSON_ARRAY_INSERT", base, strLit("$[0]"), je)
+		if av != nil {
+			elems = append([]ast.ExprNode{el}, av.elems...)
+		}
+	}
+	if av != nil {
+		return t.rememberArray(out, &arrayValue{elem: newElem, elems: elems}), resTy, nil
+	}
+	return out, resTy, nil
 }
 
 // untypedArray reads an untyped literal next to an array of type arrTy as an array literal.

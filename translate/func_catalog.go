@@ -31,9 +31,9 @@ func init() {
 		"has_database_privilege": fnHasPrivilege(privDatabase),
 		"pg_encoding_to_char":    fnEncodingToChar,
 		"pg_size_pretty":         fnSizePretty,
-		"obj_description":        fnDescription("obj_description", 1, 2),
-		"col_description":        fnDescription("col_description", 2, 2),
-		"shobj_description":      fnDescription("shobj_description", 2, 2),
+		"obj_description":        fnDescription("obj_description", 1, typemap.Oid, typemap.Name),
+		"col_description":        fnDescription("col_description", 2, typemap.Oid, typemap.Int4),
+		"shobj_description":      fnDescription("shobj_description", 2, typemap.Oid, typemap.Name),
 		"pg_table_is_visible":    fnTableIsVisible,
 		"pg_type_is_visible":     fnTypeIsVisible,
 		"to_regclass":            fnToRegclass,
@@ -110,6 +110,43 @@ func fnCurrentSchemas(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 	return caseWhen(build(false), e, build(true)), arrTy, nil
 }
 
+// catalogArgs translates the arguments of a catalog function against its signature: an
+// untyped literal takes the argument's type, oid arguments accept integers and the reg* types;
+// a call that matches no signature is PostgreSQL's 42883. Absent trailing arguments are
+// allowed down to minArgs.
+func (t *translator) catalogArgs(name string, fc *pg_query.FuncCall, sc *scope, minArgs int, want ...typemap.OID) ([]ast.ExprNode, error) {
+	args := fc.GetArgs()
+	if len(args) < minArgs || len(args) > len(want) {
+		return nil, t.undefinedFunction(name, args, sc)
+	}
+	out := make([]ast.ExprNode, len(args))
+	for i, n := range args {
+		e, ty, err := t.expr(n, sc)
+		if err != nil {
+			return nil, err
+		}
+		if e, ty, err = t.coerce(e, ty, of(want[i])); err != nil {
+			return nil, err
+		}
+		var ok bool
+		switch w := of(want[i]); {
+		case isOIDType(w):
+			ok = isOIDType(ty) || isInt(ty)
+		case isInt(w):
+			ok = isInt(ty)
+		case isString(w):
+			ok = isString(ty)
+		default:
+			ok = ty.OID == w.OID
+		}
+		if !ok {
+			return nil, t.undefinedFunction(name, args, sc)
+		}
+		out[i] = e
+	}
+	return out, nil
+}
+
 func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -122,27 +159,11 @@ func containsString(list []string, s string) bool {
 // fnFormatType is format_type(type_oid, typemod): the type's SQL name with its modifier, for
 // the types pgtidb knows; '???' for other oids, as PostgreSQL prints an unknown oid.
 func fnFormatType(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args := fc.GetArgs()
-	if len(args) != 2 {
-		return nil, typemap.Type{}, t.undefinedFunction("format_type", args, sc)
-	}
-	oid, ot, err := t.expr(args[0], sc)
+	args, err := t.catalogArgs("format_type", fc, sc, 2, typemap.Oid, typemap.Int4)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if oid, ot, err = t.coerce(oid, ot, of(typemap.Oid)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	mod, mt, err := t.expr(args[1], sc)
-	if err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if mod, mt, err = t.coerce(mod, mt, of(typemap.Int4)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !(isOIDType(ot) || isInt(ot)) || !isInt(mt) {
-		return nil, typemap.Type{}, t.undefinedFunction("format_type", args, sc)
-	}
+	oid, mod := args[0], args[1]
 	text := of(typemap.Text)
 	if isNullLit(oid) {
 		return nullLit(), text, nil
@@ -221,20 +242,11 @@ func (t *translator) formatTypeExpr(oid typemap.OID, mod ast.ExprNode) ast.ExprN
 // (oid 10), the session's user, and pg_database_owner (6171), the owner of schema public; other
 // oids print as PostgreSQL prints an unknown role.
 func fnGetUserByID(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args := fc.GetArgs()
-	if len(args) != 1 {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_get_userbyid", args, sc)
-	}
-	e, ty, err := t.expr(args[0], sc)
+	args, err := t.catalogArgs("pg_get_userbyid", fc, sc, 1, typemap.Oid)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if e, ty, err = t.coerce(e, ty, of(typemap.Oid)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isOIDType(ty) && !isInt(ty) {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_get_userbyid", args, sc)
-	}
+	e := args[0]
 	if err := t.markUncacheable(); err != nil {
 		return nil, typemap.Type{}, err
 	}
@@ -330,7 +342,7 @@ func fnHasPrivilege(kind privObject) funcHandler {
 					return nil, typemap.Type{}, err
 				}
 			case privSchema:
-				names, err := splitQualifiedName(objName)
+				names, err := parseQualifiedName(objName)
 				if err != nil {
 					return nil, typemap.Type{}, err
 				}
@@ -451,34 +463,10 @@ func fnSizePretty(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 
 // fnDescription is obj_description / col_description / shobj_description: pgtidb stores no
 // comments (COMMENT is refused), so every object's description is NULL.
-func fnDescription(name string, minArgs, maxArgs int) funcHandler {
+func fnDescription(name string, minArgs int, want ...typemap.OID) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		args := fc.GetArgs()
-		if len(args) < minArgs || len(args) > maxArgs {
-			return nil, typemap.Type{}, t.undefinedFunction(name, args, sc)
-		}
-		for i, a := range args {
-			e, ty, err := t.expr(a, sc)
-			if err != nil {
-				return nil, typemap.Type{}, err
-			}
-			want := of(typemap.Oid)
-			if i == 1 {
-				want = of(typemap.Name)
-				if name == "col_description" {
-					want = of(typemap.Int4)
-				}
-			}
-			if _, ty, err = t.coerce(e, ty, want); err != nil {
-				return nil, typemap.Type{}, err
-			}
-			ok := isOIDType(ty) || isInt(ty)
-			if want.OID == typemap.Name {
-				ok = isString(ty)
-			}
-			if !ok {
-				return nil, typemap.Type{}, t.undefinedFunction(name, args, sc)
-			}
+		if _, err := t.catalogArgs(name, fc, sc, minArgs, want...); err != nil {
+			return nil, typemap.Type{}, err
 		}
 		return nullLit(), of(typemap.Text), nil
 	}
@@ -512,20 +500,11 @@ func fnTableIsVisible(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 // fnTypeIsVisible is pg_type_is_visible(oid): every type pgtidb knows is in pg_catalog, which
 // is always searched; NULL for other oids (no such type).
 func fnTypeIsVisible(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args := fc.GetArgs()
-	if len(args) != 1 {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_type_is_visible", args, sc)
-	}
-	e, ty, err := t.expr(args[0], sc)
+	args, err := t.catalogArgs("pg_type_is_visible", fc, sc, 1, typemap.Oid)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if e, ty, err = t.coerce(e, ty, of(typemap.Oid)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isOIDType(ty) && !isInt(ty) {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_type_is_visible", args, sc)
-	}
+	e := args[0]
 	var known []ast.ExprNode
 	for _, info := range typemap.Scalars() {
 		known = append(known, intLit(int64(info.OID)))

@@ -23,43 +23,20 @@ func init() {
 // answers subqueries over information_schema correlated to an outer row wrongly — and the
 // argument is looked up in it.
 func fnGetIndexdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	args := fc.GetArgs()
-	if len(args) != 1 && len(args) != 3 {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_get_indexdef", args, sc)
+	if n := len(fc.GetArgs()); n == 2 {
+		return nil, typemap.Type{}, t.undefinedFunction("pg_get_indexdef", fc.GetArgs(), sc)
 	}
-	oid, ot, err := t.expr(args[0], sc)
+	args, err := t.catalogArgs("pg_get_indexdef", fc, sc, 1, typemap.Oid, typemap.Int4, typemap.Bool)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if oid, ot, err = t.coerce(oid, ot, of(typemap.Oid)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isOIDType(ot) && !isInt(ot) {
-		return nil, typemap.Type{}, t.undefinedFunction("pg_get_indexdef", args, sc)
-	}
+	oid := args[0]
 	pretty := false
 	if len(args) == 3 {
-		col, ct, err := t.expr(args[1], sc)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if col, ct, err = t.coerce(col, ct, of(typemap.Int4)); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		p, pt, err := t.expr(args[2], sc)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if p, pt, err = t.coerce(p, pt, of(typemap.Bool)); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if !isInt(ct) || pt.OID != typemap.Bool {
-			return nil, typemap.Type{}, t.undefinedFunction("pg_get_indexdef", args, sc)
-		}
-		if n, ok := intValue(col); !ok || n != 0 {
+		if n, ok := intValue(args[1]); !ok || n != 0 {
 			return nil, typemap.Type{}, pgerror.Unsupported("pg_get_indexdef of one index column")
 		}
-		b, ok := boolValue(p)
+		b, ok := boolValue(args[2])
 		if !ok {
 			return nil, typemap.Type{}, pgerror.Unsupported("pg_get_indexdef with a non-constant pretty flag")
 		}

@@ -89,7 +89,7 @@ func (t *translator) regInput(s string, to typemap.Type) (ast.ExprNode, error) {
 		}
 		return t.regRelation(intLit(int64(catalog.RelationOID(tbl.Database, tbl.Name))), display, tbl), nil
 	case typemap.RegNamespace:
-		names, err := splitQualifiedName(s)
+		names, err := parseQualifiedName(s)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +129,7 @@ func (t *translator) checkSchemaExists(schema string) error {
 // lookupRegclass resolves a relation name as regclassin does, with the name regclassout
 // prints for it.
 func (t *translator) lookupRegclass(s string) (*catalog.Table, string, error) {
-	names, err := splitQualifiedName(s)
+	names, err := parseQualifiedName(s)
 	if err != nil {
 		return nil, "", err
 	}
@@ -176,62 +176,6 @@ func (t *translator) lookupRegclass(s string) (*catalog.Table, string, error) {
 		}
 	}
 	return tbl, display, nil
-}
-
-// splitQualifiedName is PostgreSQL's stringToQualifiedNameList: dot-separated identifiers,
-// double-quoted ones verbatim, the others folded to lower case.
-func splitQualifiedName(s string) ([]string, error) {
-	invalid := pgerror.New(pgerrcode.InvalidName, "invalid name syntax")
-	var names []string
-	i := 0
-	for {
-		for i < len(s) && isArraySpace(s[i]) {
-			i++
-		}
-		var b strings.Builder
-		if i < len(s) && s[i] == '"' {
-			i++
-			for {
-				if i >= len(s) {
-					return nil, invalid
-				}
-				if s[i] == '"' {
-					if i+1 < len(s) && s[i+1] == '"' {
-						b.WriteByte('"')
-						i += 2
-						continue
-					}
-					i++
-					break
-				}
-				b.WriteByte(s[i])
-				i++
-			}
-			if b.Len() == 0 {
-				return nil, pgerror.New(pgerrcode.InvalidName, "invalid name syntax")
-			}
-		} else {
-			start := i
-			for i < len(s) && s[i] != '.' && !isArraySpace(s[i]) && s[i] != '"' {
-				i++
-			}
-			if i == start {
-				return nil, invalid
-			}
-			b.WriteString(strings.ToLower(s[start:i]))
-		}
-		names = append(names, b.String())
-		for i < len(s) && isArraySpace(s[i]) {
-			i++
-		}
-		if i == len(s) {
-			return names, nil
-		}
-		if s[i] != '.' {
-			return nil, invalid
-		}
-		i++
-	}
 }
 
 // parseTypeString reads a type name as regtypein does ('int', 'character varying(10)',

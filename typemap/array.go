@@ -127,15 +127,9 @@ func IsRegType(oid OID) bool {
 // appendArrayText prints a JSON array (pgtidb's representation of an array value) as
 // PostgreSQL's array_out, or int2vector/oidvector's output, does.
 func appendArrayText(dst []byte, t Type, v []byte) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(v))
-	dec.UseNumber()
-	var val any
-	if err := dec.Decode(&val); err != nil {
-		return dst, badValue(t, v)
-	}
-	arr, ok := val.([]any)
-	if !ok {
-		return dst, badValue(t, v)
+	arr, err := jsonArray(t, v)
+	if err != nil {
+		return dst, err
 	}
 	if t.OID == Int2Vector || t.OID == OIDVector {
 		for i, e := range arr {
@@ -155,6 +149,21 @@ func appendArrayText(dst []byte, t Type, v []byte) ([]byte, error) {
 		return dst, badValue(t, v)
 	}
 	return out, nil
+}
+
+// jsonArray reads the JSON array TiDB sent for a value of array type t; numbers stay exact.
+func jsonArray(t Type, v []byte) ([]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(v))
+	dec.UseNumber()
+	var val any
+	if err := dec.Decode(&val); err != nil {
+		return nil, badValue(t, v)
+	}
+	arr, ok := val.([]any)
+	if !ok {
+		return nil, badValue(t, v)
+	}
+	return arr, nil
 }
 
 func appendArrayLevel(dst []byte, arr []any) ([]byte, bool) {

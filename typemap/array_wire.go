@@ -1,7 +1,6 @@
 package typemap
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"strings"
@@ -36,15 +35,9 @@ func arrayBinary(oid OID) bool {
 // lower bound 1, then each element as int32 length (-1 for NULL) and its send format.
 func appendArrayBinary(dst []byte, t Type, v []byte) ([]byte, error) {
 	elem := arrayElems[t.OID]
-	dec := json.NewDecoder(bytes.NewReader(v))
-	dec.UseNumber()
-	var val any
-	if err := dec.Decode(&val); err != nil {
-		return dst, badValue(t, v)
-	}
-	arr, ok := val.([]any)
-	if !ok {
-		return dst, badValue(t, v)
+	arr, err := jsonArray(t, v)
+	if err != nil {
+		return dst, err
 	}
 	hasNull := int32(0)
 	for _, e := range arr {
