@@ -20,7 +20,10 @@
 // failed step makes the executor run the Undo statements of the steps that succeeded (a
 // CREATE SEQUENCE is undone by DROP SEQUENCE when the CREATE TABLE after it fails). Out: the rows of the
 // statement, handed to a Sink (the proxy encodes them with typemap and streams them), and the
-// number of rows PostgreSQL's command tag counts.
+// number of rows PostgreSQL's command tag counts. Collected rows are held in memory for the
+// statement's duration: INSERT … SELECT … RETURNING / ON CONFLICT holds every row its query
+// gives (the proxy inserts them as literals), so such a statement is bounded by the proxy's
+// memory, not streamed.
 //
 // A step's SQL is built by the step itself from the rows collected by the latest Collect step
 // (its keys), or — BuildFrom — from the rows of every Collect and Compute step so far, also
