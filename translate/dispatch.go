@@ -44,6 +44,12 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 		if fc := setvalCall(n.SelectStmt); fc != nil {
 			return t.setvalStatement(n.SelectStmt, fc)
 		}
+		if sel, ok, err := t.settingsLookup(n.SelectStmt); err != nil || ok {
+			if err != nil {
+				return nil, err
+			}
+			return t.selectStatement(sel)
+		}
 		return t.selectStatement(n.SelectStmt)
 	case *pg_query.Node_InsertStmt:
 		return t.insert(n.InsertStmt)
