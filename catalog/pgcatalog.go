@@ -71,18 +71,19 @@ var pgCatalogEmulations = map[string]string{
 			CASE t.TABLE_TYPE WHEN 'SEQUENCE' THEN 1 WHEN 'VIEW' THEN 0 ELSE -1 END AS reltuples,
 			0 AS relallvisible, 0 AS reltoastrelid,
 			EXISTS (SELECT 1 FROM information_schema.STATISTICS s
-				WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
+				WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
 				  AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-					WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS relhasindex,
+					WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA
+					  AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS relhasindex,
 			0 AS relisshared, 'p' AS relpersistence,
 			CASE t.TABLE_TYPE WHEN 'BASE TABLE' THEN 'r' WHEN 'VIEW' THEN 'v' ELSE 'S' END AS relkind,
 			IF(t.TABLE_TYPE = 'SEQUENCE', 3, (SELECT COUNT(*) FROM information_schema.COLUMNS c
-				WHERE c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME)) AS relnatts,
+				WHERE pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME)) AS relnatts,
 			(SELECT COUNT(*) FROM information_schema.TIDB_CHECK_CONSTRAINTS k
-				WHERE k.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME) AS relchecks,
+				WHERE pgtidb_in_database(k.CONSTRAINT_SCHEMA) AND k.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME) AS relchecks,
 			t.TABLE_TYPE = 'VIEW' AS relhasrules,
 			EXISTS (SELECT 1 FROM information_schema.KEY_COLUMN_USAGE f
-				WHERE f.REFERENCED_TABLE_NAME IS NOT NULL
+				WHERE pgtidb_in_database(f.TABLE_SCHEMA) AND f.REFERENCED_TABLE_NAME IS NOT NULL
 				  AND ((f.TABLE_SCHEMA = t.TABLE_SCHEMA AND f.TABLE_NAME = t.TABLE_NAME)
 				   OR (f.REFERENCED_TABLE_SCHEMA = t.TABLE_SCHEMA AND f.REFERENCED_TABLE_NAME = t.TABLE_NAME))) AS relhastriggers,
 			0 AS relhassubclass, 0 AS relrowsecurity, 0 AS relforcerowsecurity, 1 AS relispopulated,
@@ -97,7 +98,7 @@ var pgCatalogEmulations = map[string]string{
 		FROM (SELECT s.TABLE_SCHEMA, IF(s.INDEX_NAME = 'PRIMARY', CONCAT(s.TABLE_NAME, '_pkey'), s.INDEX_NAME) AS relname,
 				COUNT(*) AS natts
 			FROM information_schema.STATISTICS s WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+				WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
 			GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME) i`,
 
 	"pg_index": `SELECT pgtidb_oid('rel', s.TABLE_SCHEMA, IF(s.INDEX_NAME = 'PRIMARY', CONCAT(s.TABLE_NAME, '_pkey'), s.INDEX_NAME)) AS indexrelid,
@@ -113,11 +114,11 @@ var pgCatalogEmulations = map[string]string{
 			NULL AS indexprs, NULL AS indpred
 		FROM information_schema.STATISTICS s
 		LEFT JOIN information_schema.COLUMNS c
-			ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
+			ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
 		LEFT JOIN pgtidb_catalog.columns p
 			ON p.tidb_db = s.TABLE_SCHEMA AND p.table_name = s.TABLE_NAME AND p.column_name = s.COLUMN_NAME
 		WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+				WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
 		GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME`,
 
 	// indexdef as pg_get_indexdef prints it; NULL for an index with an expression part, whose
@@ -132,7 +133,7 @@ var pgCatalogEmulations = map[string]string{
 					' USING btree (', GROUP_CONCAT(pgtidb_quote_ident(s.COLUMN_NAME) ORDER BY s.SEQ_IN_INDEX SEPARATOR ', '), ')')) AS indexdef
 		FROM information_schema.STATISTICS s
 		WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+				WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
 		GROUP BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME`,
 
 	"pg_am": `SELECT oid, amname, amhandler, amtype FROM (` + pgAmRows + `) am`,
@@ -175,7 +176,7 @@ var pgCatalogEmulations = map[string]string{
 				c.EXTRA, t.TABLE_TYPE, COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE)) AS atttypid,
 				COALESCE(p.typmod, -1) AS atttypmod, COALESCE(p.attidentity, '') AS attidentity
 			FROM information_schema.COLUMNS c
-			JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+			JOIN information_schema.TABLES t ON pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
 			LEFT JOIN pgtidb_catalog.columns p
 				ON p.tidb_db = c.TABLE_SCHEMA AND p.table_name = c.TABLE_NAME AND p.column_name = c.COLUMN_NAME
 			WHERE pgtidb_in_database(c.TABLE_SCHEMA)) a
@@ -186,12 +187,12 @@ var pgCatalogEmulations = map[string]string{
 			ty.typstorage, '', 0, 0, 0, '', '', 0, 1, 0, ty.typcollation, NULL, NULL, NULL, NULL
 		FROM information_schema.STATISTICS s
 		JOIN information_schema.COLUMNS c
-			ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
+			ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
 		LEFT JOIN pgtidb_catalog.columns p
 			ON p.tidb_db = s.TABLE_SCHEMA AND p.table_name = s.TABLE_NAME AND p.column_name = s.COLUMN_NAME
 		LEFT JOIN (` + pgTypeRows + `) ty ON ty.oid = COALESCE(p.pg_type, pgtidb_mysql_type(c.DATA_TYPE, c.COLUMN_TYPE))
 		WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-				WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
+				WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)
 		UNION ALL
 		SELECT pgtidb_oid('rel', t.TABLE_SCHEMA, t.TABLE_NAME), a.attname, a.atttypid, a.attstattarget, a.attlen, a.attnum,
 			0, -1, -1, a.attbyval, a.attalign, 'p', '', 1, 0, 0, '', '', 0, 1, 0, 0, NULL, NULL, NULL, NULL
@@ -213,7 +214,7 @@ var pgCatalogEmulations = map[string]string{
 	"pg_attrdef": `SELECT pgtidb_oid('def', c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME) AS oid,
 			pgtidb_oid('rel', c.TABLE_SCHEMA, c.TABLE_NAME) AS adrelid, c.ORDINAL_POSITION AS adnum, NULL AS adbin
 		FROM information_schema.COLUMNS c
-		JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
+		JOIN information_schema.TABLES t ON pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
 		WHERE pgtidb_in_database(c.TABLE_SCHEMA)
 		  AND (c.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(c.EXTRA)) > 0)`,
 
@@ -235,22 +236,22 @@ var pgCatalogEmulations = map[string]string{
 			k.contype <> 'c' AS connoinherit,
 			IF(k.contype = 'c', NULL, (SELECT CAST(CONCAT('[', GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY u.ORDINAL_POSITION SEPARATOR ','), ']') AS JSON)
 				FROM information_schema.KEY_COLUMN_USAGE u
-				JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = u.TABLE_SCHEMA AND c.TABLE_NAME = u.TABLE_NAME AND c.COLUMN_NAME = u.COLUMN_NAME
-				WHERE u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS conkey,
+				JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = u.TABLE_SCHEMA AND c.TABLE_NAME = u.TABLE_NAME AND c.COLUMN_NAME = u.COLUMN_NAME
+				WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS conkey,
 			IF(k.contype <> 'f', NULL, (SELECT CAST(CONCAT('[', GROUP_CONCAT(c.ORDINAL_POSITION ORDER BY u.ORDINAL_POSITION SEPARATOR ','), ']') AS JSON)
 				FROM information_schema.KEY_COLUMN_USAGE u
-				JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = u.REFERENCED_TABLE_SCHEMA AND c.TABLE_NAME = u.REFERENCED_TABLE_NAME AND c.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
-				WHERE u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS confkey,
+				JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = u.REFERENCED_TABLE_SCHEMA AND c.TABLE_NAME = u.REFERENCED_TABLE_NAME AND c.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
+				WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS confkey,
 			NULL AS conpfeqop, NULL AS conppeqop, NULL AS conffeqop, NULL AS confdelsetcols, NULL AS conexclop, NULL AS conbin
 		FROM (SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME AS tidb_name,
 				IF(tc.CONSTRAINT_TYPE = 'PRIMARY KEY', CONCAT(tc.TABLE_NAME, '_pkey'), tc.CONSTRAINT_NAME) AS conname,
 				CASE tc.CONSTRAINT_TYPE WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' ELSE 'f' END AS contype,
 				r.UNIQUE_CONSTRAINT_NAME, r.UPDATE_RULE, r.DELETE_RULE,
 				(SELECT MIN(u.REFERENCED_TABLE_SCHEMA) FROM information_schema.KEY_COLUMN_USAGE u
-					WHERE u.TABLE_SCHEMA = tc.TABLE_SCHEMA AND u.TABLE_NAME = tc.TABLE_NAME AND u.CONSTRAINT_NAME = tc.CONSTRAINT_NAME) AS REFERENCED_TABLE_SCHEMA,
+					WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND u.TABLE_SCHEMA = tc.TABLE_SCHEMA AND u.TABLE_NAME = tc.TABLE_NAME AND u.CONSTRAINT_NAME = tc.CONSTRAINT_NAME) AS REFERENCED_TABLE_SCHEMA,
 				r.REFERENCED_TABLE_NAME
 			FROM information_schema.TABLE_CONSTRAINTS tc
-			LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
+			LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON pgtidb_in_database(r.CONSTRAINT_SCHEMA) AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
 				AND r.CONSTRAINT_SCHEMA = tc.TABLE_SCHEMA AND r.TABLE_NAME = tc.TABLE_NAME AND r.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
 			WHERE pgtidb_in_database(tc.TABLE_SCHEMA) AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
 			UNION ALL
@@ -271,18 +272,19 @@ var pgCatalogEmulations = map[string]string{
 			1259 AS refclassid, pgtidb_oid('rel', p.tidb_db, p.table_name) AS refobjid, c.ORDINAL_POSITION AS refobjsubid,
 			IF(p.attidentity = '', 'a', 'i') AS deptype
 		FROM pgtidb_catalog.columns p
-		JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = p.tidb_db AND c.TABLE_NAME = p.table_name AND c.COLUMN_NAME = p.column_name
+		JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = p.tidb_db AND c.TABLE_NAME = p.table_name AND c.COLUMN_NAME = p.column_name
 		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> ''`,
 
 	"pg_tables": `SELECT pgtidb_schema(t.TABLE_SCHEMA) AS schemaname, t.TABLE_NAME AS tablename, CURRENT_USER() AS tableowner,
 			NULL AS tablespace,
 			EXISTS (SELECT 1 FROM information_schema.STATISTICS s
-				WHERE s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
+				WHERE pgtidb_in_database(s.TABLE_SCHEMA) AND s.TABLE_SCHEMA = t.TABLE_SCHEMA AND s.TABLE_NAME = t.TABLE_NAME
 				  AND NOT EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS f
-					WHERE f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS hasindexes,
+					WHERE pgtidb_in_database(f.CONSTRAINT_SCHEMA) AND f.CONSTRAINT_SCHEMA = s.TABLE_SCHEMA
+					  AND f.TABLE_NAME = s.TABLE_NAME AND f.CONSTRAINT_NAME = s.INDEX_NAME)) AS hasindexes,
 			0 AS hasrules,
 			EXISTS (SELECT 1 FROM information_schema.KEY_COLUMN_USAGE f
-				WHERE f.REFERENCED_TABLE_NAME IS NOT NULL
+				WHERE pgtidb_in_database(f.TABLE_SCHEMA) AND f.REFERENCED_TABLE_NAME IS NOT NULL
 				  AND ((f.TABLE_SCHEMA = t.TABLE_SCHEMA AND f.TABLE_NAME = t.TABLE_NAME)
 				   OR (f.REFERENCED_TABLE_SCHEMA = t.TABLE_SCHEMA AND f.REFERENCED_TABLE_NAME = t.TABLE_NAME))) AS hastriggers,
 			0 AS rowsecurity
@@ -418,15 +420,20 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 	case "current_user":
 		return str(m.env.User), true
 	case "pgtidb_in_database":
+		// The LIKE on the database name's prefix is what TiDB pushes into its information_schema
+		// scans (table_schema_pattern): without it every database's rows are read.
 		arg := f.Args[0]
 		prefix := int64(len([]rune(db)) + len(SchemaSeparator))
-		return &ast.ParenthesesExpr{Expr: &ast.BinaryOperationExpr{Op: opcode.LogicOr,
+		exact := &ast.BinaryOperationExpr{Op: opcode.LogicOr,
 			L: &ast.BinaryOperationExpr{Op: opcode.EQ, L: arg, R: str(db)},
 			R: &ast.ParenthesesExpr{Expr: &ast.BinaryOperationExpr{Op: opcode.LogicAnd,
 				L: &ast.BinaryOperationExpr{Op: opcode.GT, L: call("CHAR_LENGTH", arg), R: num(prefix)},
 				R: &ast.BinaryOperationExpr{Op: opcode.EQ, L: call("LEFT", arg, num(prefix)), R: str(db + SchemaSeparator)},
 			}},
-		}}, true
+		}
+		like := &ast.PatternLikeOrIlikeExpr{Expr: arg, Pattern: str(likePrefix(db)), Escape: '\\', IsLike: true}
+		return &ast.ParenthesesExpr{Expr: &ast.BinaryOperationExpr{Op: opcode.LogicAnd,
+			L: like, R: &ast.ParenthesesExpr{Expr: exact}}}, true
 	case "pgtidb_schema":
 		arg := f.Args[0]
 		return call("IF", &ast.BinaryOperationExpr{Op: opcode.EQ, L: arg, R: str(db)}, str(PublicSchema),
@@ -460,6 +467,11 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 		return oidCase(f.Args[0], typeCollation), true
 	}
 	return n, true
+}
+
+// likePrefix is the LIKE pattern of the strings that start with s.
+func likePrefix(s string) string {
+	return strings.NewReplacer("\\", "\\\\", "%", "\\%", "_", "\\_").Replace(s) + "%"
 }
 
 // oidCase is CASE x WHEN k THEN v … ELSE 0 END over a map, in key order.

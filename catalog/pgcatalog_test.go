@@ -85,3 +85,11 @@ func TestEmulationIsFresh(t *testing.T) {
 		t.Errorf("emulations share state:\n%s\n%s", sa.String(), sb.String())
 	}
 }
+
+func TestLikePrefix(t *testing.T) {
+	for in, want := range map[string]string{"db": "db%", "d_psql": `d\_psql%`, "a%b": `a\%b%`, `x\y`: `x\\y%`} {
+		if got := likePrefix(in); got != want {
+			t.Errorf("likePrefix(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
