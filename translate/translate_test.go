@@ -147,6 +147,12 @@ func formatStatement(s *Statement) string {
 		fmt.Fprintf(&b, "catalog: op=%d %s.%s", c.Op, c.Database, c.Table)
 		for _, col := range c.Columns {
 			fmt.Fprintf(&b, " %s:%s", col.Name, col.Type)
+			if col.Identity != 0 {
+				fmt.Fprintf(&b, "(identity %c)", col.Identity)
+			}
+			if col.Sequence != "" {
+				fmt.Fprintf(&b, "(owns %s)", col.Sequence)
+			}
 		}
 		b.WriteString("\n")
 	}
