@@ -298,6 +298,15 @@ func (s *session) failed(ctx context.Context) {
 // run executes a translated statement with its TiDB arguments and streams its rows into w.
 // It returns the command tag.
 func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter) (tag string, err error) {
+	if p.tr.Locking && !s.txn.InBlock() && s.txn.Status != compat.TxnFailed {
+		// TiDB takes no row lock in autocommit: a locking read outside a block runs in an
+		// implicit block of its own (ended like a multi-statement query's: at the end of the
+		// Query message, or at Sync), so it waits for and holds the rows' locks as
+		// PostgreSQL's statement does.
+		iso, _ := s.gucs.Get("default_transaction_isolation")
+		ro, _ := s.gucs.Get("default_transaction_read_only")
+		s.txn.Begin(true, iso, ro == "on", s.gucs)
+	}
 	if err := s.beforeStatement(ctx, p); err != nil {
 		return "", err
 	}

@@ -239,6 +239,7 @@ func (t *translator) locking(clauses []*pg_query.Node, sc *scope, n *pg_query.Se
 		return nil, pgerror.New(pgerrcode.FeatureNotSupported, "FOR UPDATE is not allowed with DISTINCT clause")
 	}
 	info := &ast.SelectLockInfo{LockType: ast.SelectLockForUpdate}
+	t.locks = true
 	all := false
 	for _, c := range clauses {
 		lc := c.GetLockingClause()

@@ -101,6 +101,10 @@ type Statement struct {
 	// Lastval asks the proxy to bind lastval()'s value as the plan's parameter after the
 	// client's ones (read with LastvalQuery).
 	Lastval bool
+	// Locking is set for a statement with a locking clause (SELECT … FOR UPDATE/SHARE): TiDB
+	// takes no row lock outside a transaction, so the proxy runs it in a transaction block of
+	// its own when the client has none open (PostgreSQL holds the locks for the statement).
+	Locking bool
 	// Notices are the NOTICEs PostgreSQL sends when the statement succeeds ("relation … already
 	// exists, skipping", "drop cascades to …"), decided from the catalog at translation.
 	Notices []*pgerror.Error

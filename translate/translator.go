@@ -43,6 +43,8 @@ type translator struct {
 	regTables map[ast.ExprNode]*relationRef
 	// setConfigs are the statement's set_config calls (func_session.go).
 	setConfigs []setConfigCall
+	// locks is set when the statement has a locking clause (FOR UPDATE…; Statement.Locking).
+	locks bool
 }
 
 // newTranslator returns a translator for one statement of ctx.
@@ -72,6 +74,7 @@ func (t *translator) restore(n ast.Node) (string, error) {
 // type nothing determined are text, as PostgreSQL resolves unknown parameters.
 func (t *translator) finish(stmt *Statement) {
 	stmt.Uncacheable = stmt.Uncacheable || t.uncacheable
+	stmt.Locking = stmt.Locking || t.locks
 	stmt.Relation = t.relation
 	stmt.ParamOrder = append([]int(nil), t.paramOrder...)
 	stmt.ParamTypes = make([]typemap.Type, len(t.paramTypes))

@@ -162,7 +162,6 @@ BEGIN;
 UPDATE acct SET bal = bal + 100 WHERE id = 2;
 -- session: B
 -- async
--- gap: autocommit-for-update
 SELECT id, bal FROM acct WHERE id = 2 FOR UPDATE;
 -- session: A
 COMMIT;
@@ -197,6 +196,8 @@ BEGIN;
 INSERT INTO acct VALUES (10, 1);
 -- session: B
 SELECT id, bal FROM acct WHERE id >= 10 FOR UPDATE;
+-- async
+-- gap: for-update-pending-insert
 SELECT id, bal FROM acct WHERE id = 10 FOR UPDATE;
 -- session: A
 COMMIT;
