@@ -33,8 +33,9 @@ import (
 // What the shadow catalog does not keep is derived from TiDB's form and documented in
 // KNOWN_GAPS.md (information-schema-*): column_default (TiDB keeps the default's value, not
 // PostgreSQL's expression: literals are printed as PostgreSQL prints a literal of the column's
-// type, CURRENT_TIMESTAMP stands for now() too), check_clause (TiDB's restored text, without
-// backquotes, in PostgreSQL's outer parentheses), view_definition (TiDB's text). Views are not
+// type, CURRENT_TIMESTAMP stands for now() too), check_clause and generation_expression
+// (TiDB's restored text, without backquotes, in PostgreSQL's outer parentheses),
+// view_definition (TiDB's text). Views are not
 // updatable on TiDB, so is_updatable and is_insertable_into of a view are NO. PostgreSQL's own
 // catalog relations (of pg_catalog and information_schema) are not listed in tables and
 // columns; schemata lists their schemas. Not-null constraints appear in table_constraints and
@@ -130,6 +131,10 @@ var infoSchemaEmulations = map[string]string{
 					WHEN a.d REGEXP '^-[0-9]+[.][0-9]*$' THEN CONCAT('''', a.d, '''::numeric')
 					ELSE a.d END
 				WHEN a.d LIKE 'CURRENT_TIMESTAMP%' THEN 'CURRENT_TIMESTAMP'
+				WHEN UPPER(a.d) = 'CURRENT_DATE' THEN 'CURRENT_DATE'
+				WHEN a.ty IN (1083, 1114, 1184) AND a.d REGEXP '^[0-9]' THEN
+					CONCAT('''', IF(a.d REGEXP '[.][0-9]*$', TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM a.d)), a.d),
+						IF(a.ty = 1184, '+00', ''), '''::', pgtidb_type_sqlname(a.ty))
 				WHEN a.ty = 17 THEN CONCAT('''\\x', LOWER(HEX(a.d)), '''::bytea')
 				ELSE CONCAT('''', REPLACE(a.d, '''', ''''''), '''::', IF(a.ty = 1042, 'bpchar', pgtidb_type_sqlname(a.ty))) END AS column_default,
 			IF(a.TABLE_TYPE = 'VIEW', 'YES', a.IS_NULLABLE) AS is_nullable,
@@ -158,7 +163,7 @@ var infoSchemaEmulations = map[string]string{
 			IF(a.attidentity <> '', CAST(sq.MIN_VALUE AS CHAR), NULL) AS identity_minimum,
 			IF(a.attidentity <> '' AND sq.CYCLE, 'YES', 'NO') AS identity_cycle,
 			IF(a.GENERATION_EXPRESSION <> '', 'ALWAYS', 'NEVER') AS is_generated,
-			NULLIF(a.GENERATION_EXPRESSION, '') AS generation_expression,
+			IF(a.GENERATION_EXPRESSION <> '', CONCAT('(', REPLACE(a.GENERATION_EXPRESSION, '` + "`" + `', ''), ')'), NULL) AS generation_expression,
 			IF(a.TABLE_TYPE = 'VIEW', 'NO', 'YES') AS is_updatable
 		FROM (SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION, c.IS_NULLABLE,
 				c.COLUMN_DEFAULT AS d, c.GENERATION_EXPRESSION, t.TABLE_TYPE,

@@ -183,6 +183,13 @@ DROP TABLE later;
 SELECT count(*) FROM information_schema.tables WHERE table_name = 'later';
 SELECT count(*) FROM information_schema.columns WHERE table_name = 'later';
 
+-- defaults as PostgreSQL prints them, generated columns
+CREATE TABLE dflt (a timestamp DEFAULT '2020-01-02 03:04:05', b time DEFAULT '12:34:56', c uuid DEFAULT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', e numeric(4,1) DEFAULT 2, f text DEFAULT 'a\b', g varchar(10) DEFAULT '', h timestamptz DEFAULT '2020-01-02 03:04:05+00', i date DEFAULT CURRENT_DATE, j int DEFAULT 0, k numeric DEFAULT -0.5, l double precision DEFAULT 0, m real DEFAULT 3, n boolean DEFAULT 'yes', o char(2) DEFAULT 'a', p timestamp(3) DEFAULT '2021-06-07 08:09:10.5', q int GENERATED ALWAYS AS (j + 1) STORED, r timestamptz DEFAULT now(), s timestamp DEFAULT LOCALTIMESTAMP, t timestamptz DEFAULT CURRENT_TIMESTAMP);
+SELECT column_name, column_default, is_generated, generation_expression, is_updatable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' AND column_name NOT IN ('r', 's') ORDER BY ordinal_position;
+-- gap: information-schema-default-text
+SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' AND column_name IN ('r', 's') ORDER BY 1;
+SELECT column_name, column_default IS NOT NULL AS has_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' ORDER BY ordinal_position;
+
 -- errors
 SELECT * FROM information_schema.nope;
 SELECT nope FROM information_schema.tables;
