@@ -28,5 +28,12 @@
 // expressions that compute the same values, so that an OID the translator folds into a
 // statement ('t'::regclass) matches the one TiDB computes for pg_class.
 //
+// information_schema (infoschema.go): PostgreSQL 15's information_schema views (not TiDB's
+// MySQL-shaped tables), with columns generated from PostgreSQL 15 (infoschema_columns.go) and
+// typed as the base types of its domains, are emulated the same way over the same sources;
+// views of objects pgtidb has none of (routines, triggers, domains…) are empty, the others
+// refused with 0A000. What cannot be derived from TiDB (PostgreSQL's text of defaults, checks
+// and views) is documented in KNOWN_GAPS.md.
+//
 // The package never decides how a statement is translated and never writes user data.
 package catalog

@@ -35,7 +35,9 @@
 // A relation of pg_catalog (schema-qualified, or unqualified: PostgreSQL searches pg_catalog
 // first unless search_path lists it later) becomes a derived table whose SELECT package catalog
 // builds over TiDB's information_schema (catalog_rel.go); the query around it translates as
-// over any table, with the relation's PostgreSQL column types.
+// over any table, with the relation's PostgreSQL column types. A relation of information_schema
+// (schema-qualified only) becomes PostgreSQL's information_schema view the same way
+// (catalog.InfoSchemaEmulation), never TiDB's own information_schema table.
 //
 // # DDL, DML and the shadow catalog
 //
