@@ -16,6 +16,11 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 		return nil, pgerror.Unsupported("empty statement")
 	}
 	t := newTranslator(ctx)
+	if sel, ok, err := t.settingsLookup(node.GetSelectStmt()); err != nil {
+		return nil, err
+	} else if ok {
+		node = &pg_query.Node{Node: &pg_query.Node_SelectStmt{SelectStmt: sel}}
+	}
 	stmt, err := t.dispatch(node)
 	if err != nil {
 		return nil, err
@@ -43,12 +48,6 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 		}
 		if fc := setvalCall(n.SelectStmt); fc != nil {
 			return t.setvalStatement(n.SelectStmt, fc)
-		}
-		if sel, ok, err := t.settingsLookup(n.SelectStmt); err != nil || ok {
-			if err != nil {
-				return nil, err
-			}
-			return t.selectStatement(sel)
 		}
 		return t.selectStatement(n.SelectStmt)
 	case *pg_query.Node_InsertStmt:
