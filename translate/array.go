@@ -288,7 +288,7 @@ func (t *translator) anyAll(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typema
 		}
 		rt = arrTy
 	}
-	if !isArray(rt) {
+	if !isArray(rt) && !isVector(rt) {
 		return nil, typemap.Type{}, pgerror.New(pgerrcode.WrongObjectType, "op ANY/ALL (array) requires array on right side")
 	}
 	elem := arrayElemType(rt)

@@ -405,6 +405,8 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 		return e, nil
 	case from.OID == typemap.Bytea:
 		return funcCall("CONCAT", strLit(`\x`), funcCall("LOWER", funcCall("HEX", e))), nil
+	case isVector(from):
+		return vectorText(e), nil
 	}
 	return nil, pgerror.Unsupported("conversion of " + sqlTypeName(from) + " to text")
 }
