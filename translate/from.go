@@ -330,6 +330,11 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, sc *scope) (*fromItem, error
 			if err != nil {
 				return nil, err
 			}
+			if empty, err := t.emptyCatalogJoin(j); err != nil {
+				return nil, err
+			} else if empty {
+				cond = boolLit(false)
+			}
 			join.On = &ast.OnCondition{Expr: cond}
 		}
 	}
