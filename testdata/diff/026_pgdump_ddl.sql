@@ -178,6 +178,9 @@ SELECT pg_catalog.setval('public.invoice_no', 2000, false);
 SELECT nextval('public.invoice_no');
 SELECT pg_catalog.setval('dump_app.batch_seq', 99999, true);
 SELECT nextval('dump_app.batch_seq');
+ALTER TABLE dump_app.tickets ALTER COLUMN id DROP DEFAULT;
+ALTER TABLE dump_app.tickets ALTER COLUMN code SET DEFAULT 1;
+ALTER TABLE dump_app.tickets ALTER COLUMN code SET DEFAULT nextval('dump_app.tickets_code_seq');
 -- gap: owned-sequence-default
 ALTER TABLE ONLY public.orders ALTER COLUMN note SET DEFAULT nextval('public.invoice_no'::regclass);
 -- gap: owned-sequence-default
