@@ -1,0 +1,51 @@
+-- The statements pg_dump 15 sends (pg_dump --schema-only, as PostgreSQL's log_statement=all
+-- records them), in its order, over a small schema. OIDs differ between the servers, so the
+-- catalog queries select names. pg_dump against pgtidb stops at the first statement marked
+-- as a gap here (e2e/pgdump_test.go checks which one).
+CREATE SCHEMA app;
+CREATE TABLE public.customers (id serial PRIMARY KEY, email varchar(120) NOT NULL UNIQUE);
+CREATE TABLE app.tickets (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    customer_id integer REFERENCES public.customers (id) ON DELETE RESTRICT);
+-- connection setup
+SELECT pg_catalog.set_config('search_path', '', false);
+SHOW search_path;
+SELECT pg_catalog.pg_is_in_recovery();
+SELECT pg_is_in_recovery() AS recovering, pg_catalog.pg_is_in_recovery() IS FALSE AS primary;
+SELECT pg_is_in_recovery(1);
+SET DATESTYLE = ISO;
+SET INTERVALSTYLE = POSTGRES;
+SET extra_float_digits TO 3;
+SET synchronize_seqscans TO off;
+SHOW synchronize_seqscans;
+SET synchronize_seqscans TO maybe;
+RESET synchronize_seqscans;
+SHOW synchronize_seqscans;
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET row_security = off;
+-- gap: restrict-nonsystem-relation-kind
+SELECT set_config(name, 'view, foreign-table', false) FROM pg_settings WHERE name = 'restrict_nonsystem_relation_kind';
+-- the same lookup of parameters both servers have, and of none
+SELECT set_config(name, 'off', false) FROM pg_settings WHERE name = 'synchronize_seqscans';
+SHOW synchronize_seqscans;
+SELECT set_config(name, '2s', false) FROM pg_catalog.pg_settings WHERE name = 'lock_timeout';
+SHOW lock_timeout;
+SELECT set_config(name, 'x', false) FROM pg_settings WHERE name = 'no_such_parameter';
+SELECT set_config(name, 'abc', false) FROM pg_settings WHERE name = 'lock_timeout';
+SHOW lock_timeout;
+SET lock_timeout = 0;
+-- the dump's transaction
+BEGIN;
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+SHOW transaction_isolation;
+SHOW transaction_read_only;
+SELECT rolname FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_' ORDER BY 1;
+-- gap: not-yet
+SELECT x.tableoid, x.oid, x.extname, n.nspname, x.extrelocatable, x.extversion, x.extconfig, x.extcondition FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace;
+ROLLBACK;
+BEGIN;
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+-- gap: not-yet
+LOCK TABLE public.customers IN ACCESS SHARE MODE;
+ROLLBACK;
