@@ -76,6 +76,14 @@
 // last called nextval on (Statement.Nextvals lists them, Statement.Lastval asks for the value).
 // TRUNCATE (truncate.go) and CREATE TABLE AS / SELECT INTO (ctas.go) are DDL plans too.
 //
+// What a plain pg_dump --schema-only prints is translated in its own forms: ALTER … OWNER TO
+// the session user is DO 0 (pgtidb keeps no owners; alter_table.go, schema.go), ALTER SEQUENCE
+// s OWNED BY t.c only records the owned sequence in the shadow catalog (sequence.go), after
+// which ALTER COLUMN c SET DEFAULT nextval('s'::regclass) makes the column SERIAL; ALTER
+// COLUMN … ADD GENERATED … AS IDENTITY (SEQUENCE NAME s …) creates the sequence and the default
+// as CREATE TABLE's identity columns do (serial.go). The catalog's owned sequence means "the
+// default draws from it", so other defaults of such a column are refused.
+//
 // # Contract with the session
 //
 // The SQL assumes the TiDB session runs with: sql_mode without NO_BACKSLASH_ESCAPES (string
