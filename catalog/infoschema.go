@@ -1,12 +1,9 @@
 package catalog
 
 import (
-	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
-	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 
 	"github.com/pgtidb/pgtidb/pgerror"
@@ -24,7 +21,7 @@ import (
 // yes_or_no character varying(3), time_stamp timestamp(2) with time zone), which is what
 // PostgreSQL's RowDescription carries.
 //
-// The texts use pgcatalog.go's macros and these, expanded on the AST first:
+// The texts use pgcatalog.go's macros and these, expanded on the AST too:
 //
 //	pgtidb_typname(ty)            pg_type.typname of type OID ty (udt_name)
 //	pgtidb_type_sqlname(ty)       format_type's name of ty without modifier (data_type)
@@ -286,12 +283,18 @@ func init() {
 		if cols == nil {
 			panic("catalog: no information_schema columns for " + name)
 		}
-		var fields []string
-		for _, c := range cols {
-			fields = append(fields, "NULL AS `"+c.Name+"`")
-		}
-		infoSchemaEmulations[name] = "SELECT " + strings.Join(fields, ", ") + " FROM DUAL WHERE FALSE"
+		infoSchemaEmulations[name] = emptySelect(cols)
 	}
+}
+
+// emptySelect is an emulation text with columns cols and no row: one row of NULLs, filtered
+// away (pg_catalog's empty relations use it too).
+func emptySelect(cols []Column) string {
+	var fields []string
+	for _, c := range cols {
+		fields = append(fields, "NULL AS `"+c.Name+"`")
+	}
+	return "SELECT " + strings.Join(fields, ", ") + " FROM DUAL WHERE FALSE"
 }
 
 // InfoSchemaRelation returns relation name of schema information_schema as a Table (Schema
@@ -315,20 +318,16 @@ func InfoSchemaDependsOnUser(name string) bool {
 // information_schema.name for env, its output columns those of InfoSchemaRelation(name). A
 // relation PostgreSQL has but pgtidb does not emulate is refused with 0A000 naming it.
 func InfoSchemaEmulation(name string, env EmulationEnv) (ast.ResultSetNode, error) {
-	text, ok := parsedInfoSchema()[name]
+	text, ok := infoSchemaEmulations[name]
 	if !ok {
 		return nil, pgerror.Unsupported("information_schema." + name)
 	}
-	stmt, err := parser.New().ParseOneStmt(text, "", "")
+	node, err := instantiate(text, env)
 	if err != nil {
-		return nil, fmt.Errorf("catalog: emulation of information_schema.%s: %w", name, err)
+		return nil, err
 	}
-	out, _ := stmt.Accept(typeMacroExpander{})
-	e := &macroExpander{env: env}
-	out, _ = out.Accept(e)
-	if e.err != nil {
-		return nil, e.err
-	}
+	// pgcatalog.go's macro expander leaves this file's macros alone.
+	out, _ := node.Accept(typeMacroExpander{})
 	return out.(ast.ResultSetNode), nil
 }
 
@@ -340,26 +339,6 @@ func InfoSchemaEmulatedRelations() []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-var (
-	infoSchemaOnce sync.Once
-	infoSchemaText map[string]string
-)
-
-// parsedInfoSchema checks every emulation text with the TiDB parser once.
-func parsedInfoSchema() map[string]string {
-	infoSchemaOnce.Do(func() {
-		infoSchemaText = map[string]string{}
-		p := parser.New()
-		for name, text := range infoSchemaEmulations {
-			if _, err := p.ParseOneStmt(text, "", ""); err != nil {
-				panic(fmt.Sprintf("catalog: emulation of information_schema.%s does not parse: %v", name, err))
-			}
-			infoSchemaText[name] = text
-		}
-	})
-	return infoSchemaText
 }
 
 // typeMacroExpander replaces pgtidb_typname, pgtidb_type_sqlname and pgtidb_is_numeric by

@@ -325,13 +325,7 @@ func init() {
 		if cols == nil {
 			panic("catalog: no columns for " + name)
 		}
-		var fields []string
-		for _, c := range cols {
-			fields = append(fields, "NULL AS `"+c.Name+"`")
-		}
-		// One row of NULLs, filtered away: the derived table has the relation's columns and
-		// no row.
-		pgCatalogEmulations[name] = "SELECT " + strings.Join(fields, ", ") + " FROM DUAL WHERE FALSE"
+		pgCatalogEmulations[name] = emptySelect(cols)
 	}
 }
 
