@@ -30,30 +30,7 @@ func TestInfoSchemaEmulationsMatchColumns(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		sel := firstSelect(n)
-		if len(sel.Fields.Fields) != len(rel.Columns) {
-			t.Errorf("%s: %d output columns, PostgreSQL has %d", name, len(sel.Fields.Fields), len(rel.Columns))
-			continue
-		}
-		for i, f := range sel.Fields.Fields {
-			got := f.AsName.L
-			if got == "" {
-				if c, ok := f.Expr.(*ast.ColumnNameExpr); ok {
-					got = c.Name.Name.L
-				}
-			}
-			if got != rel.Columns[i].Name {
-				t.Errorf("%s: column %d is %q, PostgreSQL's is %q", name, i+1, got, rel.Columns[i].Name)
-			}
-		}
-		var sb strings.Builder
-		if err := n.Restore(format.NewRestoreCtx(format.DefaultRestoreFlags|format.RestoreStringWithoutCharset, &sb)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		sql := sb.String()
-		if _, err := parser.New().ParseOneStmt(sql, "", ""); err != nil {
-			t.Errorf("%s: expanded emulation does not parse: %v\n%s", name, err, sql)
-		}
+		sql := checkEmulation(t, rel, n)
 		if macroCall.MatchString(sql) || strings.Contains(strings.ToUpper(sql), "DATABASE()") {
 			t.Errorf("%s: a macro is left in %s", name, sql)
 		}
@@ -79,4 +56,41 @@ func TestInfoSchemaColumnTypes(t *testing.T) {
 			t.Errorf("columns.%s: %+v, want %+v", c.Name, c.Type, w)
 		}
 	}
+}
+
+// checkEmulation reports what is wrong with emulation n of relation rel (pg_catalog's tests
+// use it too): its output columns must be rel's, in PostgreSQL's order, and its text, restored
+// after the macros are expanded, must parse. It returns that text.
+func checkEmulation(t *testing.T, rel *Table, n ast.ResultSetNode) string {
+	t.Helper()
+	name := rel.Schema + "." + rel.Name
+	sel := firstSelect(n)
+	if sel == nil {
+		t.Errorf("%s: not a SELECT", name)
+		return ""
+	}
+	if len(sel.Fields.Fields) != len(rel.Columns) {
+		t.Errorf("%s: %d output columns, PostgreSQL has %d", name, len(sel.Fields.Fields), len(rel.Columns))
+	} else {
+		for i, f := range sel.Fields.Fields {
+			got := f.AsName.L
+			if got == "" {
+				if c, ok := f.Expr.(*ast.ColumnNameExpr); ok {
+					got = c.Name.Name.L
+				}
+			}
+			if got != rel.Columns[i].Name {
+				t.Errorf("%s: column %d is %q, PostgreSQL's is %q", name, i+1, got, rel.Columns[i].Name)
+			}
+		}
+	}
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(format.DefaultRestoreFlags|format.RestoreStringWithoutCharset, &sb)); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	sql := sb.String()
+	if _, err := parser.New().ParseOneStmt(sql, "", ""); err != nil {
+		t.Errorf("%s: expanded emulation does not parse: %v\n%s", name, err, sql)
+	}
+	return sql
 }

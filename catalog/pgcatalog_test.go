@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
 )
@@ -35,34 +34,7 @@ func TestEmulationsMatchColumns(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
-		sel := firstSelect(n)
-		if sel == nil {
-			t.Errorf("%s: not a SELECT", name)
-			continue
-		}
-		if len(sel.Fields.Fields) != len(rel.Columns) {
-			t.Errorf("%s: %d output columns, PostgreSQL has %d", name, len(sel.Fields.Fields), len(rel.Columns))
-			continue
-		}
-		for i, f := range sel.Fields.Fields {
-			got := f.AsName.L
-			if got == "" {
-				if c, ok := f.Expr.(*ast.ColumnNameExpr); ok {
-					got = c.Name.Name.L
-				}
-			}
-			if got != rel.Columns[i].Name {
-				t.Errorf("%s: column %d is %q, PostgreSQL's is %q", name, i+1, got, rel.Columns[i].Name)
-			}
-		}
-		var sb strings.Builder
-		if err := n.Restore(format.NewRestoreCtx(format.DefaultRestoreFlags|format.RestoreStringWithoutCharset, &sb)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		sql := sb.String()
-		if _, err := parser.New().ParseOneStmt(sql, "", ""); err != nil {
-			t.Errorf("%s: expanded emulation does not parse: %v\n%s", name, err, sql)
-		}
+		sql := checkEmulation(t, rel, n)
 		for _, macro := range []string{"PGTIDB_OID(", "PGTIDB_NSP_OID(", "PGTIDB_SCHEMA(", "PGTIDB_IN_DATABASE(", "PGTIDB_OPCLASS(", "PGTIDB_COLLATION(", "DATABASE()", "CURRENT_USER()"} {
 			if strings.Contains(strings.ToUpper(sql), macro) {
 				t.Errorf("%s: macro %s left in %s", name, macro, sql)
