@@ -80,3 +80,15 @@ func hasSubLink(m protoreflect.Message) bool {
 	})
 	return found
 }
+
+// limitLiteral is LIMIT/OFFSET of an untyped string constant ('1'), which PostgreSQL reads as
+// a bigint: pgx's simple protocol sends parameters that way (GORM's ColumnTypes runs
+// SELECT * FROM t LIMIT $1 in simple protocol). The constant is coerced to bigint (22P02 when it
+// is not one); anything else is returned as it is.
+func (t *translator) limitLiteral(e ast.ExprNode, ty typemap.Type) (ast.ExprNode, error) {
+	if _, ok := literalString(e); !ok || !isUnknown(ty) {
+		return e, nil
+	}
+	out, _, err := t.coerce(e, ty, of(typemap.Int8))
+	return out, err
+}

@@ -214,6 +214,9 @@ func (t *translator) limitValue(n *pg_query.Node, clause string) (ast.ExprNode, 
 		t.coerce(e, ty, of(typemap.Int8))
 		return e, nil
 	}
+	if e, err = t.limitLiteral(e, ty); err != nil {
+		return nil, err
+	}
 	if v, ok := intValue(e); ok {
 		if v < 0 {
 			code := pgerrcode.InvalidRowCountInLimitClause
