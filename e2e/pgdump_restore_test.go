@@ -173,8 +173,8 @@ func psqlStrict(t *testing.T, ep endpoint, db, script string) {
 	}
 }
 
-// psqlEnv is the environment of psql and pg_dump: the caller's without its PG*/locale/pager
-// variables, as runPsql sets it.
+// psqlEnv is the environment of psql and pg_dump, the same for both servers: the caller's
+// without its PG*/locale/pager variables, PGTZ=UTC, UTF8, the C.UTF-8 locale, no pager.
 func psqlEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {

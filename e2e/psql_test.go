@@ -31,14 +31,7 @@ func runPsql(t *testing.T, ep endpoint, db, script string) string {
 	t.Helper()
 	cmd := exec.Command("psql", "-X", "-v", "ON_ERROR_STOP=0", "-h", ep.host, "-p", strconv.Itoa(ep.port),
 		"-U", "postgres", "-d", db, "-f", script)
-	var env []string
-	for _, kv := range os.Environ() {
-		if strings.HasPrefix(kv, "PG") || strings.HasPrefix(kv, "LC_") || strings.HasPrefix(kv, "LANG") || strings.HasPrefix(kv, "PSQL") || strings.HasPrefix(kv, "PAGER") {
-			continue
-		}
-		env = append(env, kv)
-	}
-	cmd.Env = append(env, "PGTZ=UTC", "PGCLIENTENCODING=UTF8", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PAGER=", "PSQL_PAGER=")
+	cmd.Env = psqlEnv()
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		// With ON_ERROR_STOP=0 psql exits 0 even after SQL errors; anything else is a failure
