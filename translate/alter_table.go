@@ -803,6 +803,11 @@ func ownerOnly(cmds []*pg_query.Node) bool {
 // user (pg_class.relowner is that role), so a change of owner to the session user is true
 // without doing anything and is accepted; any other role is refused (checkOwnerRole).
 func (t *translator) alterRelationOwner(n *pg_query.AlterTableStmt) (*Statement, error) {
+	switch ot := n.GetObjtype(); ot {
+	case pg_query.ObjectType_OBJECT_TABLE, pg_query.ObjectType_OBJECT_VIEW, pg_query.ObjectType_OBJECT_SEQUENCE:
+	default:
+		return nil, pgerror.Unsupported("ALTER " + objectTypeName(ot) + " OWNER TO")
+	}
 	for _, c := range n.GetCmds() {
 		if err := t.checkOwnerRole(c.GetAlterTableCmd().GetNewowner()); err != nil {
 			return nil, err
@@ -832,8 +837,6 @@ func (t *translator) checkRelationKind(tbl *catalog.Table, ot pg_query.ObjectTyp
 		return pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a view", tbl.Name)
 	case ot == pg_query.ObjectType_OBJECT_SEQUENCE && !sequence:
 		return pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", tbl.Name)
-	case ot != pg_query.ObjectType_OBJECT_TABLE && ot != pg_query.ObjectType_OBJECT_VIEW && ot != pg_query.ObjectType_OBJECT_SEQUENCE:
-		return pgerror.Unsupported("ALTER " + objectTypeName(ot) + " OWNER TO")
 	}
 	return nil
 }

@@ -52,6 +52,8 @@ func TestOwnerTo(t *testing.T) {
 		{"ALTER SEQUENCE public.emp OWNER TO postgres", "42809"},
 		{"ALTER TABLE public.emp OWNER TO postgres, ADD COLUMN x int", "0A000"},
 		{"ALTER DATABASE db OWNER TO postgres", "0A000"},
+		{"ALTER INDEX emp_pkey OWNER TO postgres", "0A000"},
+		{"ALTER MATERIALIZED VIEW tv OWNER TO postgres", "0A000"},
 	} {
 		tree, err := pg_query.Parse(c.sql)
 		if err != nil {
