@@ -88,6 +88,7 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 		t.uncacheable = true
 	}
 	r := tableRel(alias, tbl)
+	r.source = tbl
 	if err := addRel(sc, r); err != nil {
 		return nil, err
 	}

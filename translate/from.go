@@ -158,6 +158,7 @@ func (t *translator) rangeVar(rv *pg_query.RangeVar, sc *scope) (*fromItem, erro
 		return nil, err
 	}
 	r := tableRel(alias, tbl)
+	r.source = tbl
 	ts := &ast.TableSource{Source: tn}
 	if alias != "" {
 		ts.AsName = cistr(alias)

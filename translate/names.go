@@ -154,6 +154,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				}
 			}
 			if found == nil {
+				if e, ty, ok, err := t.unqualifiedSystemColumn(s, col); ok {
+					return e, ty, err
+				}
 				continue
 			}
 			cn := &ast.ColumnName{Name: cistr(col)}
@@ -177,6 +180,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 			}
 			c := r.column(col)
 			if c == nil {
+				if e, ty, ok, err := t.systemColumn(r, col); ok {
+					return e, ty, err
+				}
 				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn,
 					"column %s.%s does not exist", relName, col)
 			}

@@ -35,6 +35,9 @@ type rel struct {
 	hidden map[string]bool
 	// table is the catalog table's own name when the relation is an aliased table.
 	table string
+	// source is the table of a FROM item naming one (user or catalog table, or view), for its
+	// system columns (syscol.go); nil for other items.
+	source *catalog.Table
 	// nullable is set for relations on the outer side of an outer join: their columns can
 	// be NULL whatever the catalog says.
 	nullable bool

@@ -3,6 +3,7 @@
 -- catalog queries select names. pg_dump against pgtidb stops at the first statement marked
 -- as a gap here (e2e/pgdump_test.go checks which one).
 CREATE SCHEMA app;
+CREATE SCHEMA empty_one;
 CREATE TABLE public.customers (id serial PRIMARY KEY, email varchar(120) NOT NULL UNIQUE);
 CREATE TABLE app.tickets (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     customer_id integer REFERENCES public.customers (id) ON DELETE RESTRICT);
@@ -41,9 +42,27 @@ SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
 SHOW transaction_isolation;
 SHOW transaction_read_only;
 SELECT rolname FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_' ORDER BY 1;
--- gap: not-yet
+-- gap: no-plpgsql
 SELECT x.tableoid, x.oid, x.extname, n.nspname, x.extrelocatable, x.extversion, x.extconfig, x.extcondition FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace;
+-- gap: not-yet
+SELECT classid, objid, refobjid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e' ORDER BY 3;
 ROLLBACK;
+-- system column tableoid: the catalog's fixed OID, a user table's pg_class OID
+SELECT n.nspname, n.tableoid, a.tableoid AS am_tableoid FROM pg_namespace n, pg_am a WHERE n.nspname = 'app' AND a.amname = 'btree';
+SELECT DISTINCT tableoid FROM pg_catalog.pg_type;
+SELECT DISTINCT t.tableoid, c.tableoid FROM pg_type t JOIN pg_class c ON c.reltype = t.oid OR true WHERE c.relname = 'customers';
+SELECT count(*) FROM pg_attribute a WHERE a.tableoid = 1249 AND a.attname = 'email';
+-- gap: not-yet
+SELECT tableoid FROM pg_namespace n, pg_am a;
+SELECT tableoid FROM pg_tables;
+SELECT s.tableoid FROM information_schema.schemata s;
+SELECT v.tableoid FROM (SELECT 1) v;
+INSERT INTO public.customers (email) VALUES ('a@example.com');
+SELECT tableoid = 'public.customers'::regclass AS own, c.tableoid = 'public.customers'::regclass AS qualified FROM public.customers c;
+SELECT tableoid = 'app.tickets'::regclass FROM app.tickets;
+SELECT c.tableoid FROM public.customers c JOIN app.tickets t ON t.customer_id = c.id;
+-- gap: not-yet
+SELECT tableoid FROM public.customers c JOIN app.tickets t ON t.customer_id = c.id;
 BEGIN;
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
 -- gap: not-yet
