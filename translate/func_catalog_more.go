@@ -50,10 +50,7 @@ func fnGetIndexdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	item := func(i int) ast.ExprNode {
-		return funcCall("JSON_EXTRACT", defs,
-			funcCall("CONCAT", strLit(`$."`), castTo(oid, of(typemap.Text)), strLit(`"[`+itoa(i)+`]`)))
-	}
+	item := func(i int) ast.ExprNode { return oidLookup(defs, oid, i) }
 	v := item(0)
 	var def ast.ExprNode = funcCall("JSON_UNQUOTE", v)
 	if pretty {
@@ -76,32 +73,18 @@ func fnGetIndexdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 // {index oid: [indexdef, schema name, table oid]} of every index, from the pg_class,
 // pg_namespace, pg_index and pg_indexes emulations.
 func (t *translator) indexdefMap() (ast.ExprNode, error) {
-	env := catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User}
-	source := func(name, alias string) (*ast.TableSource, error) {
-		if catalog.DependsOnUser(name) {
-			t.uncacheable = true
-		}
-		n, err := catalog.Emulation(name, env)
-		if err != nil {
-			return nil, err
-		}
-		return &ast.TableSource{Source: n, AsName: cistr(alias)}, nil
-	}
-	col := func(rel, name string) ast.ExprNode {
-		return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(rel), Name: cistr(name)}}
-	}
 	var join ast.ResultSetNode
 	for _, j := range []struct {
 		rel, alias string
 		on         ast.ExprNode
 	}{
 		{"pg_class", "c", nil},
-		{"pg_namespace", "n", binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))},
-		{"pg_index", "i", binop(opcode.EQ, col("i", "indexrelid"), col("c", "oid"))},
-		{"pg_indexes", "v", and(binop(opcode.EQ, col("v", "schemaname"), col("n", "nspname")),
-			binop(opcode.EQ, col("v", "indexname"), col("c", "relname")))},
+		{"pg_namespace", "n", binop(opcode.EQ, qualifiedColumn("n", "oid"), qualifiedColumn("c", "relnamespace"))},
+		{"pg_index", "i", binop(opcode.EQ, qualifiedColumn("i", "indexrelid"), qualifiedColumn("c", "oid"))},
+		{"pg_indexes", "v", and(binop(opcode.EQ, qualifiedColumn("v", "schemaname"), qualifiedColumn("n", "nspname")),
+			binop(opcode.EQ, qualifiedColumn("v", "indexname"), qualifiedColumn("c", "relname")))},
 	} {
-		src, err := source(j.rel, j.alias)
+		src, err := t.catalogSource(j.rel, j.alias)
 		if err != nil {
 			return nil, err
 		}
@@ -111,11 +94,71 @@ func (t *translator) indexdefMap() (ast.ExprNode, error) {
 		}
 		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
 	}
+	col := qualifiedColumn
 	value := funcCall("JSON_ARRAY", col("v", "indexdef"), col("n", "nspname"), col("i", "indrelid"))
-	agg := &ast.AggregateFuncExpr{F: "json_objectagg", Args: []ast.ExprNode{col("c", "oid"), value}}
-	sel := &ast.SelectStmt{SelectStmtOpts: &ast.SelectStmtOpts{SQLCache: true}, Kind: ast.SelectStmtKindSelect,
-		Fields: &ast.FieldList{Fields: []*ast.SelectField{{Expr: agg}}},
-		From:   &ast.TableRefsClause{TableRefs: join.(*ast.Join)},
-		Where:  binop(opcode.EQ, col("c", "relkind"), strLit("i"))}
-	return &ast.SubqueryExpr{Query: sel}, nil
+	return oidMap(col("c", "oid"), value, join.(*ast.Join), binop(opcode.EQ, col("c", "relkind"), strLit("i"))), nil
+}
+
+// catalogSource is the FROM item of pg_catalog relation name's emulation, as alias.
+func (t *translator) catalogSource(name, alias string) (*ast.TableSource, error) {
+	if catalog.DependsOnUser(name) {
+		t.uncacheable = true
+	}
+	n, err := catalog.Emulation(name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User})
+	if err != nil {
+		return nil, err
+	}
+	return &ast.TableSource{Source: n, AsName: cistr(alias)}, nil
+}
+
+func qualifiedColumn(rel, name string) ast.ExprNode {
+	return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(rel), Name: cistr(name)}}
+}
+
+// oidMap is the uncorrelated scalar subquery SELECT JSON_OBJECTAGG(key, value) FROM from WHERE
+// where: catalog values looked up by oid without a correlated subquery, which TiDB answers
+// wrongly over information_schema.
+func oidMap(key, value ast.ExprNode, from *ast.Join, where ast.ExprNode) ast.ExprNode {
+	agg := &ast.AggregateFuncExpr{F: "json_objectagg", Args: []ast.ExprNode{key, value}}
+	return &ast.SubqueryExpr{Query: &ast.SelectStmt{SelectStmtOpts: &ast.SelectStmtOpts{SQLCache: true},
+		Kind: ast.SelectStmtKindSelect, Fields: &ast.FieldList{Fields: []*ast.SelectField{{Expr: agg}}},
+		From: &ast.TableRefsClause{TableRefs: from}, Where: where}}
+}
+
+// oidLookup is the value an oidMap holds for oid (JSON; SQL NULL when absent), element i of it
+// when i >= 0.
+func oidLookup(m, oid ast.ExprNode, i int) ast.ExprNode {
+	path := []ast.ExprNode{strLit(`$."`), castTo(oid, of(typemap.Text)), strLit(`"`)}
+	if i >= 0 {
+		path[2] = strLit(`"[` + itoa(i) + `]`)
+	}
+	return funcCall("JSON_EXTRACT", m, funcCall("CONCAT", path...))
+}
+
+// regclassDisplay is a computed regclass as it is printed: the JSON [schema, relation, visible]
+// of its relation, which typemap formats as regclassout does, or the oid's digits for an oid of
+// no relation (PostgreSQL prints those as numbers).
+func (t *translator) regclassDisplay(oid ast.ExprNode) (ast.ExprNode, error) {
+	if !simpleOperand(oid) {
+		return nil, pgerror.Unsupported("output of a regclass computed by a volatile expression")
+	}
+	c, err := t.catalogSource("pg_class", "c")
+	if err != nil {
+		return nil, err
+	}
+	n, err := t.catalogSource("pg_namespace", "n")
+	if err != nil {
+		return nil, err
+	}
+	col := qualifiedColumn
+	visible, err := t.relationVisible(col("c", "oid"))
+	if err != nil {
+		return nil, err
+	}
+	from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
+		On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
+	m := oidMap(col("c", "oid"), funcCall("JSON_ARRAY", col("n", "nspname"), col("c", "relname"), visible), from, nil)
+	v := oidLookup(m, oid, -1)
+	text := of(typemap.Text)
+	return caseWhen(castTo(v, text), isNull(oid, false), nullLit(), isNull(v, false), castTo(oid, text)), nil
 }

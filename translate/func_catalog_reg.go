@@ -236,6 +236,9 @@ func (t *translator) convertOID(e ast.ExprNode, from, to typemap.Type) (ast.Expr
 				v += 1 << 32
 			}
 			out := intLit(v)
+			if v == 0 && to.OID != typemap.Oid {
+				t.regName(out, "-")
+			}
 			if to.OID == typemap.RegType {
 				if info := typemap.Lookup(typemap.OID(v)); info != nil {
 					t.regName(out, info.SQLName)
@@ -259,7 +262,7 @@ func (t *translator) convertOID(e ast.ExprNode, from, to typemap.Type) (ast.Expr
 	case isOIDType(from) && to.OID == typemap.Int4:
 		return caseWhen(e, binop(opcode.GT, e, intLit(2147483647)), binop(opcode.Minus, e, intLit(1<<32))), true, nil
 	case isOIDType(from) && (to.OID == typemap.Text || to.OID == typemap.Varchar || to.OID == typemap.Name):
-		txt, err := t.oidText(e, from)
+		txt, err := t.oidText(e, from, false)
 		return txt, true, err
 	case isOIDType(to) && isString(from):
 		return nil, true, pgerror.Unsupported("cast of a non-constant string to " + sqlTypeName(to))
@@ -268,7 +271,8 @@ func (t *translator) convertOID(e ast.ExprNode, from, to typemap.Type) (ast.Expr
 }
 
 // oidText is the text output of a value of oid or a reg* type.
-func (t *translator) oidText(e ast.ExprNode, ty typemap.Type) (ast.ExprNode, error) {
+// A computed regclass can only be printed (output): its name is formatted by typemap.
+func (t *translator) oidText(e ast.ExprNode, ty typemap.Type, output bool) (ast.ExprNode, error) {
 	if isNullLit(e) {
 		return e, nil
 	}
@@ -300,7 +304,10 @@ func (t *translator) oidText(e ast.ExprNode, ty typemap.Type) (ast.ExprNode, err
 			binop(opcode.EQ, e, intLit(catalog.PgCatalogNamespaceOID)), strLit("pg_catalog"),
 			binop(opcode.EQ, e, intLit(catalog.PublicNamespaceOID)), strLit(catalog.PublicSchema)), nil
 	}
-	return nil, pgerror.Unsupported("output of a computed " + sqlTypeName(ty) + " value")
+	if ty.OID == typemap.RegClass && output {
+		return t.regclassDisplay(e)
+	}
+	return nil, pgerror.Unsupported("text of a computed " + sqlTypeName(ty) + " value")
 }
 
 // displayRegColumns makes the result columns of a top-level SELECT print reg* values as names.
@@ -313,14 +320,32 @@ func (t *translator) displayRegColumns(q *queryResult) error {
 		if c.field == nil {
 			return pgerror.Unsupported(sqlTypeName(c.typ) + " columns of set operations")
 		}
-		e, err := t.oidText(c.field.Expr, c.typ)
+		e, err := t.oidText(c.field.Expr, c.typ, true)
 		if err != nil {
 			return err
 		}
+		keepOIDOrder(q.node, i, c.name, c.field.Expr)
 		c.field.Expr = e
 		if c.field.AsName.O == "" {
 			c.field.AsName = cistr(c.name)
 		}
 	}
 	return nil
+}
+
+// keepOIDOrder makes ORDER BY items that name result column i (by position or by its name)
+// sort on the column's oid, as PostgreSQL sorts reg* values, not on the name it is printed as.
+func keepOIDOrder(node ast.ResultSetNode, i int, name string, oid ast.ExprNode) {
+	sel, ok := node.(*ast.SelectStmt)
+	if !ok || sel.OrderBy == nil {
+		return
+	}
+	for _, item := range sel.OrderBy.Items {
+		if n, ok := intValue(item.Expr); ok && int(n) == i+1 {
+			item.Expr = oid
+		}
+		if cn, ok := item.Expr.(*ast.ColumnNameExpr); ok && cn.Name.Table.O == "" && cn.Name.Name.O == name {
+			item.Expr = oid
+		}
+	}
 }

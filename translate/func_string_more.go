@@ -477,26 +477,7 @@ func quoteLiteral(s string) string {
 // quoteIdent is PostgreSQL's quote_ident: unquoted only for a lower-case identifier that is no
 // keyword except an unreserved one. pg_query's grammar decides: an unreserved keyword is both a
 // column name and a function name.
-func quoteIdent(s string) string {
-	plain := s != ""
-	for i, r := range s {
-		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		if _, err := pg_query.Parse("CREATE TABLE x (" + s + " int)"); err != nil {
-			plain = false
-		} else if _, err := pg_query.Parse("SELECT " + s + "()"); err != nil {
-			plain = false
-		}
-	}
-	if plain {
-		return s
-	}
-	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
-}
+func quoteIdent(s string) string { return typemap.QuoteIdent(s) }
 
 // fnFormat is format(fmt, …) for a constant fmt using only %s, %I, %L and %% without
 // positions, widths or flags. %s prints NULL as ”, %L as NULL; %I needs a constant argument

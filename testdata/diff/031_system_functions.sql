@@ -50,6 +50,12 @@ SELECT pg_typeof('sf_t'::regclass) AS t;
 SELECT to_regclass('sf_t'), to_regclass('nosuch'), to_regclass('sf_other.sf_u');
 SELECT to_regclass('nosuch') IS NULL AS missing;
 SELECT pg_typeof(to_regclass('sf_t')) AS t;
+SELECT c.oid::regclass AS r, c.relname FROM pg_class c WHERE c.relname IN ('sf_t', 'SF Mixed', 'sf_u') ORDER BY c.relname, c.relnamespace;
+SELECT c.oid::regclass = 'sf_t'::regclass AS same FROM pg_class c WHERE c.relname = 'sf_t' AND c.relnamespace = 'public'::regnamespace;
+SELECT count(*) FROM pg_class c WHERE c.oid::regclass = 'sf_other.sf_u'::regclass;
+SELECT 0::regclass AS zero, 123::regclass AS no_relation;
+SELECT a.attname, a.atttypid::regtype AS t FROM pg_attribute a WHERE a.attrelid = 'sf_t'::regclass AND a.attnum > 0 ORDER BY 2, 1;
+SELECT a.atttypid::regtype AS t FROM pg_attribute a WHERE a.attrelid = 'sf_t'::regclass AND a.attnum > 0 ORDER BY t DESC;
 -- regnamespace
 SELECT 'public'::regnamespace, 'pg_catalog'::regnamespace, 'sf_other'::regnamespace;
 SELECT 'public'::regnamespace::oid AS public_oid, 'pg_catalog'::regnamespace::oid AS catalog_oid;
@@ -58,6 +64,7 @@ SELECT 'nosuch'::regnamespace;
 SET search_path = sf_other, public;
 SELECT current_schema(), current_schemas(false);
 SELECT 'sf_t'::regclass, 'public.sf_t'::regclass, 'sf_u'::regclass;
+SELECT c.oid::regclass AS r FROM pg_class c WHERE c.relname IN ('sf_t', 'sf_u') ORDER BY c.relname, c.relnamespace;
 RESET search_path;
 SELECT current_schemas(true);
 -- format_type
