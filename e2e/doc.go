@@ -17,6 +17,12 @@
 //	              statements), transcripts compared step by step
 //	node_test.go  TestNodePostgresReturning: node/returning.js (node-postgres, npm pg; npm ci
 //	              when node_modules is missing) on both servers, its JSON output compared
+//	gorm_test.go  TestGormMigrator: GORM's PostgreSQL migrator (AutoMigrate twice, HasTable,
+//	              HasColumn, ColumnTypes, HasIndex, HasConstraint, GetIndexes) on both servers,
+//	              step by step; known gaps listed in gormGaps must still differ
+//	sqlalchemy_test.go TestSQLAlchemyInspect: python/reflect.py (Debian's SQLAlchemy inspect()
+//	              over psycopg2, /usr/bin/python3) on both servers, its JSON lines compared call
+//	              by call; known gaps listed in sqlalchemyGaps must still differ
 //	psql_test.go  TestPsql: testdata/psql/*.sql run through the psql binary on both servers;
 //	              the outputs must be equal
 //	fuzz_test.go  FuzzWire: arbitrary bytes after a valid startup must never take the proxy down
