@@ -152,7 +152,7 @@ func (t *translator) insertNextvals(n *pg_query.InsertStmt) []SequenceRef {
 	sel := n.GetSelectStmt().GetSelectStmt()
 	var out []SequenceRef
 	for i, c := range tbl.Columns {
-		if c.Sequence == "" {
+		if sequenceDefault(&c) == "" {
 			continue
 		}
 		pos, listed := position[c.Name]

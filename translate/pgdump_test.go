@@ -13,7 +13,7 @@ import (
 func init() {
 	// The plan tests' tables for pg_dump's forms (testdata/pgdump.txt): dumped is a table as
 	// pg_dump restores a SERIAL column, after ALTER SEQUENCE dumped_id_seq OWNED BY
-	// dumped.id and before its SET DEFAULT; bare has a NOT NULL column without a default and
+	// dumped.id and before its SET DEFAULT (id is its primary key); bare has a NOT NULL column without a default and
 	// bare_seq is a free sequence.
 	for _, k := range []*catalog.Table{
 		{Schema: "public", Name: "dumped", Columns: []catalog.Column{
@@ -24,10 +24,14 @@ func init() {
 			col("id", ty(typemap.Int8), true), col("n", ty(typemap.Int4), false), col("t", ty(typemap.Text), true)}},
 		{Schema: "public", Name: "bare_seq"},
 	} {
+		var pk []string
+		if k.Name == "dumped" {
+			pk = []string{"id"}
+		}
 		keyedTables[k.Name] = struct {
 			tbl *catalog.Table
 			pk  []string
-		}{k, nil}
+		}{k, pk}
 	}
 }
 

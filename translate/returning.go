@@ -399,7 +399,7 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 	pos := make([]int, len(keys))
 	for i, k := range keys {
 		if c := tbl.Column(k.name); c != nil {
-			seqs[i] = c.Sequence
+			seqs[i] = sequenceDefault(c)
 		}
 		pos[i] = -1
 		for j, c := range targets {
@@ -595,7 +595,7 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 			continue
 		}
 		c := tbl.Column(k.name)
-		if c == nil || c.Sequence == "" {
+		if c == nil || sequenceDefault(c) == "" {
 			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING without a value for primary key column \"" + k.name + "\"")
 		}
 		cols = append(cols, c)

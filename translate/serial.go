@@ -106,6 +106,17 @@ func (t *translator) chooseSequenceNames(p *tablePlan) error {
 	return nil
 }
 
+// sequenceDefault is the sequence column c's default draws from: the sequence it owns, once
+// it has its default. pg_dump makes a column own its sequence (ALTER SEQUENCE … OWNED BY)
+// before it sets the default (SET DEFAULT nextval(…)); in between the column has no default,
+// and INSERT … RETURNING, ON CONFLICT and lastval() must not draw from the sequence.
+func sequenceDefault(c *catalog.Column) string {
+	if !c.HasDefault {
+		return ""
+	}
+	return c.Sequence
+}
+
 // nextvalCall is NEXTVAL(`db`.`seq`).
 func nextvalCall(db, seq string) ast.ExprNode {
 	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(db), Name: cistr(seq)}})

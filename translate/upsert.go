@@ -346,7 +346,7 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err erro
 	// sequence advances once per proposed row, conflicting or not, as in PostgreSQL.
 	for i := range u.tbl.Columns {
 		c := &u.tbl.Columns[i]
-		if c.Sequence != "" {
+		if sequenceDefault(c) != "" {
 			if err := add(c.Name, "sequence-filled"); err != nil {
 				return err
 			}
@@ -514,7 +514,7 @@ func (u *upsert) proposed(list []ast.ExprNode, pos int, name string) (ast.ExprNo
 	}
 	c := u.tbl.Column(name)
 	switch {
-	case c.Sequence != "":
+	case sequenceDefault(c) != "":
 		return nextvalCall(u.tbl.Database, c.Sequence), nil
 	case !c.HasDefault:
 		return ast.NewValueExpr(nil, "", ""), nil
@@ -585,7 +585,7 @@ func (t *translator) upsertAssignments(oc *pg_query.OnConflictClause, u *upsert,
 			return pgerror.Newf(pgerrcode.GeneratedAlways, "column %q can only be updated to DEFAULT", col.Name).
 				WithDetail("Column \"" + col.Name + "\" is an identity column defined as GENERATED ALWAYS.")
 		}
-		if val.GetSetToDefault() != nil && col.Sequence != "" {
+		if val.GetSetToDefault() != nil && sequenceDefault(col) != "" {
 			return pgerror.Unsupported("SET " + col.Name + " = DEFAULT in ON CONFLICT DO UPDATE of a sequence-filled column")
 		}
 		e, err := t.assignedValue(val, sc, col)
