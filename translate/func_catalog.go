@@ -328,11 +328,22 @@ func fnHasPrivilege(kind privObject) funcHandler {
 			return nil, typemap.Type{}, pgerror.Unsupported(name + " with a non-constant privilege")
 		}
 		objName, isText := literalString(exprs[obj])
+		var exists ast.ExprNode // for an object named by an oid TiDB computes
 		if !isText || !isUnknown(types[obj]) && !isString(types[obj]) {
-			if _, known := t.regNames[exprs[obj]]; known && kind == privTable && types[obj].OID == typemap.RegClass {
+			_, known := t.regNames[exprs[obj]]
+			switch {
+			case known && kind == privTable && types[obj].OID == typemap.RegClass:
 				objName, isText = "", false
-			} else {
-				return nil, typemap.Type{}, pgerror.Unsupported(name + " of a non-constant object")
+			case isOIDType(types[obj]) || isInt(types[obj]):
+				// True for an object that exists, NULL for an oid of none (PostgreSQL's rule).
+				var err error
+				if exists, err = t.oidExists(map[privObject]string{privTable: "pg_class", privSchema: "pg_namespace",
+					privDatabase: "pg_database"}[kind], exprs[obj]); err != nil {
+					return nil, typemap.Type{}, err
+				}
+				objName, isText = "", false
+			default:
+				return nil, typemap.Type{}, pgerror.Unsupported(name + " of a non-constant object name")
 			}
 		}
 		if isText {
@@ -360,6 +371,9 @@ func fnHasPrivilege(kind privObject) funcHandler {
 		}
 		if err := checkPrivileges(privText, kind); err != nil {
 			return nil, typemap.Type{}, err
+		}
+		if exists != nil {
+			return caseWhen(nullLit(), exists, boolLit(true)), of(typemap.Bool), nil
 		}
 		return boolLit(true), of(typemap.Bool), nil
 	}

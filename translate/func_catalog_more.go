@@ -162,3 +162,15 @@ func (t *translator) regclassDisplay(oid ast.ExprNode) (ast.ExprNode, error) {
 	text := of(typemap.Text)
 	return caseWhen(castTo(v, text), isNull(oid, false), nullLit(), isNull(v, false), castTo(oid, text)), nil
 }
+
+// oidExists is `oid IN (SELECT oid FROM <pg_catalog relation>)`, uncorrelated.
+func (t *translator) oidExists(relation string, oid ast.ExprNode) (ast.ExprNode, error) {
+	src, err := t.catalogSource(relation, "o")
+	if err != nil {
+		return nil, err
+	}
+	sel := &ast.SelectStmt{SelectStmtOpts: &ast.SelectStmtOpts{SQLCache: true}, Kind: ast.SelectStmtKindSelect,
+		Fields: &ast.FieldList{Fields: []*ast.SelectField{{Expr: qualifiedColumn("o", "oid")}}},
+		From:   &ast.TableRefsClause{TableRefs: &ast.Join{Left: src}}}
+	return &ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: sel}}, nil
+}

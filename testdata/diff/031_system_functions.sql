@@ -90,6 +90,10 @@ SELECT has_schema_privilege('nosuch', 'usage');
 SELECT has_schema_privilege('public', 'select');
 SELECT has_table_privilege('no_such_role', 'sf_t', 'select');
 SELECT has_table_privilege('sf_t', NULL) AS p;
+SELECT c.relname, has_table_privilege(c.oid, 'SELECT') AS p FROM pg_class c WHERE c.relname IN ('sf_t', 'sf_u') ORDER BY 1;
+SELECT has_table_privilege(0::oid, 'SELECT') AS none, has_schema_privilege(0::oid, 'USAGE') AS none_schema;
+SELECT n.nspname, has_schema_privilege(n.oid, 'USAGE') AS p FROM pg_namespace n WHERE n.nspname IN ('public', 'sf_other') ORDER BY 1;
+SELECT has_database_privilege(d.oid, 'CONNECT') AS p FROM pg_database d WHERE d.datname = current_database();
 -- encodings
 SELECT pg_encoding_to_char(6), pg_encoding_to_char(0), pg_encoding_to_char(8), pg_encoding_to_char(35);
 SELECT pg_encoding_to_char(41), pg_encoding_to_char(42), pg_encoding_to_char(-1);
