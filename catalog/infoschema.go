@@ -265,6 +265,42 @@ var infoSchemaEmulations = map[string]string{
 		WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA) AND i.owned_sequence IS NULL`,
 }
 
+// Privileges: the session user owns every relation (pg_class.relowner) and is a superuser, so
+// PostgreSQL lists the owner's default privileges, granted by and to the session user.
+var infoSchemaPrivileges = map[string]string{
+	"table_privileges": `SELECT CURRENT_USER() AS grantor, CURRENT_USER() AS grantee, DATABASE() AS table_catalog,
+			pgtidb_schema(t.TABLE_SCHEMA) AS table_schema, t.TABLE_NAME AS table_name, p.privilege_type,
+			'YES' AS is_grantable, IF(p.privilege_type = 'SELECT', 'YES', 'NO') AS with_hierarchy
+		FROM information_schema.TABLES t
+		JOIN (SELECT 'INSERT' AS privilege_type UNION ALL SELECT 'SELECT' UNION ALL SELECT 'UPDATE' UNION ALL SELECT 'DELETE'
+			UNION ALL SELECT 'TRUNCATE' UNION ALL SELECT 'REFERENCES' UNION ALL SELECT 'TRIGGER') p
+		WHERE pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')`,
+
+	"column_privileges": `SELECT CURRENT_USER() AS grantor, CURRENT_USER() AS grantee, DATABASE() AS table_catalog,
+			pgtidb_schema(c.TABLE_SCHEMA) AS table_schema, c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name,
+			p.privilege_type, 'YES' AS is_grantable
+		FROM information_schema.COLUMNS c
+		JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+		JOIN (SELECT 'INSERT' AS privilege_type UNION ALL SELECT 'SELECT' UNION ALL SELECT 'UPDATE' UNION ALL SELECT 'REFERENCES') p
+		WHERE pgtidb_in_database(c.TABLE_SCHEMA) AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')`,
+
+	"information_schema_catalog_name": `SELECT DATABASE() AS catalog_name`,
+
+	// The database encoding (UTF8) with its default collation, as PostgreSQL shows it.
+	"character_sets": `SELECT NULL AS character_set_catalog, NULL AS character_set_schema, 'UTF8' AS character_set_name,
+			'UCS' AS character_repertoire, 'UTF8' AS form_of_use, DATABASE() AS default_collate_catalog,
+			'pg_catalog' AS default_collate_schema, 'ucs_basic' AS default_collate_name`,
+}
+
+func init() {
+	for name, text := range infoSchemaPrivileges {
+		infoSchemaEmulations[name] = text
+	}
+	// role_table_grants and role_column_grants are the grants to enabled roles: here the same.
+	infoSchemaEmulations["role_table_grants"] = infoSchemaPrivileges["table_privileges"]
+	infoSchemaEmulations["role_column_grants"] = infoSchemaPrivileges["column_privileges"]
+}
+
 // emptyInfoSchemaRelations are information_schema relations whose content on pgtidb is no
 // row: pgtidb has no routines, triggers, domains, user-defined types, array columns or
 // foreign data.

@@ -35,7 +35,7 @@ func TestInfoSchemaEmulationsMatchColumns(t *testing.T) {
 			t.Errorf("%s: a macro is left in %s", name, sql)
 		}
 	}
-	if _, err := InfoSchemaEmulation("role_table_grants", env); err == nil {
+	if _, err := InfoSchemaEmulation("enabled_roles", env); err == nil {
 		t.Error("a relation pgtidb does not emulate must be refused")
 	}
 	if InfoSchemaRelation("pg_class") != nil {

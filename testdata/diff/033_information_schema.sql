@@ -155,6 +155,16 @@ SELECT sequence_name, start_value, increment FROM information_schema.sequences W
 SELECT count(*) FROM information_schema.sequences WHERE sequence_name = 'ident_a_seq';
 SELECT sequence_name, cycle_option FROM information_schema.sequences WHERE cycle_option = 'YES';
 
+-- privileges: the session user owns everything
+SELECT grantor = current_user AS by_me, grantee = current_user AS to_me, table_catalog = current_database() AS here, table_schema, table_name, privilege_type, is_grantable, with_hierarchy FROM information_schema.table_privileges WHERE table_schema IN ('public', 'app') ORDER BY 4, 5, 6;
+SELECT table_name, count(*) FROM information_schema.role_table_grants WHERE table_schema = 'public' AND grantee = current_user GROUP BY 1 ORDER BY 1;
+SELECT privilege_type FROM information_schema.table_privileges WHERE table_schema = 'app' AND table_name = 'orders' AND grantee = current_user ORDER BY 1;
+SELECT grantor = current_user AS by_me, table_schema, table_name, column_name, privilege_type, is_grantable FROM information_schema.column_privileges WHERE table_schema = 'app' AND table_name = 'items' ORDER BY 3, 4, 5;
+SELECT count(*) FROM information_schema.column_privileges WHERE table_schema IN ('public', 'app');
+SELECT count(*) FROM information_schema.role_column_grants WHERE table_schema IN ('public', 'app') AND privilege_type = 'SELECT';
+SELECT catalog_name = current_database() AS here FROM information_schema.information_schema_catalog_name;
+SELECT character_set_catalog, character_set_schema, character_set_name, character_repertoire, form_of_use, default_collate_catalog = current_database() AS here, default_collate_schema, default_collate_name FROM information_schema.character_sets;
+
 -- relations of objects pgtidb has none of (user routines, array columns, triggers, domains)
 SELECT count(*) FROM information_schema.routines WHERE routine_schema IN ('public', 'app');
 SELECT routine_name, routine_type, data_type FROM information_schema.routines WHERE specific_schema = 'public' ORDER BY 1;
