@@ -125,7 +125,10 @@
 // translated (relation oids from catalog.RelationOID, PostgreSQL's fixed oids for types and
 // pg_catalog/public) and remember their name; a reg* result column of the top-level SELECT is
 // printed as that name (regclass qualified when the search path does not find it), a computed
-// regtype through a FIELD/ELT table of the known types (func_catalog_reg.go).
+// regtype through a FIELD/ELT table of the known types, a computed regclass as the JSON
+// [schema, name, visible] of an uncorrelated lookup over the pg_class emulation, which typemap
+// formats as regclassout does (func_catalog_reg.go, func_catalog_more.go). ORDER BY such a
+// column sorts on the oid, as PostgreSQL does.
 //
 // System functions whose value the session knows become constants (func_session.go,
 // func_catalog.go): version(), current_schemas(), pg_backend_pid() (Context.BackendPID),
