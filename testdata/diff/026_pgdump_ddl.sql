@@ -88,6 +88,8 @@ CREATE SEQUENCE public.customers_id_seq
     CACHE 1;
 ALTER TABLE public.customers_id_seq OWNER TO postgres;
 ALTER SEQUENCE public.customers_id_seq OWNED BY public.customers.id;
+INSERT INTO public.customers (email, name) VALUES ('early@example.com', 'Early');
+SELECT count(*) FROM public.customers;
 ALTER SEQUENCE public.customers_id_seq OWNED BY public.customers.nosuch;
 ALTER SEQUENCE public.customers_id_seq OWNED BY public.nosuch.id;
 ALTER SEQUENCE public.customers_id_seq OWNED BY customers;
