@@ -42,7 +42,8 @@
 //	json                 LONGTEXT             the JSON text, verbatim (validated on input)
 //	jsonb                JSON                 the JSON text; output re-printed as jsonb_out does
 //	uuid                 CHAR(36)             lower-case canonical text
-//	oid, reg*            BIGINT (in queries)  the oid; reg* result columns arrive as their names
+//	oid, reg*            BIGINT (in queries)  the oid; reg* result columns arrive as their names,
+//	                                          a computed regclass as [schema, name, visible] (reg.go)
 //	arrays, int2vector,  JSON (in queries)    a JSON array: integer/oid elements as numbers, other
 //	oidvector                                 elements as strings holding their PostgreSQL text,
 //	                                          NULL as null (array.go); printed as array_out does
