@@ -2,6 +2,7 @@ package translate
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
@@ -32,6 +33,7 @@ func (t *translator) setOperation(n *pg_query.SelectStmt, sc *scope) (*queryResu
 			expr: &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(c.name)}}}
 	}
 	if s := n.GetSortClause(); len(s) > 0 {
+		uniqueSortNames(outs)
 		for _, item := range s {
 			if o, err := outputRef(item.GetSortBy().GetNode(), outs, "ORDER BY"); err != nil {
 				return nil, err
@@ -53,6 +55,23 @@ func (t *translator) setOperation(n *pg_query.SelectStmt, sc *scope) (*queryResu
 		return nil, pgerror.New(pgerrcode.FeatureNotSupported, "FOR UPDATE is not allowed with UNION/INTERSECT/EXCEPT")
 	}
 	return &queryResult{node: stmt, cols: outs}, nil
+}
+
+// uniqueSortNames gives a result column of a set operation whose name an earlier column
+// already has (SELECT 'a', 1 UNION … gives two ?column?) a name of its own in TiDB, so that
+// ORDER BY can name it there: TiDB's ORDER BY over a set operation resolves result columns by
+// name, and a repeated name is ambiguous (1052). Clients see the names of Statement.Columns.
+func uniqueSortNames(outs []output) {
+	seen := map[string]bool{}
+	for i := range outs {
+		o := &outs[i]
+		if seen[strings.ToLower(o.name)] && o.field != nil {
+			alias := fmt.Sprintf("_pgtidb_c%d", i+1)
+			o.field.AsName = cistr(alias)
+			o.expr = &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(alias)}}
+		}
+		seen[strings.ToLower(o.name)] = true
+	}
 }
 
 func setOprType(n *pg_query.SelectStmt) (ast.SetOprType, string, error) {
