@@ -32,10 +32,9 @@ import (
 // PostgreSQL's expression: literals are printed as PostgreSQL prints a literal of the column's
 // type, CURRENT_TIMESTAMP stands for now() too), check_clause and generation_expression
 // (TiDB's restored text, without backquotes, in PostgreSQL's outer parentheses),
-// view_definition (TiDB's text). Views are not
-// updatable on TiDB, so is_updatable and is_insertable_into of a view are NO. PostgreSQL's own
-// catalog relations (of pg_catalog and information_schema) are not listed in tables and
-// columns; schemata lists their schemas. Not-null constraints appear in table_constraints and
+// view_definition (TiDB's text). Views are not updatable on TiDB, so is_updatable and
+// is_insertable_into of a view are NO. PostgreSQL's own catalog relations (of pg_catalog and
+// information_schema) are not listed in tables and columns; schemata lists their schemas. Not-null constraints appear in table_constraints and
 // check_constraints as in PostgreSQL 15, named <namespace oid>_<relation oid>_<attnum>_not_null
 // with pgtidb's OIDs.
 
