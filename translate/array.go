@@ -146,28 +146,34 @@ func (t *translator) arrayFromElements(nodes []*pg_query.Node, sc *scope, want t
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	v := &arrayValue{elem: elem}
-	var jsonElems []ast.ExprNode
 	for i, e := range exprs {
 		if isUnknown(types[i]) {
-			if e, _, err = t.coerce(e, types[i], elem); err != nil {
+			if exprs[i], _, err = t.coerce(e, types[i], elem); err != nil {
 				return nil, typemap.Type{}, err
 			}
 		} else if types[i].OID != elem.OID {
 			if want.OID != 0 || !(isNumber(types[i]) || isString(types[i])) {
-				if e, err = t.convert(e, types[i], elem); err != nil {
+				if exprs[i], err = t.convert(e, types[i], elem); err != nil {
 					return nil, typemap.Type{}, err
 				}
 			}
 		}
-		v.elems = append(v.elems, e)
+	}
+	out, err := t.knownArray(elem, exprs)
+	return out, arrTy, err
+}
+
+// knownArray is the JSON array of elements of type elem, remembered with its elements.
+func (t *translator) knownArray(elem typemap.Type, elems []ast.ExprNode) (ast.ExprNode, error) {
+	jsonElems := make([]ast.ExprNode, len(elems))
+	for i, e := range elems {
 		je, err := t.jsonElement(e, elem)
 		if err != nil {
-			return nil, typemap.Type{}, err
+			return nil, err
 		}
-		jsonElems = append(jsonElems, je)
+		jsonElems[i] = je
 	}
-	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), v), arrTy, nil
+	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), &arrayValue{elem: elem, elems: elems}), nil
 }
 
 // arrayLiteral reads an array literal ('{1,2,NULL}') as PostgreSQL's array_in does for a
@@ -181,23 +187,15 @@ func (t *translator) arrayLiteral(s string, to typemap.Type) (ast.ExprNode, erro
 		return nil, err
 	}
 	elem := arrayElemType(to)
-	v := &arrayValue{elem: elem}
-	var jsonElems []ast.ExprNode
+	elems := make([]ast.ExprNode, len(items))
 	for i, item := range items {
-		var e ast.ExprNode
 		if nulls[i] {
-			e = nullLit()
-		} else if e, err = t.inputLiteral(item, elem); err != nil {
+			elems[i] = nullLit()
+		} else if elems[i], err = t.inputLiteral(item, elem); err != nil {
 			return nil, err
 		}
-		v.elems = append(v.elems, e)
-		je, err := t.jsonElement(e, elem)
-		if err != nil {
-			return nil, err
-		}
-		jsonElems = append(jsonElems, je)
 	}
-	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), v), nil
+	return t.knownArray(elem, elems)
 }
 
 func isArraySpace(c byte) bool {
@@ -654,24 +652,19 @@ func (t *translator) arrayCast(tc *pg_query.TypeCast, to typemap.Type, sc *scope
 	}
 	if v := t.arrays[e]; v != nil && isArray(from) {
 		// Known elements: cast each.
-		var jsonElems []ast.ExprNode
-		nv := &arrayValue{elem: arrayElemType(to)}
-		if _, err := arrayTypeOf(nv.elem); err != nil {
+		elem := arrayElemType(to)
+		if _, err := arrayTypeOf(elem); err != nil {
 			return nil, typemap.Type{}, err
 		}
-		for _, el := range v.elems {
-			ce, err := t.convert(el, v.elem, nv.elem)
-			if err != nil {
+		elems := make([]ast.ExprNode, len(v.elems))
+		for i, el := range v.elems {
+			var err error
+			if elems[i], err = t.convert(el, v.elem, elem); err != nil {
 				return nil, typemap.Type{}, err
 			}
-			nv.elems = append(nv.elems, ce)
-			je, err := t.jsonElement(ce, nv.elem)
-			if err != nil {
-				return nil, typemap.Type{}, err
-			}
-			jsonElems = append(jsonElems, je)
 		}
-		return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), nv), to, nil
+		out, err := t.knownArray(elem, elems)
+		return out, to, err
 	}
 	return nil, typemap.Type{}, pgerror.Newf(pgerrcode.CannotCoerce, "cannot cast type %s to %s", sqlTypeName(from), sqlTypeName(to))
 }
@@ -710,18 +703,12 @@ func (t *translator) slice(arr ast.ExprNode, ty typemap.Type, idx *pg_query.A_In
 	}
 	lo = max(lo, 1)
 	hi = min(hi, int64(len(v.elems)))
-	nv := &arrayValue{elem: v.elem}
-	var jsonElems []ast.ExprNode
-	for i := lo; i <= hi; i++ {
-		e := v.elems[i-1]
-		nv.elems = append(nv.elems, e)
-		je, err := t.jsonElement(e, v.elem)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		jsonElems = append(jsonElems, je)
+	var elems []ast.ExprNode
+	if lo <= hi {
+		elems = append(elems, v.elems[lo-1:hi]...)
 	}
-	return t.rememberArray(funcCall("JSON_ARRAY", jsonElems...), nv), ty, nil
+	out, err := t.knownArray(v.elem, elems)
+	return out, ty, err
 }
 
 // arrayConcat is `||` with an array operand: array_cat (array || array), array_append

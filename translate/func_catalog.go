@@ -82,18 +82,15 @@ func fnCurrentSchemas(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Expr
 		return nil, typemap.Type{}, err
 	}
 	build := func(implicit bool) ast.ExprNode {
-		var names []string
+		var names []ast.ExprNode
 		if implicit && !containsString(schemas, "pg_catalog") {
-			names = append(names, "pg_catalog")
+			names = append(names, strLit("pg_catalog"))
 		}
-		names = append(names, schemas...)
-		v := &arrayValue{elem: of(typemap.Name)}
-		var elems []ast.ExprNode
-		for _, n := range names {
-			v.elems = append(v.elems, strLit(n))
-			elems = append(elems, strLit(n))
+		for _, n := range schemas {
+			names = append(names, strLit(n))
 		}
-		return t.rememberArray(funcCall("JSON_ARRAY", elems...), v)
+		out, _ := t.knownArray(of(typemap.Name), names) // name elements always have a JSON form
+		return out
 	}
 	arrTy := of(typemap.NameArray)
 	if isNullLit(e) {
