@@ -33,6 +33,7 @@ var castTypeNames = map[string]typemap.OID{
 	"json":        typemap.JSON, "jsonb": typemap.JSONB, "uuid": typemap.UUID, "bytea": typemap.Bytea,
 	"oid": typemap.Oid, "regclass": typemap.RegClass, "regtype": typemap.RegType,
 	"regnamespace": typemap.RegNamespace, "regproc": typemap.RegProc,
+	"char": typemap.Char, // "char": a constant's first byte (coerce); other casts are refused
 }
 
 // castType resolves the TypeName of a cast to a PostgreSQL type, with the name PostgreSQL
@@ -58,7 +59,7 @@ func castType(tn *pg_query.TypeName) (typemap.Type, string, error) {
 	oid, ok := castTypeNames[name]
 	if !ok {
 		switch name {
-		case "interval", "timetz", "char", "name", "money", "inet", "cidr", "xml", "bit", "varbit":
+		case "interval", "timetz", "name", "money", "inet", "cidr", "xml", "bit", "varbit":
 			return typemap.Type{}, "", pgerror.Unsupported("type " + name)
 		}
 		return typemap.Type{}, "", pgerror.Newf(pgerrcode.UndefinedObject, "type %q does not exist", name)
