@@ -47,6 +47,17 @@ SELECT x.tableoid, x.oid, x.extname, n.nspname, x.extrelocatable, x.extversion, 
 -- gap: not-yet
 SELECT classid, objid, refobjid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e' ORDER BY 3;
 ROLLBACK;
+-- acldefault: the privileges of an object whose ACL was never changed
+SELECT n.nspname, acldefault('n', n.nspowner) AS acldefault FROM pg_namespace n WHERE n.nspname IN ('public', 'app', 'pg_catalog') ORDER BY 1;
+SELECT acldefault('r', 10) AS r, acldefault('s', 10) AS s, acldefault('d', 10) AS d, acldefault('f', 10) AS f, acldefault('T', 10) AS t, acldefault('c', 10) AS c;
+SELECT acldefault('l', 6171) AS l, acldefault('L', 10) AS lo, acldefault('t', 10) AS ts, acldefault('F', 10) AS fdw, acldefault('S', 10) AS srv, acldefault('p', 10) AS p;
+SELECT acldefault('n', 99999) AS unknown_owner, acldefault('n', NULL) IS NULL AS null_owner, acldefault(NULL, 10) IS NULL AS null_type;
+SELECT acldefault(CASE WHEN c.relkind = 'S' THEN 's'::"char" ELSE 'r'::"char" END, 10) AS acldefault, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S') ORDER BY c.relname;
+SELECT pg_typeof(acldefault('n', 10)), array_length(acldefault('d', 10), 1);
+SELECT acldefault('x', 10);
+SELECT acldefault('n');
+SELECT 's'::"char" AS s, 'ab'::"char" AS ab, pg_typeof('r'::"char");
+SELECT c.relname FROM pg_class c WHERE c.relkind = 'S'::"char" ORDER BY 1;
 -- system column tableoid: the catalog's fixed OID, a user table's pg_class OID
 SELECT n.nspname, n.tableoid, a.tableoid AS am_tableoid FROM pg_namespace n, pg_am a WHERE n.nspname = 'app' AND a.amname = 'btree';
 SELECT DISTINCT tableoid FROM pg_catalog.pg_type;
