@@ -216,23 +216,21 @@ func describeColumnType(c gorm.ColumnType) (s string) {
 	if p, s, ok := c.DecimalSize(); ok {
 		fmt.Fprintf(&b, " decimal=%d,%d", p, s)
 	}
-	if v, ok := c.Nullable(); ok {
-		fmt.Fprintf(&b, " nullable=%v", v)
+	for _, p := range []struct {
+		name string
+		get  func() (bool, bool)
+	}{{"nullable", c.Nullable}, {"pk", c.PrimaryKey}, {"unique", c.Unique}, {"autoinc", c.AutoIncrement}} {
+		if v, ok := p.get(); ok {
+			fmt.Fprintf(&b, " %s=%v", p.name, v)
+		}
 	}
-	if v, ok := c.PrimaryKey(); ok {
-		fmt.Fprintf(&b, " pk=%v", v)
-	}
-	if v, ok := c.Unique(); ok {
-		fmt.Fprintf(&b, " unique=%v", v)
-	}
-	if v, ok := c.AutoIncrement(); ok {
-		fmt.Fprintf(&b, " autoinc=%v", v)
-	}
-	if v, ok := c.DefaultValue(); ok {
-		fmt.Fprintf(&b, " default=%q", v)
-	}
-	if v, ok := c.Comment(); ok {
-		fmt.Fprintf(&b, " comment=%q", v)
+	for _, p := range []struct {
+		name string
+		get  func() (string, bool)
+	}{{"default", c.DefaultValue}, {"comment", c.Comment}} {
+		if v, ok := p.get(); ok {
+			fmt.Fprintf(&b, " %s=%q", p.name, v)
+		}
 	}
 	if st := c.ScanType(); st != nil {
 		fmt.Fprintf(&b, " scan=%s", st)
