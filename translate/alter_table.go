@@ -176,12 +176,6 @@ func (t *translator) alterCommand(p *alterPlan, cmd *pg_query.AlterTableCmd) err
 			}
 			return err
 		}
-		if cmd.GetDef() == nil && c.Sequence != "" && c.HasDefault {
-			// PostgreSQL keeps the sequence owned; pgtidb's catalog would go on taking the
-			// column to draw from it (ownedSequenceDefault).
-			return pgerror.Unsupported("DROP DEFAULT of a column that owns a sequence (SERIAL)").
-				WithHint("Drop the sequence with CASCADE, which drops the default too.")
-		}
 		ch := p.change(c.Name)
 		if ch.setDefault != nil || ch.dropDefault {
 			return pgerror.Unsupported("several DEFAULT changes of one column in one ALTER TABLE")

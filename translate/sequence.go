@@ -300,6 +300,16 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		if c == nil {
 			continue
 		}
+		if c.Identity == 0 && !c.HasDefault {
+			// Owned, but its default is gone (pg_dump --clean drops it first): nothing depends
+			// on the sequence, which PostgreSQL drops with its ownership.
+			c.Sequence = ""
+			if _, ok := changed[key]; !ok {
+				changed[key] = tbl
+				changedOrder = append(changedOrder, key)
+			}
+			continue
+		}
 		if c.Identity != 0 {
 			return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
 				"cannot drop sequence %s because column %s of table %s requires it", name, col, tbl.Name).
