@@ -83,6 +83,9 @@ func (t *translator) regInput(s string, to typemap.Type) (ast.ExprNode, error) {
 		}
 		return t.regName(intLit(int64(ty.OID)), sqlTypeName(ty)), nil
 	case typemap.RegClass:
+		if e, ok, err := t.catalogRegclass(s); ok || err != nil {
+			return e, err
+		}
 		tbl, display, err := t.lookupRegclass(s)
 		if err != nil {
 			return nil, err
