@@ -135,32 +135,40 @@ func oidLookup(m, oid ast.ExprNode, i int) ast.ExprNode {
 	return funcCall("JSON_EXTRACT", m, funcCall("CONCAT", path...))
 }
 
-// regclassDisplay is a computed regclass as it is printed: the JSON [schema, relation, visible]
-// of its relation, which typemap formats as regclassout does, or the oid's digits for an oid of
-// no relation (PostgreSQL prints those as numbers).
-func (t *translator) regclassDisplay(oid ast.ExprNode) (ast.ExprNode, error) {
+// relationDisplay is a computed regclass or regnamespace as it is printed: the JSON
+// [schema, relation, visible] of its relation or [schema] of its namespace, which typemap
+// formats as regclassout / regnamespaceout do, '-' for oid 0, or the oid's digits for an oid of
+// no such object (PostgreSQL prints those as numbers). The names come from one uncorrelated
+// JSON map over the pg_class and pg_namespace emulations.
+func (t *translator) relationDisplay(oid ast.ExprNode, ty typemap.Type) (ast.ExprNode, error) {
 	if !simpleOperand(oid) {
-		return nil, pgerror.Unsupported("output of a regclass computed by a volatile expression")
-	}
-	c, err := t.catalogSource("pg_class", "c")
-	if err != nil {
-		return nil, err
+		return nil, pgerror.Unsupported("output of a " + sqlTypeName(ty) + " computed by a volatile expression")
 	}
 	n, err := t.catalogSource("pg_namespace", "n")
 	if err != nil {
 		return nil, err
 	}
 	col := qualifiedColumn
-	visible, err := t.relationVisible(col("c", "oid"))
-	if err != nil {
-		return nil, err
+	var m ast.ExprNode
+	if ty.OID == typemap.RegNamespace {
+		m = oidMap(col("n", "oid"), funcCall("JSON_ARRAY", col("n", "nspname")), &ast.Join{Left: n}, nil)
+	} else {
+		c, err := t.catalogSource("pg_class", "c")
+		if err != nil {
+			return nil, err
+		}
+		visible, err := t.relationVisible(col("c", "oid"))
+		if err != nil {
+			return nil, err
+		}
+		from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
+			On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
+		m = oidMap(col("c", "oid"), funcCall("JSON_ARRAY", col("n", "nspname"), col("c", "relname"), visible), from, nil)
 	}
-	from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
-		On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
-	m := oidMap(col("c", "oid"), funcCall("JSON_ARRAY", col("n", "nspname"), col("c", "relname"), visible), from, nil)
 	v := oidLookup(m, oid, -1)
 	text := of(typemap.Text)
-	return caseWhen(castTo(v, text), isNull(oid, false), nullLit(), isNull(v, false), castTo(oid, text)), nil
+	return caseWhen(castTo(v, text), isNull(oid, false), nullLit(), binop(opcode.EQ, oid, intLit(0)), strLit("-"),
+		isNull(v, false), castTo(oid, text)), nil
 }
 
 // oidExists is `oid IN (SELECT oid FROM <pg_catalog relation>)`, uncorrelated.

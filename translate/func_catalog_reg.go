@@ -301,14 +301,9 @@ func (t *translator) oidText(e ast.ExprNode, ty typemap.Type, output bool) (ast.
 		}
 		names[0] = funcCall("FIELD", oids...)
 		return funcCall("IFNULL", funcCall("ELT", names...), castTo(e, of(typemap.Text))), nil
-	case typemap.RegNamespace:
-		return caseWhen(castTo(e, of(typemap.Text)),
-			binop(opcode.EQ, e, intLit(0)), strLit("-"),
-			binop(opcode.EQ, e, intLit(catalog.PgCatalogNamespaceOID)), strLit("pg_catalog"),
-			binop(opcode.EQ, e, intLit(catalog.PublicNamespaceOID)), strLit(catalog.PublicSchema)), nil
 	}
-	if ty.OID == typemap.RegClass && output {
-		return t.regclassDisplay(e)
+	if (ty.OID == typemap.RegClass || ty.OID == typemap.RegNamespace) && output {
+		return t.relationDisplay(e, ty)
 	}
 	return nil, pgerror.Unsupported("text of a computed " + sqlTypeName(ty) + " value")
 }

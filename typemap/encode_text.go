@@ -134,7 +134,7 @@ func EncodeText(dst []byte, t Type, v []byte, s *Settings) ([]byte, error) {
 	if _, ok := arrayElems[t.OID]; ok {
 		return appendArrayText(dst, t, v)
 	}
-	if t.OID == RegClass && len(v) > 0 && v[0] == '[' {
+	if (t.OID == RegClass || t.OID == RegNamespace) && len(v) > 0 && v[0] == '[' {
 		return appendRegclassText(dst, t, v)
 	}
 	return append(dst, v...), nil

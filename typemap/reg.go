@@ -31,14 +31,24 @@ func QuoteIdent(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-// appendRegclassText is regclassout for a relation TiDB looked up: the translator sends a
+// appendRegclassText is regclassout (and regnamespaceout, for the JSON [schema]) for an
+// object TiDB looked up: the translator sends a
 // computed regclass as the JSON array [schema, relation, visible] (a constant arrives as its
 // name, an oid of no relation as its number, and neither starts with '['). The name is
 // qualified by its schema when the search path does not find it, each part quoted as
 // quote_ident does.
 func appendRegclassText(dst []byte, t Type, v []byte) ([]byte, error) {
 	var parts []any
-	if err := json.Unmarshal(v, &parts); err != nil || len(parts) != 3 {
+	if err := json.Unmarshal(v, &parts); err != nil {
+		return dst, badValue(t, v)
+	}
+	if len(parts) == 1 {
+		// regnamespaceout: [schema].
+		if nsp, ok := parts[0].(string); ok {
+			return append(dst, QuoteIdent(nsp)...), nil
+		}
+	}
+	if len(parts) != 3 {
 		return dst, badValue(t, v)
 	}
 	nsp, ok1 := parts[0].(string)

@@ -60,6 +60,9 @@ SELECT a.atttypid::regtype AS t FROM pg_attribute a WHERE a.attrelid = 'sf_t'::r
 SELECT 'public'::regnamespace, 'pg_catalog'::regnamespace, 'sf_other'::regnamespace;
 SELECT 'public'::regnamespace::oid AS public_oid, 'pg_catalog'::regnamespace::oid AS catalog_oid;
 SELECT 'nosuch'::regnamespace;
+SELECT n.nspname, n.oid::regnamespace AS r FROM pg_namespace n WHERE n.nspname IN ('public', 'sf_other', 'pg_catalog') ORDER BY 1;
+SELECT c.relnamespace::regnamespace AS nsp FROM pg_class c WHERE c.relname = 'sf_u';
+SELECT 0::regnamespace AS zero, 123::regnamespace AS no_schema;
 -- search_path changes what regclass prints
 SET search_path = sf_other, public;
 SELECT current_schema(), current_schemas(false);
