@@ -44,7 +44,7 @@ SHOW transaction_read_only;
 SELECT rolname FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_' ORDER BY 1;
 -- gap: no-plpgsql
 SELECT x.tableoid, x.oid, x.extname, n.nspname, x.extrelocatable, x.extversion, x.extconfig, x.extcondition FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace;
--- gap: not-yet
+-- gap: no-plpgsql
 SELECT classid, objid, refobjid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e' ORDER BY 3;
 ROLLBACK;
 -- acldefault: the privileges of an object whose ACL was never changed
@@ -58,6 +58,10 @@ SELECT acldefault('x', 10);
 SELECT acldefault('n');
 SELECT 's'::"char" AS s, 'ab'::"char" AS ab, pg_typeof('r'::"char");
 SELECT c.relname FROM pg_class c WHERE c.relkind = 'S'::"char" ORDER BY 1;
+-- regclass of pg_catalog tables (fixed OIDs)
+SELECT 'pg_class'::regclass::oid AS pg_class, 'pg_catalog.pg_extension'::regclass::oid AS pg_extension, 'pg_depend'::regclass AS pg_depend, 'pg_catalog.pg_proc'::regclass::text AS pg_proc;
+SELECT s.relname, t.relname AS owner, d.refobjsubid, d.deptype FROM pg_depend d JOIN pg_class s ON s.oid = d.objid JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace n ON n.oid = s.relnamespace WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') AND n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT 'pg_catalog.no_such_catalog'::regclass;
 -- system column tableoid: the catalog's fixed OID, a user table's pg_class OID
 SELECT n.nspname, n.tableoid, a.tableoid AS am_tableoid FROM pg_namespace n, pg_am a WHERE n.nspname = 'app' AND a.amname = 'btree';
 SELECT DISTINCT tableoid FROM pg_catalog.pg_type;
