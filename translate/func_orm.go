@@ -6,6 +6,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgtidb/pgtidb/catalog"
+	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
@@ -91,4 +92,66 @@ func (t *translator) limitLiteral(e ast.ExprNode, ty typemap.Type) (ast.ExprNode
 	}
 	out, _, err := t.coerce(e, ty, of(typemap.Int8))
 	return out, err
+}
+
+// pgNodeTree is the OID of type pg_node_tree (pg_index.indpred, pg_attrdef.adbin…).
+const pgNodeTree typemap.OID = 194
+
+// nullExprColumns are the catalog columns of type pg_node_tree whose NULL in pgtidb's
+// emulation is what PostgreSQL would hold too: pgtidb refuses partial indexes (indpred) and
+// partitioning (relpartbound). pg_get_expr of them is NULL. The other pg_node_tree columns
+// (adbin, indexprs, conbin) are NULL because pgtidb keeps no expression tree, and pg_get_expr
+// of them stays refused.
+var nullExprColumns = map[[2]string]bool{{"pg_index", "indpred"}: true, {"pg_class", "relpartbound"}: true}
+
+func init() {
+	refused := functions["pg_get_expr"]
+	functions["pg_get_expr"] = func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+		if args := fc.GetArgs(); len(args) >= 2 && len(args) <= 3 {
+			if tbl, col := t.catalogColumn(args[0], sc); nullExprColumns[[2]string{tbl, col}] {
+				// SQLAlchemy's get_indexes selects pg_get_expr(ix.indpred, ix.indrelid).
+				if _, err := t.catalogArgs("pg_get_expr", fc, sc, 2, pgNodeTree, typemap.Oid, typemap.Bool); err != nil {
+					return nil, typemap.Type{}, err
+				}
+				return nullLit(), of(typemap.Text), nil
+			}
+		}
+		if refused != nil {
+			return refused(t, fc, sc)
+		}
+		return nil, typemap.Type{}, pgerror.Unsupported(refusedFunctions["pg_get_expr"])
+	}
+}
+
+// catalogColumn names the pg_catalog relation and column that expression n, a column
+// reference, reads ("", "" for anything else), resolved as columnRef resolves it.
+func (t *translator) catalogColumn(n *pg_query.Node, sc *scope) (string, string) {
+	cr := n.GetColumnRef()
+	if cr == nil {
+		return "", ""
+	}
+	names, star := columnRefFields(cr)
+	if star || len(names) == 0 || len(names) > 2 {
+		return "", ""
+	}
+	col := names[len(names)-1]
+	for s := sc; s != nil; s = s.parent {
+		var found *rel
+		for _, r := range s.rels {
+			if r.merged || r.column(col) == nil || len(names) == 2 && r.name != names[0] {
+				continue
+			}
+			if found != nil {
+				return "", "" // ambiguous: columnRef reports it
+			}
+			found = r
+		}
+		if found != nil {
+			if found.source == nil || found.source.Schema != "pg_catalog" {
+				return "", ""
+			}
+			return found.source.Name, col
+		}
+	}
+	return "", ""
 }
