@@ -154,6 +154,14 @@ func commonType(construct string, types []typemap.Type) (typemap.Type, error) {
 			}
 		case ty.OID == res.OID:
 			res = of(res.OID)
+		case (isOIDType(ty) || isInt(ty)) && (isOIDType(res) || isInt(res)) && !(isOIDType(ty) && isOIDType(res) && ty.OID != typemap.Oid && res.OID != typemap.Oid):
+			// Integers are implicitly oid and reg*; oid is the category's preferred type and
+			// every reg* type is implicitly oid; two different reg* types do not match.
+			if ty.OID == typemap.Oid || res.OID == typemap.Oid {
+				res = of(typemap.Oid)
+			} else if isOIDType(ty) {
+				res = of(ty.OID)
+			}
 		default:
 			return typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch,
 				"%s types %s and %s cannot be matched", construct, sqlTypeName(res), sqlTypeName(ty))
