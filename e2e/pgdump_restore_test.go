@@ -32,6 +32,7 @@ const pgdumpGapsHeading = "## pg_dump restore"
 //     on PostgreSQL and on the restored schema, and check.sql's statements (serial and
 //     identity defaults, PK/UNIQUE/CHECK/FK violations and actions, views, sequences, setval)
 //     give the same results on both;
+//   - pg_dump --schema-only --clean --if-exists restores over the restored schema;
 //   - pg_dump --data-only --inserts of PostgreSQL's rows then restores through pgtidb (with
 //     ON_ERROR_STOP=1) into the full restore: the same rows, and the sequences go on alike.
 func TestPgDumpRestore(t *testing.T) {
@@ -92,6 +93,22 @@ func TestPgDumpRestore(t *testing.T) {
 	for _, st := range stmts {
 		if d := compare(runSimple(ctx, pgConn, st.sql), runSimple(ctx, ptConn, st.sql), st.ordered); d != "" {
 			t.Errorf("%s:%d: %s\n  %s", st.file, st.line, st.display(), d)
+		}
+	}
+
+	// pg_dump --clean --if-exists restores over the restored schema (dropping it first: DROP
+	// CONSTRAINT, DROP DEFAULT of the SERIAL columns, DROP SEQUENCE, DROP TABLE…), twice.
+	cleanDump := pgDump(t, pg, src, filepath.Join(dir, "clean.sql"), "--schema-only", "--clean", "--if-exists")
+	for i := 0; i < 2; i++ {
+		psqlStrict(t, pt, clean, withoutStatements(t, cleanDump, refused))
+	}
+	for _, r := range relations {
+		sql := "SELECT * FROM " + r.name + " LIMIT 0"
+		if r.kind == "S" {
+			continue
+		}
+		if d := compare(runSimple(ctx, pgConn, sql), runSimple(ctx, ptConn, sql), true); d != "" {
+			t.Errorf("after pg_dump --clean: %s: %s", sql, d)
 		}
 	}
 
