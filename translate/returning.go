@@ -409,7 +409,7 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 		}
 		if pos[i] < 0 && seqs[i] == "" {
 			if k.name == rowIDColumn {
-				return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key")
+				return t.insertNoKeyReturning(n, stmt, tbl, targets)
 			}
 			return nil, pgerror.Unsupported("INSERT … RETURNING without a value for primary key column \"" + k.name + "\"").
 				WithHint("Give the key's value in VALUES.")
@@ -582,7 +582,7 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 		return nil, err
 	}
 	if keys[0].name == rowIDColumn {
-		return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key")
+		return t.insertNoKeyReturning(n, stmt, tbl, targets)
 	}
 	cols := append([]*catalog.Column{}, targets...)
 	var nextvals []ast.ExprNode
@@ -786,6 +786,11 @@ func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
 	case v == nil:
 		return ast.NewValueExpr(nil, "", ""), nil
 	case isInt(ty), ty.OID == typemap.Bool:
+		if i, ok := roundedInteger(string(v)); ok {
+			// A numeric value for an integer column (INSERT … VALUES … RETURNING into a
+			// table without a primary key reads the value first) is stored rounded.
+			v = []byte(i)
+		}
 		return keyLiteral(keyColumn{name: "value", typ: typemap.Of(typemap.Int8)}, v)
 	case ty.OID == typemap.Bytea:
 		return funcCall("UNHEX", ast.NewValueExpr(hex.EncodeToString(v), "", "")), nil

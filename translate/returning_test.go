@@ -29,6 +29,14 @@ var keyedTables = map[string]struct {
 		[]string{"a", "b"}},
 	"nokey": {&catalog.Table{Schema: "public", Name: "nokey", Columns: []catalog.Column{
 		col("a", ty(typemap.Int4), false), col("b", ty(typemap.Text), false)}}, nil},
+	// nokeyt has no primary key and columns whose stored value differs from the literal.
+	"nokeyt": {&catalog.Table{Schema: "public", Name: "nokeyt", Columns: []catalog.Column{
+		{Name: "s", Type: ty(typemap.Int4), NotNull: true, HasDefault: true, Sequence: "nokeyt_s_seq"},
+		col("n", typemap.Type{OID: typemap.Numeric, Typmod: typemap.NumericTypmod(5, 2)}, false),
+		col("c", typemap.Type{OID: typemap.Varchar, Typmod: typemap.CharTypmod(3)}, false),
+		col("ch", typemap.Type{OID: typemap.BPChar, Typmod: typemap.CharTypmod(4)}, false),
+		{Name: "at", Type: ty(typemap.Timestamptz), HasDefault: true},
+		col("j", ty(typemap.JSONB), false), col("f", ty(typemap.Float8), false)}}, nil},
 	"dkey": {&catalog.Table{Schema: "public", Name: "dkey", Columns: []catalog.Column{
 		col("d", ty(typemap.Date), true), col("v", ty(typemap.Int4), false)}}, []string{"d"}},
 	// ser has a SERIAL key, ident a GENERATED ALWAYS and identd a BY DEFAULT identity key;

@@ -524,15 +524,18 @@ func (u *upsert) proposed(list []ast.ExprNode, pos int, name string) (ast.ExprNo
 
 // defaultValue is the default of column name, evaluated where it is read:
 // (SELECT DEFAULT(t.c) FROM (SELECT 1) AS one LEFT JOIN t ON FALSE), one row whatever t holds.
-func (u *upsert) defaultValue(name string) ast.ExprNode {
+func (u *upsert) defaultValue(name string) ast.ExprNode { return defaultValueOf(u.name, name) }
+
+// defaultValueOf is the default of column name of table tn (see upsert.defaultValue).
+func defaultValueOf(tn *ast.TableName, name string) ast.ExprNode {
 	one := newSelect()
 	one.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: ast.NewValueExpr(int64(1), "", "")}}}
 	sel := newSelect()
 	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: &ast.DefaultExpr{
-		Name: &ast.ColumnName{Table: u.name.Name, Name: cistr(name)}}}}}
+		Name: &ast.ColumnName{Table: tn.Name, Name: cistr(name)}}}}}
 	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{
 		Left:  &ast.TableSource{Source: one, AsName: cistr("_pgtidb_one")},
-		Right: &ast.TableSource{Source: u.name}, Tp: ast.LeftJoin,
+		Right: &ast.TableSource{Source: tn}, Tp: ast.LeftJoin,
 		On: &ast.OnCondition{Expr: ast.NewValueExpr(false, "", "")}}}
 	return &ast.SubqueryExpr{Query: sel}
 }
