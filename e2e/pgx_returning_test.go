@@ -41,6 +41,9 @@ func TestPgxReturning(t *testing.T) {
 		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rs (id serial PRIMARY KEY, name text NOT NULL)"); err != nil {
 			t.Fatalf("%s: %v", ep.name, err)
 		}
+		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rn (a int, b text, n numeric(5,2), at timestamptz DEFAULT now())"); err != nil {
+			t.Fatalf("%s: %v", ep.name, err)
+		}
 	}
 	run := func(conn *pgx.Conn, sql string, args ...any) string {
 		rows, err := conn.Query(ctx, sql, args...)
@@ -88,6 +91,14 @@ func TestPgxReturning(t *testing.T) {
 				{"INSERT INTO rs (id, name) VALUES (DEFAULT, $1), ($2, $3) RETURNING id, name", []any{"four", int32(1000 + mi), "explicit"}},
 				{"SELECT id, name FROM rs WHERE id > $1 ORDER BY id", []any{int32(0)}},
 				{"SELECT currval('rs_id_seq') + $1 AS c", []any{int64(1)}},
+				// A table without a primary key: rows read back by all their values (identical
+				// rows, rounding to the column's scale, a default).
+				{"INSERT INTO rn (a, b, n) VALUES ($1, $2, $3), ($1, $2, $3), ($4, NULL, $5) RETURNING a, b, n, at IS NOT NULL AS stamped",
+					[]any{base + 1, "x", "1.235", base + 2, "9.999"}},
+				{"UPDATE rn SET b = $1 WHERE a = $2 RETURNING a, b, n", []any{"y", base + 1}},
+				{"INSERT INTO rn (a, b) SELECT a + $1, b FROM rn WHERE a = $2 RETURNING a, b, n", []any{int32(50), base + 1}},
+				{"DELETE FROM rn WHERE a = $1 RETURNING a, b, n", []any{base + 2}},
+				{"SELECT a, b, n FROM rn WHERE a >= $1 ORDER BY a, b", []any{base}},
 				// DDL plans (sequence, then table; table, then sequence) through every mode.
 				{fmt.Sprintf("CREATE TABLE rsm%d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text)", mi), nil},
 				{fmt.Sprintf("INSERT INTO rsm%d (v) VALUES ($1), ($2) RETURNING id, v", mi), []any{"a", "b"}},
