@@ -216,6 +216,8 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 		c.Name = col
 		c.NotNull = nullable == "NO"
 		c.HasDefault = def.Valid || strings.Contains(strings.ToLower(extra), "auto_increment")
+		c.Generated = strings.Contains(strings.ToLower(extra), "stored generated") ||
+			strings.Contains(strings.ToLower(extra), "virtual generated")
 		t.Columns = append(t.Columns, c)
 	}
 	return t, rows.Err()

@@ -32,6 +32,8 @@ type Column struct {
 	// TiDB database. The column's TiDB default is NEXTVAL of it, and DROP TABLE drops it.
 	// Empty for other columns.
 	Sequence string
+	// Generated is true for a GENERATED ALWAYS AS (expr) STORED column (TiDB computes it).
+	Generated bool
 }
 
 // Column returns the column named name, or nil.
