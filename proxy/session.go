@@ -217,6 +217,9 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 		return compat.ErrInFailedTxn
 	}
 	if !s.txn.InBlock() {
+		if p.tr.NeedsBlock {
+			return pgerror.Newf(pgerrcode.NoActiveSQLTransaction, "%s can only be used in transaction blocks", p.tr.Tag)
+		}
 		if ro, _ := s.gucs.Get("default_transaction_read_only"); ro == "on" && p.tr.Kind != translate.KindQuery {
 			return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)
 		}

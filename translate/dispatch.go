@@ -50,6 +50,8 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 			return t.setvalStatement(n.SelectStmt, fc)
 		}
 		return t.selectStatement(n.SelectStmt)
+	case *pg_query.Node_LockStmt:
+		return t.lock(n.LockStmt)
 	case *pg_query.Node_InsertStmt:
 		return t.insert(n.InsertStmt)
 	case *pg_query.Node_UpdateStmt:

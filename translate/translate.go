@@ -105,6 +105,9 @@ type Statement struct {
 	// takes no row lock outside a transaction, so the proxy runs it in a transaction block of
 	// its own when the client has none open (PostgreSQL holds the locks for the statement).
 	Locking bool
+	// NeedsBlock marks a statement PostgreSQL runs only inside a transaction block (LOCK
+	// TABLE): outside one the proxy refuses it with 25P01.
+	NeedsBlock bool
 	// Notices are the NOTICEs PostgreSQL sends when the statement succeeds ("relation … already
 	// exists, skipping", "drop cascades to …"), decided from the catalog at translation.
 	Notices []*pgerror.Error

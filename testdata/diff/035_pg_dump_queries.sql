@@ -78,8 +78,31 @@ SELECT tableoid = 'app.tickets'::regclass FROM app.tickets;
 SELECT c.tableoid FROM public.customers c JOIN app.tickets t ON t.customer_id = c.id;
 -- gap: not-yet
 SELECT tableoid FROM public.customers c JOIN app.tickets t ON t.customer_id = c.id;
+-- LOCK TABLE … IN ACCESS SHARE MODE, in pg_dump's read-only snapshot transaction
+LOCK TABLE public.customers IN ACCESS SHARE MODE;
 BEGIN;
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
--- gap: not-yet
 LOCK TABLE public.customers IN ACCESS SHARE MODE;
+LOCK TABLE app.tickets IN ACCESS SHARE MODE;
+LOCK public.customers, app.tickets, public.customers IN ACCESS SHARE MODE;
+LOCK TABLE ONLY public.customers IN ACCESS SHARE MODE;
+SELECT count(*) FROM public.customers;
+COMMIT;
+BEGIN;
+LOCK TABLE public.no_such IN ACCESS SHARE MODE;
+ROLLBACK;
+BEGIN;
+LOCK TABLE app.customers IN ACCESS SHARE MODE;
+ROLLBACK;
+BEGIN;
+-- gap: lock-modes
+LOCK TABLE public.customers;
+ROLLBACK;
+BEGIN;
+-- gap: lock-modes
+LOCK TABLE public.customers IN ROW EXCLUSIVE MODE;
+ROLLBACK;
+BEGIN;
+-- gap: lock-modes
+LOCK TABLE public.customers IN ACCESS SHARE MODE NOWAIT;
 ROLLBACK;
