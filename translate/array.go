@@ -253,13 +253,15 @@ func (t *translator) anyAll(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typema
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	if i, isP := isParam(r); isP && isUnknown(rt) {
-		// An untyped parameter is an array of the left operand's type.
-		elem := lt
+	// An untyped parameter or literal is an array of the left operand's type.
+	leftArray := func() (typemap.Type, error) {
 		if isUnknown(lt) {
-			elem = of(typemap.Text)
+			return arrayTypeOf(of(typemap.Text))
 		}
-		arrTy, err := arrayTypeOf(elem)
+		return arrayTypeOf(lt)
+	}
+	if i, isP := isParam(r); isP && isUnknown(rt) {
+		arrTy, err := leftArray()
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
@@ -272,12 +274,7 @@ func (t *translator) anyAll(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typema
 		if !isLit {
 			return nil, typemap.Type{}, pgerror.Unsupported(op + " ANY/ALL over an untyped NULL")
 		}
-		// An untyped literal takes the array type over the left operand's type.
-		elem := lt
-		if isUnknown(lt) {
-			elem = of(typemap.Text)
-		}
-		arrTy, err := arrayTypeOf(elem)
+		arrTy, err := leftArray()
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
