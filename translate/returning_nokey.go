@@ -34,7 +34,8 @@ import (
 // every column, which RETURNING over the row's columns cannot tell apart. Each value is
 // compared as the column stores it: numeric(p,s), varchar(n), date and times through a CAST
 // to the column's type (rounding, truncated trailing spaces), jsonb by its text (1 and 1.0
-// are equal JSON but print differently), a column left out without a default as NULL. Only
+// are equal JSON but print differently), a column left out without a default as NULL; a
+// generated column is not compared (it is a function of the others). Only
 // types whose TiDB text reads back exactly are accepted (literalType); a RETURNING list naming
 // the row's handle is refused (it would tell identical rows apart).
 
@@ -85,7 +86,8 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	for i := range tbl.Columns {
 		c := &tbl.Columns[i]
 		switch {
-		case given[c.Name]:
+		case given[c.Name], c.Generated:
+			// A generated column is a function of the others, which are compared.
 		case filled(c) != nil:
 			k.cols = append(k.cols, c)
 			k.extras = append(k.extras, filled(c))
@@ -94,7 +96,7 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 		}
 	}
 	for _, c := range k.cols {
-		if !literalType(c.Type) {
+		if !literalType(c.Type) && !c.Generated {
 			return nil, pgerror.Unsupported("INSERT … RETURNING into a table without a primary key with column \"" +
 				c.Name + "\" of type " + sqlTypeName(c.Type))
 		}
@@ -194,6 +196,10 @@ func (k *noKeyInsert) planValues(filled func(*catalog.Column) ast.ExprNode) {
 			var e ast.ExprNode
 			if j < given && j < len(list) {
 				e = list[j]
+			}
+			if _, isDefault := e.(*ast.DefaultExpr); isDefault && c.Generated {
+				k.direct[r][j] = e
+				continue
 			}
 			if _, isDefault := e.(*ast.DefaultExpr); isDefault || e == nil {
 				e = filled(c)
@@ -297,7 +303,9 @@ func (k *noKeyInsert) lookup(collected []returning.Row) (ast.StmtNode, error) {
 			}
 		}
 		for j, c := range k.cols {
-			and(matchStored(c, vals[j]))
+			if !c.Generated {
+				and(matchStored(c, vals[j]))
+			}
 		}
 		for _, c := range k.nulls {
 			and(&ast.IsNullExpr{Expr: &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(c.Name)}}})

@@ -81,6 +81,11 @@ INSERT INTO nkt (c) VALUES ('abcdef') RETURNING c;
 UPDATE nkt SET note = 'upd' WHERE id <= 2 RETURNING id, note, n, j;
 DELETE FROM nkt WHERE id = 1 RETURNING id, n, c, ch, j;
 SELECT id, note FROM nkt ORDER BY id;
+CREATE TABLE nkg (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c text);
+INSERT INTO nkg (a, c) VALUES (1, 'x'), (1, 'x') RETURNING *;
+INSERT INTO nkg VALUES (2, DEFAULT, 'y') RETURNING b, c;
+INSERT INTO nkg (a) SELECT a + 10 FROM nkg ORDER BY a, c RETURNING a, b, c;
+SELECT a, b, c FROM nkg ORDER BY a, c;
 -- composite and text primary keys
 CREATE TABLE ck (a bigint, b text, v int, PRIMARY KEY (a, b));
 INSERT INTO ck VALUES (1, 'x', 10), (1, 'y', 20), (2, 'x', 30) RETURNING a, b, v;
