@@ -1,7 +1,8 @@
 // Package returning runs the statements pgtidb emulates with several TiDB statements:
 // INSERT/UPDATE/DELETE … RETURNING (TiDB has no RETURNING; an INSERT whose key comes from a
 // SERIAL or identity sequence fetches the sequence values first; INSERT … SELECT reads the
-// query's rows and inserts them as literals), INSERT … ON CONFLICT with PostgreSQL's arbiter
+// query's rows and inserts them as literals; an INSERT into a table without a primary key
+// fixes every value first and reads the new rows back by their values), INSERT … ON CONFLICT with PostgreSQL's arbiter
 // semantics (TiDB's ON DUPLICATE KEY UPDATE and INSERT IGNORE have other ones), statements that must check
 // something on TiDB first (currval's 55000 "not yet defined" error: a Collect step with a
 // Check; setval, ALTER SEQUENCE and TRUNCATE check the sequence's or the foreign keys' state),

@@ -31,7 +31,9 @@ import (
 //
 // A row is identified by its primary key, or by TiDB's _tidb_rowid on a table without one.
 // Key values go back to TiDB as literals of the key column's type; key types whose text form
-// does not compare exactly are refused.
+// does not compare exactly are refused. INSERT … RETURNING into a table without a primary key
+// cannot know the new rows' _tidb_rowid: it reads them back by all their values instead
+// (returning_nokey.go).
 
 // rowIDColumn is the hidden handle TiDB gives every table without a clustered primary key.
 const rowIDColumn = "_tidb_rowid"
@@ -575,7 +577,7 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 //	return  SELECT <list> FROM t WHERE key IN (<keys>) ORDER BY <row order>
 //
 // Only column types whose TiDB text reads back as the same value are accepted (see
-// valueLiteral); a key left to a sequence needs a query NEXTVAL can be added to.
+// valueLiteral). A table without a primary key has the plan of insertNoKeyReturning.
 func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
 	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
