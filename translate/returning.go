@@ -634,16 +634,7 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 			return nil, err
 		}
 	}
-	sample := make([]returning.Row, 2)
-	for r := range sample {
-		for _, c := range cols {
-			if isInt(c.Type) || c.Type.OID == typemap.Bool {
-				sample[r] = append(sample[r], []byte(itoa(r+1)))
-			} else {
-				sample[r] = append(sample[r], []byte("v"+itoa(r+1)))
-			}
-		}
-	}
+	sample := sampleRows(cols)
 	err = b.step(returning.Exec, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
 		if len(rows) == 0 {
 			return nil, nil
@@ -685,6 +676,22 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 		return nil, err
 	}
 	return b.finish("INSERT", KindDML, resultCols)
+}
+
+// sampleRows are the two rows of values of cols golden tests show a step built from a
+// query's rows with.
+func sampleRows(cols []*catalog.Column) []returning.Row {
+	sample := make([]returning.Row, 2)
+	for r := range sample {
+		for _, c := range cols {
+			if isInt(c.Type) || c.Type.OID == typemap.Bool {
+				sample[r] = append(sample[r], []byte(itoa(r+1)))
+			} else {
+				sample[r] = append(sample[r], []byte("v"+itoa(r+1)))
+			}
+		}
+	}
+	return sample
 }
 
 // rowSequenceValues adds the steps giving each row a query read its sequence-filled keys: a

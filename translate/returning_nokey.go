@@ -130,17 +130,7 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 				return nil, err
 			}
 		}
-		for r := 0; r < 2; r++ {
-			var row returning.Row
-			for _, c := range k.cols {
-				if isInt(c.Type) || c.Type.OID == typemap.Bool {
-					row = append(row, []byte(itoa(r+1)))
-				} else {
-					row = append(row, []byte("v"+itoa(r+1)))
-				}
-			}
-			sample = append(sample, row)
-		}
+		sample = sampleRows(k.cols)
 	} else {
 		k.planValues(filled)
 		if len(k.computed) > upsertColLimit {
