@@ -45,6 +45,8 @@ type translator struct {
 	setConfigs []setConfigCall
 	// locks is set when the statement has a locking clause (FOR UPDATE…; Statement.Locking).
 	locks bool
+	// onceItems are the catalog FROM items wrapped by catalog.EvaluatedOnce (catalog_rel.go).
+	onceItems []*ast.TableSource
 }
 
 // newTranslator returns a translator for one statement of ctx.
@@ -62,6 +64,7 @@ func newTranslator(ctx *Context) *translator {
 // parameter every `?` stands for. Every statement must be rendered through restore (or
 // statement) exactly once before finish.
 func (t *translator) restore(n ast.Node) (string, error) {
+	t.settleOnce(n) // catalog_rel.go
 	t.paramOrder = t.paramOrder[:0]
 	var sb strings.Builder
 	if err := n.Restore(format.NewRestoreCtx(RestoreFlags, &sb)); err != nil {
