@@ -1,11 +1,15 @@
 package translate
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
+	"github.com/pingcap/tidb/pkg/parser"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/format"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
 
 	"github.com/pgtidb/pgtidb/catalog"
@@ -92,7 +96,58 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 	if err := addRel(sc, r); err != nil {
 		return nil, err
 	}
-	return relItem(r, &ast.TableSource{Source: node, AsName: cistr(r.name)}), nil
+	ts := &ast.TableSource{Source: node, AsName: cistr(r.name)}
+	if sc.parent != nil {
+		// Not the statement's own FROM list: a subquery, a WITH query or a derived table,
+		// which TiDB may run under an Apply that reopens it per outer row.
+		t.evaluateOnce(ts)
+	}
+	return relItem(r, ts), nil
+}
+
+// evaluateOnce wraps the emulation of catalog FROM item ts by catalog.EvaluatedOnce: TiDB
+// reads an information_schema table only once per statement, and a correlated subquery it
+// runs as an Apply reopens its inner side per outer row — every row after the first would
+// find none. Once the statement is built, settleOnce unwraps the items that are in no
+// correlated subquery nor WITH query.
+func (t *translator) evaluateOnce(ts *ast.TableSource) {
+	name := fmt.Sprintf("%s_%d", catalog.OncePrefix, len(t.onceItems)+1)
+	ts.Source = catalog.EvaluatedOnce(ts.Source, name)
+	t.onceItems = append(t.onceItems, ts)
+}
+
+// settleOnce unwraps the EvaluatedOnce items of statement n that TiDB cannot run under an
+// Apply (catalog.NeededOnce), deciding on a parsed copy of n's text: the translator's AST
+// holds nodes (parameter markers) that a visitor would replace. When the text does not parse,
+// every item stays wrapped (the correct, slower form).
+func (t *translator) settleOnce(n ast.Node) {
+	if len(t.onceItems) == 0 {
+		return
+	}
+	var sb strings.Builder
+	if err := n.Restore(format.NewRestoreCtx(RestoreFlags, &sb)); err != nil {
+		return
+	}
+	copied, err := parser.New().ParseOneStmt(sb.String(), "", "")
+	if err != nil {
+		return
+	}
+	needed := catalog.NeededOnce(copied)
+	rest := t.onceItems[:0]
+	for _, ts := range t.onceItems {
+		s, ok := ts.Source.(*ast.SelectStmt)
+		if !ok || s.With == nil || len(s.With.CTEs) != 1 {
+			continue
+		}
+		keep, present := needed[s.With.CTEs[0].Name.L]
+		switch {
+		case !present:
+			rest = append(rest, ts) // part of another statement of the plan
+		case !keep:
+			catalog.Unwrap(ts)
+		}
+	}
+	t.onceItems = rest
 }
 
 // relationVisible is pg_table_is_visible(oid) for an oid TiDB computes (func_catalog.go uses
@@ -129,7 +184,9 @@ func (t *translator) relationVisible(oid ast.ExprNode) (ast.ExprNode, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &ast.TableSource{Source: n, AsName: cistr(alias)}, nil
+		ts := &ast.TableSource{Source: n, AsName: cistr(alias)}
+		t.evaluateOnce(ts)
+		return ts, nil
 	}
 	// rank(rel) is CASE rel.relnamespace WHEN <schema i> THEN i … END over the user schemas of
 	// the path; afterCatalog lists the ranks that pg_catalog precedes.

@@ -137,6 +137,20 @@ SET search_path = app;
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE pg_table_is_visible(c.oid) AND c.relkind = 'r' AND n.nspname <> 'pg_catalog' ORDER BY 1;
 RESET search_path;
 
+-- correlated subqueries over catalog relations, one answer per outer row: TiDB runs them as an
+-- Apply that reopens the inner side per row, and reads an information_schema table only once
+-- per statement (catalog.EvaluatedOnce materializes the emulations of nested FROM items)
+SELECT a.attname, (SELECT d.adnum FROM pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum) AS def FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'people' AND a.attnum > 0 ORDER BY a.attnum;
+SELECT c.relname, (SELECT n.nspname FROM pg_namespace n WHERE n.oid = c.relnamespace) AS nsp FROM pg_class c WHERE c.relname IN ('people', 'orders', 'adults', 'counter', 'people_pkey') ORDER BY 1;
+SELECT c.relname, (SELECT t.typname FROM pg_type t WHERE t.oid = a.atttypid) AS typ, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'orders' AND a.attnum > 0 ORDER BY a.attnum;
+SELECT c.relname, (SELECT i.indisprimary FROM pg_index i WHERE i.indexrelid = c.oid) AS pk FROM pg_class c WHERE c.relkind = 'i' AND c.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'app')) ORDER BY 1;
+SELECT a.attname, (SELECT r.conname FROM pg_constraint r WHERE r.conrelid = a.attrelid AND r.contype = 'f' AND a.attnum = ANY (r.conkey)) AS fk FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid WHERE c.relname = 'orders' AND a.attnum > 0 ORDER BY a.attnum;
+SELECT c.relname, EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisunique AND NOT i.indisprimary) AS has_unique FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind = 'r' ORDER BY 1;
+SELECT c.relname, (SELECT count(*) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0) AS cols, (SELECT x.relname FROM pg_class x WHERE x.relnamespace = c.relnamespace AND x.relname > c.relname ORDER BY x.relname LIMIT 1) AS next FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+WITH rels AS (SELECT oid, relname, relkind FROM pg_class) SELECT c.relname, (SELECT r.relkind FROM rels r WHERE r.oid = c.oid) AS kind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'app' ORDER BY 1;
+SELECT c.relname, (SELECT (SELECT n.nspname FROM pg_namespace n WHERE n.oid = x.relnamespace) FROM pg_class x WHERE x.oid = c.oid) AS nsp FROM pg_class c WHERE c.relname IN ('people', 'orders', 'counter') ORDER BY 1;
+SELECT c.relname, (SELECT v.relname FROM (SELECT oid, relname FROM pg_class) v WHERE v.oid = c.oid) AS self FROM pg_class c WHERE c.relname IN ('people', 'orders', 'counter') ORDER BY 1;
+
 -- the catalog follows DDL
 ALTER TABLE plain ADD COLUMN w int;
 CREATE INDEX plain_k ON plain (k);
