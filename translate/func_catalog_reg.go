@@ -88,6 +88,9 @@ func (t *translator) regInput(s string, to typemap.Type) (ast.ExprNode, error) {
 		}
 		tbl, display, err := t.lookupRegclass(s)
 		if err != nil {
+			if e, ok, ierr := t.indexRegclass(s); ok || ierr != nil { // regclass_index.go
+				return e, ierr
+			}
 			return nil, err
 		}
 		return t.regRelation(intLit(int64(catalog.RelationOID(tbl.Database, tbl.Name))), display, tbl), nil
