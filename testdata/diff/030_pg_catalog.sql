@@ -26,6 +26,11 @@ SELECT c.relname, c.relowner, c.reloftype, c.reltablespace, c.relacl IS NULL AS 
 SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN ('public', 'app')) ORDER BY relname;
 SELECT relname, relkind FROM pg_class WHERE relname LIKE 'people%' ORDER BY relname;
 SELECT c.relname FROM pg_class c WHERE c.oid = (SELECT c2.oid FROM pg_class c2 WHERE c2.relname = 'orders');
+-- regclass of an index name
+SELECT 'people_pkey'::regclass, 'app.orders_person_idx'::regclass, 'people_name_born'::regclass = (SELECT oid FROM pg_class WHERE relname = 'people_name_born') AS same;
+SELECT c.relname FROM pg_class c WHERE c.oid = 'orders_pkey'::regclass;
+SELECT 'app.orders_pkey'::regclass::oid = 'people_pkey'::regclass::oid AS same;
+SELECT 'no_such_idx'::regclass;
 
 -- pg_index, joined to the table and index relations
 SELECT ic.relname AS index, tc.relname AS tbl, i.indnatts, i.indnkeyatts, i.indisunique, i.indisprimary, i.indisexclusion, i.indimmediate, i.indisclustered, i.indisvalid, i.indisready, i.indislive, i.indkey, i.indcollation, i.indclass, i.indoption, i.indexprs IS NULL AS no_exprs, i.indpred IS NULL AS no_pred
