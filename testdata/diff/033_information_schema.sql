@@ -197,7 +197,6 @@ SELECT count(*) FROM information_schema.columns WHERE table_name = 'later';
 SELECT c.column_name, (SELECT count(*) FROM information_schema.key_column_usage k WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) AS in_keys FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = 'people' ORDER BY 1;
 SELECT c.column_name FROM information_schema.columns c WHERE c.table_schema = 'app' AND EXISTS (SELECT 1 FROM information_schema.key_column_usage k WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) ORDER BY 1;
 SELECT t.table_name, (SELECT count(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name) AS n FROM information_schema.tables t WHERE t.table_schema = 'public' ORDER BY 1;
--- gap: catalog-correlated-subquery
 SELECT c.column_name, (SELECT k.constraint_name FROM information_schema.key_column_usage k WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) AS key FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = 'people' AND c.column_name IN ('id', 'note') ORDER BY 1;
 
 -- defaults as PostgreSQL prints them, generated columns
