@@ -26,9 +26,10 @@ import (
 //	        (INSERT … SELECT: the query's rows, then one SELECT of the defaults of the columns
 //	        it leaves out, one per row; the rows come back whole)
 //	exec    INSERT INTO t (…) VALUES <the rows: constants, parameters and the values read>
-//	return  SELECT <list> FROM (
-//	            (SELECT <list>, 0 FROM t WHERE c1 <=> v1 AND … LIMIT 1) UNION ALL
-//	            (SELECT <list>, 1 FROM t WHERE … LIMIT 1) …) ORDER BY <row position>
+//	return  SELECT <list> FROM t JOIN (
+//	            (SELECT _tidb_rowid, 0 FROM t WHERE c1 <=> v1 AND … LIMIT 1) UNION ALL
+//	            (SELECT _tidb_rowid, 1 FROM t WHERE … LIMIT 1) …) AS r ON t._tidb_rowid = r.k
+//	        ORDER BY <row position>                (one row: SELECT <list> FROM t WHERE … LIMIT 1)
 //
 // A row found with exactly the values of an inserted row is that row or one equal to it in
 // every column, which RETURNING over the row's columns cannot tell apart. Each value is
@@ -58,6 +59,8 @@ type noKeyInsert struct {
 	extras []ast.ExprNode
 	fields []*ast.SelectField
 	from   ast.ResultSetNode
+	// target is the name the RETURNING list reads the table by (its alias or its name).
+	target string
 }
 
 // insertNoKeyReturning plans INSERT … VALUES/SELECT/DEFAULT VALUES … RETURNING into tbl,
@@ -105,7 +108,10 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	if err != nil {
 		return nil, err
 	}
-	k.fields, k.from = fields, from
+	k.fields, k.from, k.target = fields, from, tbl.Name
+	if alias := n.GetRelation().GetAlias().GetAliasname(); alias != "" {
+		k.target = alias
+	}
 	for _, f := range k.fields {
 		if contains(f.Expr, func(n ast.Node) bool {
 			c, ok := n.(*ast.ColumnNameExpr)
@@ -307,21 +313,14 @@ func (k *noKeyInsert) lookup(collected []returning.Row) (ast.StmtNode, error) {
 	if len(rows) == 1 {
 		return find(rows[0], k.fields), nil
 	}
-	const inner = "_pgtidb_r"
+	// Several rows: the handles of the rows found, in row order, joined back to the table, so
+	// that the RETURNING list (and its parameters) appears once whatever the number of rows.
+	const inner, handle = "_pgtidb_r", "_pgtidb_k"
 	list := &ast.SetOprSelectList{}
-	outer := newSelect()
-	outer.Fields = &ast.FieldList{}
-	for i := range k.fields {
-		outer.Fields.Fields = append(outer.Fields.Fields, &ast.SelectField{Expr: &ast.ColumnNameExpr{
-			Name: &ast.ColumnName{Table: cistr(inner), Name: cistr("_pgtidb_c" + itoa(i+1))}}})
-	}
 	for r, vals := range rows {
-		var fields []*ast.SelectField
-		for i, f := range k.fields {
-			fields = append(fields, &ast.SelectField{Expr: f.Expr, AsName: cistr("_pgtidb_c" + itoa(i+1))})
-		}
-		fields = append(fields, &ast.SelectField{Expr: ast.NewValueExpr(int64(r), "", ""), AsName: cistr(excludedRowCol)})
-		sel := find(vals, fields)
+		sel := find(vals, []*ast.SelectField{
+			{Expr: &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(rowIDColumn)}}, AsName: cistr(handle)},
+			{Expr: ast.NewValueExpr(int64(r), "", ""), AsName: cistr(excludedRowCol)}})
 		sel.IsInBraces = true
 		if r > 0 {
 			all := ast.UnionAll
@@ -329,10 +328,15 @@ func (k *noKeyInsert) lookup(collected []returning.Row) (ast.StmtNode, error) {
 		}
 		list.Selects = append(list.Selects, sel)
 	}
-	outer.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{
-		Source: &ast.SetOprStmt{SelectList: list}, AsName: cistr(inner)}}}
-	outer.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: &ast.ColumnNameExpr{
-		Name: &ast.ColumnName{Table: cistr(inner), Name: cistr(excludedRowCol)}}}}}
+	ref := func(table, col string) ast.ExprNode {
+		return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(table), Name: cistr(col)}}
+	}
+	outer := newSelect()
+	outer.Fields = &ast.FieldList{Fields: k.fields}
+	outer.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: k.from, Tp: ast.CrossJoin,
+		Right: &ast.TableSource{Source: &ast.SetOprStmt{SelectList: list}, AsName: cistr(inner)},
+		On:    &ast.OnCondition{Expr: binop(opcode.EQ, ref(k.target, rowIDColumn), ref(inner, handle))}}}
+	outer.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: ref(inner, excludedRowCol)}}}
 	return outer, nil
 }
 
