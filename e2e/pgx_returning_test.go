@@ -96,7 +96,7 @@ func TestPgxReturning(t *testing.T) {
 				{"INSERT INTO rn (a, b, n) VALUES ($1, $2, $3), ($1, $2, $3), ($4, NULL, $5) RETURNING a, b, n, at IS NOT NULL AS stamped",
 					[]any{base + 1, "x", "1.235", base + 2, "9.999"}},
 				{"UPDATE rn SET b = $1 WHERE a = $2 RETURNING a, b, n", []any{"y", base + 1}},
-				{"INSERT INTO rn (a, b) SELECT a + $1, b FROM rn WHERE a = $2 RETURNING a, b, n", []any{int32(50), base + 1}},
+				{"INSERT INTO rn (a, b) SELECT a + $1, b FROM rn WHERE a = $2 RETURNING a, b, n, $3::text AS tag", []any{int32(50), base + 1, "t"}},
 				{"DELETE FROM rn WHERE a = $1 RETURNING a, b, n", []any{base + 2}},
 				{"SELECT a, b, n FROM rn WHERE a >= $1 ORDER BY a, b", []any{base}},
 				// DDL plans (sequence, then table; table, then sequence) through every mode.
