@@ -577,7 +577,11 @@ func fnArrayToString(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprN
 	}
 	v := t.arrays[args[0]]
 	if v == nil {
-		return nil, typemap.Type{}, pgerror.Unsupported("array_to_string of an array that is not a constructor or constant")
+		var nullString ast.ExprNode
+		if len(args) == 3 {
+			nullString = args[2]
+		}
+		return t.arrayColumnToString(args[0], types[0], args[1], nullString) // array_column.go
 	}
 	parts := []ast.ExprNode{args[1]}
 	for _, e := range v.elems {
