@@ -134,6 +134,11 @@ SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'people'::regclass AND a
 SELECT c.relname, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'people'::regclass ORDER BY 1;
 SELECT 'people'::regclass::oid = (SELECT oid FROM pg_class WHERE relname = 'people');
 
+-- array_to_string of an array column (psql's \l: array_to_string(d.datacl, E'\n'))
+SELECT nspname, array_to_string(nspacl, E'\n') AS acl, array_to_string(nspacl, ', ', '*') AS acl2 FROM pg_namespace WHERE nspname IN ('public', 'pg_catalog', 'pg_toast', 'information_schema', 'app') ORDER BY 1;
+SELECT k, array_to_string(x, ','), array_to_string(x, ',', '*'), array_to_string(x, NULL) FROM (SELECT 1 AS k, ARRAY['a', NULL, 'c"d\e'] AS x UNION ALL SELECT 2, ARRAY['']::text[] UNION ALL SELECT 3, '{}'::text[] UNION ALL SELECT 4, NULL::text[] UNION ALL SELECT 5, ARRAY[NULL, 'b']) s ORDER BY k;
+SELECT datname, array_to_string(datacl, E'\n') FROM pg_database WHERE datname = current_database();
+
 -- pg_table_is_visible of computed oids follows the search path
 SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
 SET search_path = app, public;
