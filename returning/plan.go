@@ -87,6 +87,10 @@ type Step struct {
 	// step fails, the executor runs the Undo of every step that succeeded, latest first (TiDB
 	// commits each DDL at once, so a failed plan must clean up after itself).
 	Undo string
+	// Whole, for a Return step, makes the executor fail the statement when the step returns
+	// another number of rows than the Exec steps before it affected (a read-back that missed
+	// a row must not pass for a complete RETURNING).
+	Whole bool
 	// Explain describes the step for golden tests when its SQL depends on keys: it is the SQL
 	// Build gives for the sample keys.
 	Explain string
@@ -243,6 +247,9 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 			returned += n
 			if err != nil {
 				return 0, err
+			}
+			if st.Whole && n != affected {
+				return 0, fmt.Errorf("plan step %d: read back %d of the %d rows written", i+1, n, affected)
 			}
 		default:
 			return 0, fmt.Errorf("plan step %d: unknown kind %v", i+1, st.Kind)

@@ -213,3 +213,22 @@ func TestRetryOnArbiterDuplicate(t *testing.T) {
 		})
 	}
 }
+
+// TestWholeReturn: a Return step marked Whole fails the statement when it reads back fewer
+// rows than the Exec steps wrote, and passes when it reads them all.
+func TestWholeReturn(t *testing.T) {
+	srv := &fakeServer{rows: map[string][][]string{"ONE": {{"1"}}, "TWO": {{"1"}, {"2"}}}}
+	for _, c := range []struct {
+		ret  string
+		fail bool
+	}{{"ONE", true}, {"TWO", false}} {
+		plan := &returning.Plan{Steps: []returning.Step{
+			{Kind: returning.Exec, Build: static("INSERT (1),(2)")},
+			{Kind: returning.Return, Build: static(c.ret), Whole: true},
+		}}
+		n, err := returning.Execute(context.Background(), open(t, srv), plan, nil, &nopSink{})
+		if (err != nil) != c.fail {
+			t.Errorf("%s: returned %d, error %v; want failure %v", c.ret, n, err, c.fail)
+		}
+	}
+}

@@ -167,6 +167,7 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	if err := b.step(returning.Return, 0, sample, k.lookup); err != nil {
 		return nil, err
 	}
+	b.plan.Steps[len(b.plan.Steps)-1].Whole = true
 	// Build reads these shared expressions at execution: make them plain markers.
 	for _, row := range k.direct {
 		for j, e := range row {
