@@ -25,6 +25,10 @@ import (
 // only). NULL elements are skipped, or written as null_string when it is given, as PostgreSQL
 // does; an empty array gives ”; a NULL array or delimiter gives NULL.
 func (t *translator) arrayColumnToString(arr ast.ExprNode, arrType typemap.Type, delim, nullString ast.ExprNode) (ast.ExprNode, typemap.Type, error) {
+	if _, ok := arr.(*ast.ColumnNameExpr); !ok {
+		// The walk repeats the array expression: only a column is read as it is.
+		return nil, typemap.Type{}, pgerror.Unsupported("array_to_string of an array that is not a constructor or constant")
+	}
 	elem, _ := typemap.ArrayElem(arrType.OID)
 	switch elem {
 	case typemap.Text, typemap.Varchar, typemap.BPChar, typemap.Name, typemap.AclItem:
