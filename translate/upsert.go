@@ -161,9 +161,6 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 	if u.rowKey, err = t.rowKey(tbl, "INSERT … ON CONFLICT"); err != nil {
 		return nil, err
 	}
-	if len(n.GetReturningList()) > 0 && u.rowKey[0].name == rowIDColumn {
-		return nil, pgerror.Unsupported("INSERT … ON CONFLICT … RETURNING into a table without a primary key")
-	}
 	for _, list := range stmt.Lists {
 		for _, e := range list {
 			if hasSubquery(e) {
@@ -1207,6 +1204,9 @@ func (u *upsert) updateRows(s *upsertState) (ast.StmtNode, []int, error) {
 
 // returnRows reads the RETURNING list of the inserted and updated rows, in row order.
 func (u *upsert) returnRows(s *upsertState) (ast.StmtNode, []int, error) {
+	if u.rowKey[0].name == rowIDColumn {
+		return u.returnRowsByArbiter(s)
+	}
 	var keys []returning.Row
 	for _, d := range s.decisions {
 		if string(d[0]) == upsertUpdateRow {
@@ -1223,6 +1223,61 @@ func (u *upsert) returnRows(s *upsertState) (ast.StmtNode, []int, error) {
 	sel, err := selectByKeys(u.rowKey, keys, u.fields, u.from, true)
 	if sel == nil || err != nil {
 		return nil, nil, err
+	}
+	return sel, append([]int{}, u.fieldsOrder...), nil
+}
+
+// returnRowsByArbiter is returnRows on a table without a primary key: an updated row is read
+// by its _tidb_rowid (from the lock read), an inserted one by the values of an arbiter whose
+// proposed values are all non-NULL (a unique index: that row and no other). A row inserted
+// with NULL in every arbiter cannot be told from others: 0A000, and the statement is undone.
+func (u *upsert) returnRowsByArbiter(s *upsertState) (ast.StmtNode, []int, error) {
+	var conds []ast.ExprNode
+	for _, d := range s.decisions {
+		if string(d[0]) == upsertUpdateRow {
+			lit, err := keyLiteral(u.rowKey[0], d[2])
+			if err != nil {
+				return nil, nil, err
+			}
+			conds = append(conds, binop(opcode.EQ, keyRef(u.rowKey[0]), lit))
+			continue
+		}
+		r, _ := strconv.Atoi(string(d[1]))
+		var cond ast.ExprNode
+		for a, arb := range u.arbiter {
+			vals := u.proposedKey(s, r, a)
+			if _, ok := keyString(vals); !ok {
+				continue
+			}
+			tup, err := literalTuple(arb, vals)
+			if err != nil {
+				return nil, nil, err
+			}
+			cond = binop(opcode.EQ, keyTuple(arb, func(i int) ast.ExprNode { return keyRef(arb[i]) }), tup)
+			break
+		}
+		if cond == nil {
+			return nil, nil, pgerror.Unsupported("INSERT … ON CONFLICT … RETURNING into a table without a primary key of a row whose arbiter columns are all NULL")
+		}
+		conds = append(conds, cond)
+	}
+	if len(conds) == 0 {
+		return nil, nil, nil
+	}
+	sel := newSelect()
+	sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: u.from}}
+	sel.Fields = &ast.FieldList{Fields: u.fields}
+	order := &ast.CaseExpr{}
+	for i, c := range conds {
+		if sel.Where == nil {
+			sel.Where = c
+		} else {
+			sel.Where = binop(opcode.LogicOr, sel.Where, c)
+		}
+		order.WhenClauses = append(order.WhenClauses, &ast.WhenClause{Expr: c, Result: ast.NewValueExpr(int64(i), "", "")})
+	}
+	if len(conds) > 1 {
+		sel.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: order}}}
 	}
 	return sel, append([]int{}, u.fieldsOrder...), nil
 }

@@ -88,6 +88,14 @@ INSERT INTO nku VALUES ('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '10:00:00.1234',
 INSERT INTO nku (at, t) VALUES ('2024-01-01 10:00:00+02'::timestamptz + interval '1 hour', '23:59:59.9999') RETURNING at, t;
 SELECT u, t, x, at FROM nku ORDER BY at;
 RESET TIME ZONE;
+-- INSERT … ON CONFLICT … RETURNING into a table without a primary key: updated rows by their
+-- handle, inserted ones by their arbiter values
+CREATE TABLE nkc (a int UNIQUE, b text, n numeric(4, 1) DEFAULT 0.25);
+INSERT INTO nkc VALUES (1, 'a'), (2, 'b') ON CONFLICT DO NOTHING RETURNING *;
+INSERT INTO nkc VALUES (1, 'x'), (3, 'c') ON CONFLICT DO NOTHING RETURNING a, b, n;
+INSERT INTO nkc AS t VALUES (4, 'd'), (2, 'y') ON CONFLICT (a) DO UPDATE SET b = t.b || excluded.b RETURNING t.a, t.b;
+INSERT INTO nkc VALUES (5, 'e'), (5, 'f') ON CONFLICT (a) DO UPDATE SET b = 'twice' RETURNING a;
+SELECT a, b, n FROM nkc ORDER BY a;
 CREATE TABLE nkg (a int, b int GENERATED ALWAYS AS (a * 2) STORED, c text);
 INSERT INTO nkg (a, c) VALUES (1, 'x'), (1, 'x') RETURNING *;
 INSERT INTO nkg VALUES (2, DEFAULT, 'y') RETURNING b, c;
