@@ -35,6 +35,8 @@ import (
 //	exec     UPDATE t JOIN (<the updating rows' EXCLUDED values>) AS excluded
 //	         ON <row key> SET …                                 DO UPDATE
 //	return   SELECT <RETURNING list> FROM t WHERE <row key> IN (…) ORDER BY <row order>
+//	         (a table without a primary key: updated rows by _tidb_rowid, inserted ones by
+//	         the values of an arbiter they have no NULL in)
 //
 // That is 2 + (arbiter indexes) round trips, plus one with DO UPDATE … WHERE, one per
 // non-empty INSERT/UPDATE and one for RETURNING; steps with nothing to do are skipped.
