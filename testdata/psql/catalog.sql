@@ -8,6 +8,7 @@ CREATE INDEX orders_person_idx ON app.orders (person_id, placed);
 CREATE UNIQUE INDEX people_name_born ON people (name, born);
 CREATE VIEW adults AS SELECT id, name FROM people WHERE born < '2000-01-01';
 CREATE SEQUENCE app.counter START 10;
+\l d_psql_catalog
 \dn
 \dt
 \dv
