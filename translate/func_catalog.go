@@ -577,7 +577,8 @@ func fnRelationSize(name string) funcHandler {
 		}
 		tbl := t.regTables[e]
 		if tbl == nil {
-			return nil, typemap.Type{}, pgerror.Unsupported(name + " of a computed oid (needs the pg_class emulation)")
+			e, err := t.computedRelationSize(name, e) // relation_size.go
+			return e, of(typemap.Int8), err
 		}
 		col := func(c string) ast.ExprNode {
 			return &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(c)}}
