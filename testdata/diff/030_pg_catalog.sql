@@ -139,6 +139,10 @@ SELECT nspname, array_to_string(nspacl, E'\n') AS acl, array_to_string(nspacl, '
 SELECT k, array_to_string(x, ','), array_to_string(x, ',', '*'), array_to_string(x, NULL) FROM (SELECT 1 AS k, ARRAY['a', NULL, 'c"d\e'] AS x UNION ALL SELECT 2, ARRAY['']::text[] UNION ALL SELECT 3, '{}'::text[] UNION ALL SELECT 4, NULL::text[] UNION ALL SELECT 5, ARRAY[NULL, 'b']) s ORDER BY k;
 SELECT datname, array_to_string(datacl, E'\n') FROM pg_database WHERE datname = current_database();
 
+-- relation sizes of computed oids (psql's \dt+): estimates that differ from PostgreSQL's pages
+SELECT c.relname, c.relkind, pg_table_size(c.oid) >= 0 AS t, pg_relation_size(c.oid) >= 0 AS r, pg_total_relation_size(c.oid) >= pg_table_size(c.oid) AS tot, pg_size_pretty(pg_table_size(c.oid)) IS NOT NULL AS pretty FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind IN ('r', 'S') ORDER BY 1;
+SELECT c.relname, pg_table_size(c.oid), pg_total_relation_size(c.oid) FROM pg_class c WHERE c.relkind = 'v' AND c.relname = 'adults';
+
 -- pg_table_is_visible of computed oids follows the search path
 SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
 SET search_path = app, public;
