@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +20,7 @@ const psqlDir = "../testdata/psql"
 // their diff is logged (go test -v), but they do not fail the test; one that starts to match
 // is reported so that its statements can move into a regular script.
 var psqlGaps = map[string]string{
-	"catalog_describe": "\\dt+ and \\d need sizes and pg_get_*def over computed oids",
+	"catalog_describe": "\\d needs pg_get_expr and pg_get_*def over computed oids",
 	"error_detail":     "not-null/check violations lack the DETAIL \"Failing row contains (…)\"",
 	"column_hint":      "undefined columns lack the HINT \"Perhaps you meant to reference the column …\"",
 }
@@ -41,8 +42,19 @@ func runPsql(t *testing.T, ep endpoint, db, script string) string {
 	return string(out)
 }
 
+// psqlSize is a relation size in psql's unaligned output (`\pset format unaligned`), the
+// field psql prints from pg_size_pretty: "|8192 bytes|", "|16 kB|".
+var psqlSize = regexp.MustCompile(`\|\d+ (bytes|kB|MB|GB|TB)(\||\n)`)
+
+// maskPsql replaces what must differ between the servers in a psql transcript: relation sizes
+// (\dt+, \di+…), which are TiDB's estimates on pgtidb and page counts on PostgreSQL, shown
+// in unaligned output only (aligned output would also change the column widths).
+func maskPsql(out string) string {
+	return psqlSize.ReplaceAllString(out, "|<size>$2")
+}
+
 // TestPsql runs each testdata/psql script through psql on PostgreSQL and on pgtidb; the outputs
-// must be identical. Nothing is masked: the scripts avoid what legitimately differs (server
+// must be identical after maskPsql. The scripts avoid what else legitimately differs (server
 // version, \conninfo ports, now()), and both servers get the same database name.
 func TestPsql(t *testing.T) {
 	pg, pt := requireBoth(t)
@@ -61,8 +73,8 @@ func TestPsql(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			want := runPsql(t, pg, db, script)
-			got := runPsql(t, pt, db, script)
+			want := maskPsql(runPsql(t, pg, db, script))
+			got := maskPsql(runPsql(t, pt, db, script))
 			if wd, err := getWorkDir(); err == nil {
 				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pg.out"), []byte(want), 0o644)
 				_ = os.WriteFile(filepath.Join(wd, "psql_"+name+".pgtidb.out"), []byte(got), 0o644)

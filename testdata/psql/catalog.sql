@@ -18,6 +18,10 @@ CREATE SEQUENCE app.counter START 10;
 \di app.*
 \ds app.*
 \dt peo*
+\pset format unaligned
+\dt+
+\dt+ app.*
+\pset format aligned
 \du
 \dg
 \dT
