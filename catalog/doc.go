@@ -35,5 +35,12 @@
 // refused with 0A000. What cannot be derived from TiDB (PostgreSQL's text of defaults, checks
 // and views) is documented in KNOWN_GAPS.md.
 //
+// Correlated subqueries (pgcatalog_once.go): TiDB reads an information_schema table only once
+// per statement, so an emulation under an Apply (a correlated subquery TiDB runs per outer row)
+// would find rows for the first outer row only. The translator wraps the emulation of every
+// nested catalog FROM item in a recursive WITH query TiDB materializes once (EvaluatedOnce)
+// and, on the finished statement, unwraps those that are in no correlated subquery nor WITH
+// query (NeededOnce), so that uncorrelated subqueries are still evaluated while TiDB plans.
+//
 // The package never decides how a statement is translated and never writes user data.
 package catalog
