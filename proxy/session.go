@@ -310,6 +310,11 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		ro, _ := s.gucs.Get("default_transaction_read_only")
 		s.txn.Begin(true, iso, ro == "on", s.gucs)
 	}
+	if alt := p.tr.AfterWrites; alt != nil && s.txn.InBlock() && (s.txn.Wrote || s.txn.HasSavepoints()) {
+		q := *p
+		q.tr = alt
+		p = &q
+	}
 	if err := s.beforeStatement(ctx, p); err != nil {
 		return "", err
 	}

@@ -17,22 +17,29 @@ import (
 )
 
 // setval(seq, n [, is_called]) sets the sequence so that the next nextval gives n + INCREMENT
-// (n when is_called is false), and makes n the session's currval when is_called. TiDB's own
-// SETVAL cannot: it ignores values below the current one. ALTER SEQUENCE … RESTART WITH n can
-// (the next NEXTVAL gives n; LASTVAL is kept), and a NEXTVAL after it consumes n and makes it
-// the session's LASTVAL — PostgreSQL's is_called state. RESTART is DDL on TiDB, so setval is
-// supported as the only result column of a SELECT (`SELECT setval('s', max(id)) FROM t`),
-// which runs as a DDL plan (outside transactions: PostgreSQL's setval is not rolled back
-// either, but in a transaction block TiDB commits the block's earlier work first):
+// (n when is_called is false), and makes n the session's currval when is_called. It is
+// supported as the only result column of a SELECT (`SELECT setval('s', max(id)) FROM t`).
+// Moving forward is TiDB's SETVAL(s, n - INCREMENT), which is not DDL and, like PostgreSQL's
+// setval, is not undone by ROLLBACK; when it does not move the sequence (it ignores values at
+// or below the current one), SHOW TABLE … NEXT_ROW_ID tells whether the next value already is
+// n; otherwise the sequence moves backwards with ALTER SEQUENCE … RESTART WITH n, which is DDL
+// (TiDB commits an open transaction first). With is_called, a NEXTVAL then consumes n and makes
+// it the session's LASTVAL — PostgreSQL's is_called state:
 //
 //	collect  SELECT n, is_called, START, INCREMENT, MIN_VALUE, MAX_VALUE, IF(…, n) FROM …   checks
-//	exec     ALTER SEQUENCE s RESTART WITH n
-//	exec     DO NEXTVAL(s)                                                   (is_called)
-//	return-collected n
+//	collect  SELECT SETVAL(s, n - INCREMENT)
+//	collect  SHOW TABLE s NEXT_ROW_ID                                   (SETVAL was NULL)
+//	collect  SELECT LASTVAL(s)                                          (is_called)
+//	compute  forward, already there, or backwards
+//	exec     ALTER SEQUENCE s RESTART WITH n                            (backwards)
+//	exec     DO NEXTVAL(s)                                              (is_called)
+//	return   n
 //
+// The plan is KindDDL; Statement.AfterWrites is the same plan without DDL, which the proxy runs
+// in a transaction block after writes: there moving backwards is refused with 25001.
 // The check raises PostgreSQL's errors (42P01, 22003 out of bounds) and refuses (0A000) what
 // TiDB cannot do: more than one row, a value at the int64 extremes (outside TiDB's range), and
-// a value off the sequence's START + k·INCREMENT grid, where TiDB's RESTART WITH rounds.
+// a value off the sequence's START + k·INCREMENT grid, where TiDB's SETVAL and RESTART WITH round.
 // A NULL argument makes setval NULL without effect, as PostgreSQL's strict function.
 
 func init() {
@@ -120,32 +127,220 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 		return nil, err
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return checkSetval(rows, seq) }
-	sample := []returning.Row{{[]byte("5"), []byte("1")}}
-	tn := &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)}
-	if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
-		v, _, ok := setvalTarget(keys)
-		if !ok {
-			return nil, nil
-		}
-		return &ast.AlterSequenceStmt{Name: tn, SeqOptions: []*ast.SequenceOption{{Tp: ast.SequenceRestartWith, IntValue: v}}}, nil
-	}); err != nil {
+	if err := b.setvalSteps(seq); err != nil {
 		return nil, err
 	}
-	if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
-		if _, isCalled, ok := setvalTarget(keys); !ok || !isCalled {
-			return nil, nil
-		}
-		return &ast.DoStmt{Exprs: []ast.ExprNode{nextvalCall(seq.db, seq.name)}}, nil
-	}); err != nil {
-		return nil, err
-	}
-	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.ReturnCollected})
-	b.roots = append(b.roots, nil)
 	name := n.GetTargetList()[0].GetResTarget().GetName()
 	if name == "" {
 		name = "setval"
 	}
-	return b.finish("SELECT", KindDDL, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
+	out, err := b.finish("SELECT", KindDDL, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
+	if err != nil {
+		return nil, err
+	}
+	// After writes in a transaction block the plan must not run DDL: the same steps, with
+	// a backwards move refused (25001) instead of run as ALTER SEQUENCE.
+	alt := *out
+	alt.Kind = KindDML
+	plan := *out.Plan
+	plan.Steps = append([]returning.Step(nil), out.Plan.Steps...)
+	plan.Steps[setvalDecide].Compute = func(all [][]returning.Row) ([]returning.Row, error) {
+		return setvalDecision(all, seq, false)
+	}
+	alt.Plan = &plan
+	out.AfterWrites = &alt
+	return out, nil
+}
+
+// setvalDecide is the index of the plan step deciding whether setval needs ALTER SEQUENCE.
+const setvalDecide = 4
+
+// setvalSteps appends the steps after setval's check (see setval.go): a forward move is
+// TiDB's SETVAL, which is not DDL; a move backwards is ALTER SEQUENCE … RESTART WITH.
+//
+//	collect  SELECT SETVAL(s, n - INCREMENT)          NULL when the sequence is at or past it
+//	collect  SHOW TABLE s NEXT_ROW_ID                  (SETVAL was NULL, INCREMENT > 0)
+//	collect  SELECT LASTVAL(s)                         (is_called, shown)
+//	compute  next value already n; already past n with LASTVAL n (is_called); or backwards
+//	exec     ALTER SEQUENCE s RESTART WITH n           (backwards)
+//	exec     DO NEXTVAL(s)                             (is_called: n becomes the session's currval)
+//	compute  the result row
+func (b *planBuilder) setvalSteps(seq sequenceRef) error {
+	tn := func() *ast.TableName { return &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)} }
+	target := func(all [][]returning.Row) (v, inc int64, isCalled, ok bool) {
+		if len(all) == 0 {
+			return 0, 0, false, false
+		}
+		v, isCalled, ok = setvalTarget(all[0])
+		if !ok || len(all[0][0]) < 4 {
+			return 0, 0, false, false
+		}
+		inc, err := strconv.ParseInt(string(all[0][0][3]), 10, 64)
+		if err != nil || inc == 0 {
+			return 0, 0, false, false
+		}
+		return v, inc, isCalled, true
+	}
+	setvalSel := func(v int64) ast.StmtNode {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: funcCall("SETVAL", &ast.TableNameExpr{Name: tn()},
+			ast.NewValueExpr(v, "", ""))}}}
+		return sel
+	}
+	show := func() ast.StmtNode { return &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: tn()} }
+	restart := func(v int64) ast.StmtNode {
+		return &ast.AlterSequenceStmt{Name: tn(), SeqOptions: []*ast.SequenceOption{{Tp: ast.SequenceRestartWith, IntValue: v}}}
+	}
+	nextval := func() ast.StmtNode { return &ast.DoStmt{Exprs: []ast.ExprNode{nextvalCall(seq.db, seq.name)}} }
+	explain := func(n ast.StmtNode) (string, error) { return b.t.restore(n) }
+	plain := func(n ast.StmtNode) (string, []int, error) {
+		sql, err := restorePlain(n)
+		return sql, nil, err
+	}
+	var steps []returning.Step
+	add := func(kind returning.StepKind, sample ast.StmtNode, build func(all [][]returning.Row) ast.StmtNode) error {
+		e, err := explain(sample)
+		if err != nil {
+			return err
+		}
+		b.roots = append(b.roots, nil)
+		need := len(steps) + 1 // the collected rows of the check and of the steps before
+		if kind == returning.Exec {
+			need = setvalDecide + 1
+		}
+		steps = append(steps, returning.Step{Kind: kind, Explain: e, BuildFrom: func(all [][]returning.Row) (string, []int, error) {
+			if len(all) < need {
+				return "", nil, pgerror.New(pgerrcode.InternalError, "setval: plan step out of order")
+			}
+			n := build(all)
+			if n == nil {
+				return "", nil, nil
+			}
+			return plain(n)
+		}})
+		return nil
+	}
+	// 1: SETVAL(s, n - INCREMENT): the next NEXTVAL gives n.
+	if err := add(returning.Collect, setvalSel(4), func(all [][]returning.Row) ast.StmtNode {
+		v, inc, _, ok := target(all)
+		if !ok || (inc > 0 && v < math.MinInt64+inc) || (inc < 0 && v > math.MaxInt64+inc) {
+			return nil
+		}
+		return setvalSel(v - inc)
+	}); err != nil {
+		return err
+	}
+	// 2: SETVAL did not move it: is the next value already n? (TiDB shows it for INCREMENT > 0.)
+	if err := add(returning.Collect, show(), func(all [][]returning.Row) ast.StmtNode {
+		_, inc, _, ok := target(all)
+		if !ok || inc < 0 || len(all) < 2 || setvalMoved(all[1]) {
+			return nil
+		}
+		return show()
+	}); err != nil {
+		return err
+	}
+	// 3: the next value is past n: with is_called the sequence may be just where setval puts it,
+	// if this session's LASTVAL is n (its own nextval handed n out).
+	lastval := func() ast.StmtNode {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: funcCall("LASTVAL", &ast.TableNameExpr{Name: tn()})}}}
+		return sel
+	}
+	if err := add(returning.Collect, lastval(), func(all [][]returning.Row) ast.StmtNode {
+		if _, _, isCalled, ok := target(all); !ok || !isCalled || len(all[2]) == 0 {
+			return nil
+		}
+		return lastval()
+	}); err != nil {
+		return err
+	}
+	// 4: decide.
+	b.roots = append(b.roots, nil)
+	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
+		return setvalDecision(all, seq, true)
+	}})
+	// 5: backwards: ALTER SEQUENCE … RESTART WITH n.
+	if err := add(returning.Exec, restart(5), func(all [][]returning.Row) ast.StmtNode {
+		v, _, _, ok := target(all)
+		if !ok || string(all[setvalDecide][0][0]) != "restart" {
+			return nil
+		}
+		return restart(v)
+	}); err != nil {
+		return err
+	}
+	// 6: is_called: NEXTVAL gives n and makes it the session's currval.
+	if err := add(returning.Exec, nextval(), func(all [][]returning.Row) ast.StmtNode {
+		if _, _, isCalled, ok := target(all); !ok || !isCalled || string(all[setvalDecide][0][0]) == "done" {
+			return nil
+		}
+		return nextval()
+	}); err != nil {
+		return err
+	}
+	// 7: the result row: n, or NULL (a NULL argument).
+	b.roots = append(b.roots, nil, nil)
+	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
+		if len(all) == 0 || len(all[0]) != 1 || len(all[0][0]) < 7 {
+			return nil, nil
+		}
+		return []returning.Row{{all[0][0][6]}}, nil
+	}}, returning.Step{Kind: returning.ReturnCollected})
+	b.plan.Steps = append(b.plan.Steps, steps...)
+	return nil
+}
+
+// setvalMoved reports whether the SETVAL step moved the sequence (returned its value).
+func setvalMoved(rows []returning.Row) bool {
+	return len(rows) == 1 && len(rows[0]) == 1 && rows[0][0] != nil
+}
+
+// setvalDecision is setval's compute step: [["none"]] when SETVAL moved the sequence or its next
+// value is already n, [["done"]] when with is_called n was the last value handed out and is
+// the session's LASTVAL, [["restart"]] when it must move backwards — refused with
+// 25001 when the plan may not run DDL (ddl false: in a transaction block after writes).
+func setvalDecision(all [][]returning.Row, seq sequenceRef, ddl bool) ([]returning.Row, error) {
+	none := []returning.Row{{[]byte("none")}}
+	if len(all) < setvalDecide {
+		return nil, pgerror.New(pgerrcode.InternalError, "setval: plan step out of order")
+	}
+	v, isCalled, ok := setvalTarget(all[0])
+	if !ok {
+		return none, nil
+	}
+	if setvalMoved(all[1]) {
+		return none, nil
+	}
+	inc, err := strconv.ParseInt(string(all[0][0][3]), 10, 64)
+	if err != nil {
+		return nil, pgerror.New(pgerrcode.InternalError, "setval: sequence increment unreadable")
+	}
+	// Either way the next value must be n (with is_called a NEXTVAL consumes it afterwards).
+	want := v
+	for _, r := range all[2] {
+		if len(r) >= 5 && string(r[4]) == "SEQUENCE" {
+			next, err := strconv.ParseUint(string(r[3]), 10, 64)
+			if err != nil || inc <= 0 {
+				break
+			}
+			if int64(next) == want {
+				return none, nil
+			}
+			if isCalled && int64(next) == want+inc && len(all[3]) == 1 && len(all[3][0]) == 1 &&
+				string(all[3][0][0]) == strconv.FormatInt(v, 10) {
+				return []returning.Row{{[]byte("done")}}, nil
+			}
+		}
+	}
+	if !ddl {
+		return nil, pgerror.New(pgerrcode.ActiveSQLTransaction,
+			"pgtidb cannot move a sequence backwards after writes or savepoints in the same transaction block").
+			WithDetail("setval(" + strconv.Quote(seq.name) + ", " + strconv.FormatInt(v, 10) +
+				") below the sequence's position is ALTER SEQUENCE on TiDB, which commits the open transaction.").
+			WithHint("Run the setval before the writes, or in its own transaction.")
+	}
+	return []returning.Row{{[]byte("restart")}}, nil
 }
 
 // asTypeIfUnknown casts a string constant (type unknown) to the pg_catalog type typ.
