@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // ChangeOp says what a Change does to the shadow catalog.
 type ChangeOp int
 
@@ -19,6 +21,23 @@ type Change struct {
 	// Database is the TiDB database; Table the table name in it.
 	Database string
 	Table    string
+	// Schemas, for ForgetDatabase, also forgets every TiDB database of the database's other
+	// schemas (Database + SchemaSeparator + schema): DROP DATABASE drops them all.
+	Schemas bool
 	// Columns, for DeclareTable: every column with its declared PostgreSQL type.
 	Columns []Column
+}
+
+// SchemaPattern is the LIKE pattern (escape character `\`) of the TiDB databases that hold the
+// schemas of database other than public: database + SchemaSeparator + anything.
+func SchemaPattern(database string) string {
+	var b strings.Builder
+	for _, r := range database + SchemaSeparator {
+		if r == '\\' || r == '_' || r == '%' {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('%')
+	return b.String()
 }

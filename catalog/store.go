@@ -36,8 +36,10 @@ const (
 	shadowInsert = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence`) VALUES (?, ?, ?, ?, ?, ?, ?)"
 	shadowForget = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
 	shadowDropDB = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ?"
-	versionBump  = "UPDATE `pgtidb_catalog`.`version` SET `v` = `v` + 1 WHERE `id` = 1"
-	versionRead  = "SELECT `v` FROM `pgtidb_catalog`.`version` WHERE `id` = 1"
+	// shadowDropSchemas forgets the schema databases of a database (a LIKE pattern, `\` escapes).
+	shadowDropSchemas = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` LIKE ?"
+	versionBump       = "UPDATE `pgtidb_catalog`.`version` SET `v` = `v` + 1 WHERE `id` = 1"
+	versionRead       = "SELECT `v` FROM `pgtidb_catalog`.`version` WHERE `id` = 1"
 )
 
 // Querier is what the store needs of a TiDB connection: *sql.DB, *sql.Conn and *sql.Tx all are.
@@ -132,6 +134,11 @@ func (s *Store) Apply(ctx context.Context, q Querier, changes []Change) error {
 		case ForgetDatabase:
 			if _, err := q.ExecContext(ctx, shadowDropDB, c.Database); err != nil {
 				return err
+			}
+			if c.Schemas {
+				if _, err := q.ExecContext(ctx, shadowDropSchemas, SchemaPattern(c.Database)); err != nil {
+					return err
+				}
 			}
 		}
 	}

@@ -8,7 +8,8 @@
 // Check; setval, ALTER SEQUENCE and TRUNCATE check the sequence's or the foreign keys' state),
 // and DDL that takes several TiDB statements (CREATE TABLE with SERIAL/identity columns creates
 // their sequences first; DROP TABLE drops them after; CREATE TABLE AS creates the table, then
-// fills it, and drops it again when the INSERT fails; setval returns its rows from a DDL plan). It owns the plan types
+// fills it, and drops it again when the INSERT fails; DROP DATABASE drops each schema database
+// TiDB lists when it runs, a PerKey step; setval returns its rows from a DDL plan). It owns the plan types
 // and the executor; package translate builds the plans, package proxy runs them.
 //
 // # Data in and out

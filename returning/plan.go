@@ -91,6 +91,10 @@ type Step struct {
 	// another number of rows than the Exec steps before it affected (a read-back that missed
 	// a row must not pass for a complete RETURNING).
 	Whole bool
+	// PerKey, for an Exec step, runs the step once per key row the latest Collect step kept,
+	// Build given that one row (a skipped row builds empty SQL): DROP DATABASE drops each of
+	// the database's schema databases, however many TiDB lists at run time.
+	PerKey bool
 	// Explain describes the step for golden tests when its SQL depends on keys: it is the SQL
 	// Build gives for the sample keys.
 	Explain string
@@ -181,6 +185,24 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 			}
 			all = append(all, collected)
 			keys, keyWidth = collected, 0
+			continue
+		}
+		if st.Kind == Exec && st.PerKey {
+			for _, k := range keys {
+				query, err := st.Build([]Row{k})
+				if err != nil {
+					return 0, err
+				}
+				if query == "" {
+					continue
+				}
+				res, err := q.ExecContext(ctx, query)
+				if err != nil {
+					return 0, err
+				}
+				n, _ := res.RowsAffected()
+				affected += n
+			}
 			continue
 		}
 		var query string

@@ -232,3 +232,32 @@ func TestWholeReturn(t *testing.T) {
 		}
 	}
 }
+
+// TestPerKey: a PerKey Exec step runs once per key row of the latest Collect step, skipping
+// the rows it builds no SQL for; a failure runs the Undo of the earlier steps.
+func TestPerKey(t *testing.T) {
+	srv := &fakeServer{rows: map[string][][]string{"SCHEMAS": {{"d"}, {"d__a"}, {"d__b"}}},
+		failExec: map[string]error{"DROP d": errors.New("boom")}, failures: map[string]int{"DROP d": 1}}
+	plan := &returning.Plan{Steps: []returning.Step{
+		{Kind: returning.Collect, Keys: 1, Build: static("SCHEMAS")},
+		{Kind: returning.Exec, Build: static("OFF"), Undo: "ON"},
+		{Kind: returning.Exec, PerKey: true, Build: func(keys []returning.Row) (string, error) {
+			if len(keys) != 1 {
+				return "", fmt.Errorf("PerKey got %d rows", len(keys))
+			}
+			if string(keys[0][0]) == "d" {
+				return "", nil
+			}
+			return "DROP " + string(keys[0][0]), nil
+		}},
+		{Kind: returning.Exec, Build: static("DROP d")},
+	}}
+	_, err := returning.Execute(context.Background(), open(t, srv), plan, nil, &nopSink{})
+	if err == nil {
+		t.Fatal("want the error of DROP d")
+	}
+	want := "SCHEMAS OFF DROP d__a DROP d__b DROP d ON"
+	if got := strings.Join(srv.log, " "); got != want {
+		t.Errorf("ran %q, want %q", got, want)
+	}
+}
