@@ -154,6 +154,9 @@ func runPlan(t *testing.T, d *datadriven.TestData) string {
 		if st.Keys > 0 {
 			fmt.Fprintf(&b, " keys=%d", st.Keys)
 		}
+		if st.PerKey {
+			b.WriteString(" per key")
+		}
 		fmt.Fprintf(&b, ": %s\n", st.Explain)
 		if len(st.ParamOrder) > 0 {
 			var order []string

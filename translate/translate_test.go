@@ -145,6 +145,9 @@ func formatStatement(s *Statement) string {
 	}
 	for _, c := range s.Catalog {
 		fmt.Fprintf(&b, "catalog: op=%d %s.%s", c.Op, c.Database, c.Table)
+		if c.Schemas {
+			b.WriteString(" and its schemas")
+		}
 		for _, col := range c.Columns {
 			fmt.Fprintf(&b, " %s:%s", col.Name, col.Type)
 			if col.Identity != 0 {
