@@ -9,7 +9,9 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
+	"github.com/pingcap/tidb/pkg/parser/mysql"
 	"github.com/pingcap/tidb/pkg/parser/opcode"
+	"github.com/pingcap/tidb/pkg/parser/types"
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
@@ -47,6 +49,13 @@ type keyColumn struct {
 // rowKey returns the columns identifying tbl's rows for feature (RETURNING, ON CONFLICT):
 // its primary key, or _tidb_rowid.
 func (t *translator) rowKey(tbl *catalog.Table, feature string) ([]keyColumn, error) {
+	return t.rowKeyOf(tbl, feature, func(ty typemap.Type) bool {
+		return isInt(ty) || ty.OID == typemap.Text || ty.OID == typemap.Varchar
+	})
+}
+
+// rowKeyOf is rowKey with the primary-key column types the caller reads back exactly.
+func (t *translator) rowKeyOf(tbl *catalog.Table, feature string, exact func(typemap.Type) bool) ([]keyColumn, error) {
 	kr, ok := t.ctx.Resolver.(KeyResolver)
 	if !ok {
 		return nil, pgerror.Unsupported(feature + " without the table's primary key")
@@ -64,7 +73,7 @@ func (t *translator) rowKey(tbl *catalog.Table, feature string) ([]keyColumn, er
 		if c == nil {
 			return nil, pgerror.Newf(pgerrcode.InternalError, "primary key column %q of %q not in the catalog", name, tbl.Name)
 		}
-		if !isInt(c.Type) && c.Type.OID != typemap.Text && c.Type.OID != typemap.Varchar {
+		if !exact(c.Type) {
 			return nil, pgerror.Unsupported(feature + " on a table whose primary key column \"" + name +
 				"\" is of type " + sqlTypeName(c.Type))
 		}
@@ -78,7 +87,16 @@ func keyLiteral(k keyColumn, v returning.Value) (ast.ExprNode, error) {
 	if v == nil {
 		return nil, pgerror.Newf(pgerrcode.InternalError, "NULL value in key column %q", k.name)
 	}
-	if isInt(k.typ) {
+	switch k.typ.OID {
+	case typemap.Numeric, typemap.Date, typemap.Timestamp, typemap.Timestamptz:
+		// The column's text (fixed scale, fixed format) read as the column's type.
+		return castTo(ast.NewValueExpr(string(v), "", ""), k.typ), nil
+	case typemap.UUID:
+		// Canonical lower-case text, in the column's charset (CHAR(36) ascii_bin): a utf8mb4
+		// value joined with the column would be an illegal mix of collations.
+		return asciiText(string(v), 36), nil
+	}
+	if isInt(k.typ) || k.typ.OID == typemap.Bool {
 		if i, err := strconv.ParseInt(string(v), 10, 64); err == nil {
 			return ast.NewValueExpr(i, "", ""), nil
 		}
@@ -89,6 +107,15 @@ func keyLiteral(k keyColumn, v returning.Value) (ast.ExprNode, error) {
 		return ast.NewValueExpr(u, "", ""), nil
 	}
 	return ast.NewValueExpr(string(v), "", ""), nil
+}
+
+// asciiText is CAST(v AS CHAR(n) CHARSET ascii): v in the ascii_bin collation of a uuid column.
+func asciiText(v string, n int) ast.ExprNode {
+	ft := types.NewFieldType(mysql.TypeString)
+	ft.SetFlen(n)
+	ft.SetCharset("ascii")
+	ft.SetCollate("ascii_bin")
+	return &ast.FuncCastExpr{Expr: ast.NewValueExpr(v, "", ""), Tp: ft, FunctionType: ast.CastFunction, ExplicitCharSet: true}
 }
 
 // keyRef is a reference to key column k (unqualified: every plan statement has one table).

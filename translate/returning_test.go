@@ -67,6 +67,12 @@ var keyedTables = map[string]struct {
 		col("a", ty(typemap.Int4), false), col("b", ty(typemap.Text), false)}}, nil},
 	"ujson": {&catalog.Table{Schema: "public", Name: "ujson", Columns: []catalog.Column{
 		col("id", ty(typemap.Int4), true), col("j", ty(typemap.JSONB), false)}}, []string{"id"}},
+	// tkeys has arbiter keys of the types ON CONFLICT reads back cast to the column's type.
+	"tkeys": {&catalog.Table{Schema: "public", Name: "tkeys", Columns: []catalog.Column{
+		col("id", ty(typemap.UUID), true), col("d", ty(typemap.Date), false),
+		col("p", typemap.Type{OID: typemap.Numeric, Typmod: typemap.NumericTypmod(6, 2)}, false),
+		col("b", ty(typemap.Bool), false), col("t", ty(typemap.Timestamptz), false),
+		col("v", ty(typemap.Int4), false)}}, []string{"id"}},
 	"fkey": {&catalog.Table{Schema: "public", Name: "fkey", Columns: []catalog.Column{
 		col("f", ty(typemap.Float8), true), col("v", ty(typemap.Int4), false)}}, []string{"f"}},
 }
@@ -76,6 +82,7 @@ var uniqueKeys = map[string][]catalog.UniqueKey{
 	"up":     {{Name: "up_u_key", Columns: []string{"u"}}},
 	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true}},
 	"nokeyu": {{Name: "nokeyu_a_b_key", Columns: []string{"a", "b"}}},
+	"tkeys":  {{Name: "tkeys_d_p_b_t_key", Columns: []string{"d", "p", "b", "t"}}},
 }
 
 // UniqueKeys implements UniqueKeyResolver.

@@ -1,7 +1,9 @@
 package translate
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
@@ -55,7 +57,9 @@ import (
 // in PostgreSQL.
 //
 // Only the arbiter and key values are read back into the proxy, and only for types whose text
-// compares as TiDB compares them (integers; text and varchar under utf8mb4_0900_bin: bytes).
+// compares as TiDB compares them (exactKeyType: integers; text and varchar under
+// utf8mb4_0900_bin: bytes; bool, numeric(p,s), date, timestamp(tz) read cast to the column's
+// type, whose text is fixed; uuid).
 // Every other value stays an expression: the INSERT inserts it, the UPDATE reads it as
 // excluded.c — each proposed row is either inserted or used as EXCLUDED, so its expressions
 // run once. Subqueries in the VALUES are refused (they would read the table mid-plan).
@@ -160,7 +164,7 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 		}
 		return t.statement(stmt, "INSERT", KindDML, nil)
 	}
-	if u.rowKey, err = t.rowKey(tbl, "INSERT … ON CONFLICT"); err != nil {
+	if u.rowKey, err = t.rowKeyOf(tbl, "INSERT … ON CONFLICT", exactKeyType); err != nil {
 		return nil, err
 	}
 	for _, list := range stmt.Lists {
@@ -302,11 +306,114 @@ func exactKey(tbl *catalog.Table, name, why string) (keyColumn, error) {
 	if c == nil {
 		return keyColumn{}, pgerror.Newf(pgerrcode.InternalError, "column %q of %q not in the catalog", name, tbl.Name)
 	}
-	if !isInt(c.Type) && c.Type.OID != typemap.Text && c.Type.OID != typemap.Varchar {
+	if !exactKeyType(c.Type) {
 		return keyColumn{}, pgerror.Unsupported("INSERT … ON CONFLICT with " + why + " column \"" + name +
 			"\" of type " + sqlTypeName(c.Type))
 	}
 	return keyColumn{name: c.Name, typ: c.Type}, nil
+}
+
+// exactKeyType reports whether the proxy reads values of type ty back as text that compares as
+// TiDB compares them: integers; text and varchar under utf8mb4_0900_bin (bytes); bool (0/1);
+// numeric(p,s) (fixed scale); date and timestamp(tz) (DATETIME, fixed format); uuid (CHAR(36),
+// lower case). The proposed values are read as the column's type (keyRead).
+func exactKeyType(ty typemap.Type) bool {
+	switch ty.OID {
+	case typemap.Text, typemap.Varchar, typemap.Bool, typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.UUID:
+		return true
+	case typemap.Numeric:
+		// Read as DECIMAL(65,30) and rounded in the proxy (numericKey).
+		p, s, ok := typemap.NumericPrecisionScale(ty.Typmod)
+		return ok && p-s <= 35 && s <= 30
+	}
+	return isInt(ty)
+}
+
+// wideNumeric is the type numeric keys are read as before the proxy rounds them (numericKey).
+var wideNumeric = typemap.Type{OID: typemap.Numeric, Typmod: typemap.NumericTypmod(65, 30)}
+
+// numericKey rounds decimal text v to the scale of numeric(p,s) as PostgreSQL does (half away
+// from zero) and prints it with that fixed scale, as TiDB prints the stored value; ok is false
+// when it does not fit (PostgreSQL's 22003 numeric field overflow) or v is not a decimal.
+func numericKey(v []byte, p, s int) ([]byte, bool) {
+	t := string(v)
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "+")
+	ip, fp, _ := strings.Cut(t, ".")
+	if ip == "" && fp == "" || strings.Trim(ip+fp, "0123456789") != "" {
+		return v, false
+	}
+	for len(fp) <= s {
+		fp += "0"
+	}
+	digits := []byte(ip + fp[:s])
+	if fp[s] >= '5' {
+		i := len(digits) - 1
+		for ; i >= 0 && digits[i] == '9'; i-- {
+			digits[i] = '0'
+		}
+		if i < 0 {
+			digits = append([]byte{'1'}, digits...)
+		} else {
+			digits[i]++
+		}
+	}
+	intPart := strings.TrimLeft(string(digits[:len(digits)-s]), "0")
+	if len(intPart) > p-s {
+		return v, false
+	}
+	if intPart == "" {
+		intPart = "0"
+	}
+	out := intPart
+	if s > 0 {
+		out += "." + string(digits[len(digits)-s:])
+	}
+	if neg && strings.Trim(out, "0.") != "" {
+		out = "-" + out
+	}
+	return []byte(out), true
+}
+
+// normalizeNumericKeys rounds the numeric key values of the proposed rows (numericKey); with
+// check it returns PostgreSQL's 22003 for a value that does not fit its column.
+func (u *upsert) normalizeNumericKeys(rows []returning.Row, check bool) error {
+	for i, k := range u.needed {
+		p, sc, ok := typemap.NumericPrecisionScale(k.typ.Typmod)
+		if k.typ.OID != typemap.Numeric || !ok {
+			continue
+		}
+		for _, row := range rows {
+			if i >= len(row) || row[i] == nil {
+				continue
+			}
+			v, ok := numericKey(row[i], p, sc)
+			if !ok {
+				if check {
+					return pgerror.New(pgerrcode.NumericValueOutOfRange, "numeric field overflow").
+						WithDetail(fmt.Sprintf("A field with precision %d, scale %d must round to an absolute value less than %s.",
+							p, sc, map[bool]string{true: "1", false: "10^" + itoa(p-sc)}[p == sc]))
+				}
+				continue
+			}
+			row[i] = v
+		}
+	}
+	return nil
+}
+
+// keyRead is proposed value e of key column k as the proxy reads it: cast to the column's type
+// where TiDB's text of the value itself could differ from the stored value's (true is 1); a
+// numeric is read wide and rounded in the proxy (1.5 in a numeric(4,2) column is 1.50), where
+// TiDB's CAST would clip an overflowing value instead of failing.
+func keyRead(k keyColumn, e ast.ExprNode) ast.ExprNode {
+	switch k.typ.OID {
+	case typemap.Numeric:
+		return castTo(e, wideNumeric)
+	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Bool:
+		return castTo(e, k.typ)
+	}
+	return e
 }
 
 // chooseNeeded picks the columns the plan reads back and the expressions that give them.
@@ -413,6 +520,12 @@ func (u *upsert) selectSource() error {
 		}
 		u.cols = append(u.cols, u.tbl.Column(k.name))
 		extras = append(extras, e)
+	}
+	for _, k := range u.needed {
+		if k.typ.OID == typemap.Timestamp || k.typ.OID == typemap.Timestamptz {
+			// The query's text of a timestamp has the query's fractional digits, not the column's.
+			return pgerror.Unsupported("INSERT … SELECT … ON CONFLICT with key column \"" + k.name + "\" of type " + sqlTypeName(k.typ))
+		}
 	}
 	for _, c := range u.cols {
 		if !literalType(c.Type) {
@@ -800,6 +913,7 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 			}
 			s.proposed = append(s.proposed, p)
 		}
+		_ = u.normalizeNumericKeys(s.proposed, false)
 		u.decodeSteps(s, all, base)
 		return s
 	case len(all[0]) != 1:
@@ -812,8 +926,9 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 		return nil
 	}
 	for r := range u.stmt.Lists {
-		s.proposed = append(s.proposed, flat[r*w:(r+1)*w])
+		s.proposed = append(s.proposed, append(returning.Row(nil), flat[r*w:(r+1)*w]...))
 	}
+	_ = u.normalizeNumericKeys(s.proposed, false)
 	s.nulls = flat[w*len(u.stmt.Lists):]
 	u.decodeSteps(s, all, 1)
 	return s
@@ -999,8 +1114,8 @@ func (u *upsert) proposedSelect() *ast.SelectStmt {
 	sel := newSelect()
 	sel.Fields = &ast.FieldList{}
 	for _, row := range u.value {
-		for _, e := range row {
-			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: e})
+		for i, e := range row {
+			sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: keyRead(u.needed[i], e)})
 		}
 	}
 	for _, c := range u.nullChecks {
@@ -1291,8 +1406,10 @@ func (u *upsert) upsertSample() [][]returning.Row {
 	var flat returning.Row
 	for r := range u.stmt.Lists {
 		for _, k := range u.needed {
-			if isInt(k.typ) {
+			if isInt(k.typ) || k.typ.OID == typemap.Bool || k.typ.OID == typemap.Numeric {
 				flat = append(flat, []byte(itoa(r+1)))
+			} else if k.typ.OID == typemap.Date || k.typ.OID == typemap.Timestamp || k.typ.OID == typemap.Timestamptz {
+				flat = append(flat, []byte("2024-01-0"+itoa(r+1)))
 			} else {
 				flat = append(flat, []byte("k"+itoa(r+1)))
 			}
@@ -1373,6 +1490,19 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 		if err := b.step(returning.Collect, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return u.query, nil }); err != nil {
 			return nil, err
 		}
+		b.plan.Steps[len(b.plan.Steps)-1].Check = func(rows []returning.Row) error {
+			var proposed []returning.Row
+			for _, row := range rows {
+				p := make(returning.Row, len(u.needed))
+				for i, k := range u.needed {
+					if j := u.colIndex(k.name); j >= 0 && j < len(row) {
+						p[i] = row[j]
+					}
+				}
+				proposed = append(proposed, p)
+			}
+			return u.normalizeNumericKeys(proposed, true)
+		}
 	} else {
 		proposed := u.proposedSelect()
 		explain, err := t.restore(proposed)
@@ -1381,7 +1511,20 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 		}
 		b.static = append(b.static, len(b.plan.Steps))
 		b.roots = append(b.roots, proposed)
-		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain, ParamOrder: u.valueOrder})
+		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Collect, Explain: explain, ParamOrder: u.valueOrder,
+			Check: func(rows []returning.Row) error {
+				if len(rows) != 1 {
+					return nil
+				}
+				w := len(u.needed)
+				var proposed []returning.Row
+				for r := range u.stmt.Lists {
+					if (r+1)*w <= len(rows[0]) {
+						proposed = append(proposed, append(returning.Row(nil), rows[0][r*w:(r+1)*w]...))
+					}
+				}
+				return u.normalizeNumericKeys(proposed, true)
+			}})
 	}
 	sample := u.upsertSample()
 	// dynamic adds a step built from the collected rows.
