@@ -23,6 +23,8 @@ func (t *translator) rename(n *pg_query.RenameStmt) (*Statement, error) {
 		return t.renameConstraint(n)
 	case pg_query.ObjectType_OBJECT_INDEX:
 		return t.renameIndex(n)
+	case pg_query.ObjectType_OBJECT_SEQUENCE:
+		return t.renameSequence(n)
 	case pg_query.ObjectType_OBJECT_SCHEMA:
 		return nil, pgerror.Unsupported("ALTER SCHEMA ... RENAME TO").
 			WithDetail("A schema is a TiDB database, and TiDB cannot rename databases.")

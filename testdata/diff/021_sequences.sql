@@ -232,6 +232,25 @@ ALTER SEQUENCE al RESTART 1 RESTART 2;
 ALTER SEQUENCE IF EXISTS nosuch_seq RESTART;
 ALTER SEQUENCE nosuch_seq RESTART;
 ALTER SEQUENCE al OWNED BY NONE;
+-- ALTER SEQUENCE … RENAME TO (an owned sequence: the column default follows)
+ALTER SEQUENCE al RENAME TO al2;
+SELECT nextval('al2');
+SELECT nextval('al');
+ALTER SEQUENCE al2 RENAME TO al2;
+ALTER SEQUENCE nosuch_seq RENAME TO x;
+ALTER SEQUENCE IF EXISTS nosuch_seq RENAME TO x;
+CREATE TABLE rn_t (id serial PRIMARY KEY, v text);
+ALTER SEQUENCE al2 RENAME TO rn_t;
+ALTER SEQUENCE rn_t RENAME TO x;
+INSERT INTO rn_t (v) VALUES ('a') RETURNING id;
+ALTER SEQUENCE rn_t_id_seq RENAME TO rn_ids;
+INSERT INTO rn_t (v) VALUES ('b') RETURNING id;
+SELECT pg_get_serial_sequence('rn_t', 'id');
+SELECT nextval('rn_ids');
+INSERT INTO rn_t (v) VALUES ('c') RETURNING id;
+DROP TABLE rn_t;
+SELECT nextval('rn_ids');
+ALTER SEQUENCE al2 RENAME TO al;
 SELECT nextval('al');
 DROP SEQUENCE al;
 -- CACHE n > 1: PostgreSQL hands each session a block of n values; pgtidb's sequences are
