@@ -28,15 +28,83 @@ import (
 // grid; and it does not check its current value against new bounds, so narrowing MINVALUE /
 // MAXVALUE is accepted only with RESTART (PostgreSQL checks the current value; pgtidb cannot
 // read it). CACHE is accepted and ignored (every pgtidb sequence is NOCACHE, see sequence.go).
-// Refused: AS, NO MINVALUE / NO MAXVALUE (pgtidb does not keep the sequence's data type, whose
-// bounds they mean), OWNED BY NONE of an owned sequence, and sequence
-// values at the int64 extremes (outside TiDB's range).
+// NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
+// -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
+// bounds of the sequence's data type, which pgtidb does not keep: accepted only when the bound
+// already is bigint's. Refused: AS (the data type), those NO MINVALUE / NO MAXVALUE, OWNED BY
+// NONE of an owned sequence, and sequence values at the int64 extremes (outside TiDB's range).
 
 // alterSequenceChange is what ALTER SEQUENCE asks for; nil fields are left alone.
 type alterSequenceChange struct {
 	increment, minv, maxv, start, restartWith *int64
 	restart                                   bool
 	cycle                                     *bool
+	// noMin, noMax: NO MINVALUE / NO MAXVALUE, resolved against the sequence's direction when
+	// the plan runs (resolve).
+	noMin, noMax bool
+}
+
+// resolve turns NO MINVALUE / NO MAXVALUE into bounds for a sequence whose INCREMENT is oldInc
+// before ch, whose bounds are oldLo, oldHi as TiDB keeps them. PostgreSQL's NO MINVALUE of an
+// ascending sequence is 1 and NO MAXVALUE of a descending one -1, whatever its type; the other
+// two are the bounds of its data type, which pgtidb does not keep: exact only when the bound is
+// already bigint's (a smaller type cannot have it), else 0A000.
+func (ch *alterSequenceChange) resolve(oldInc, oldLo, oldHi int64) (*alterSequenceChange, error) {
+	if !ch.noMin && !ch.noMax {
+		return ch, nil
+	}
+	out := *ch
+	inc := oldInc
+	if ch.increment != nil {
+		inc = *ch.increment
+	}
+	if ch.noMin {
+		v := int64(1)
+		if inc < 0 {
+			if oldLo != tidbSeqMin {
+				return nil, pgerror.Unsupported("NO MINVALUE of a descending sequence whose MINVALUE is not bigint's").
+					WithDetail("pgtidb does not keep a sequence's data type, whose lower bound NO MINVALUE means.")
+			}
+			v = math.MinInt64
+		}
+		out.minv = &v
+	}
+	if ch.noMax {
+		v := int64(-1)
+		if inc > 0 {
+			if oldHi != tidbSeqMax {
+				return nil, pgerror.Unsupported("NO MAXVALUE of an ascending sequence whose MAXVALUE is not bigint's").
+					WithDetail("pgtidb does not keep a sequence's data type, whose upper bound NO MAXVALUE means.")
+			}
+			v = math.MaxInt64
+		}
+		out.maxv = &v
+	}
+	return &out, nil
+}
+
+// resolvedStatement is statement with NO MINVALUE / NO MAXVALUE resolved against the sequence's
+// definition as collected (keys: START, INCREMENT, MIN_VALUE, MAX_VALUE); nil when it is gone.
+func (ch *alterSequenceChange) resolvedStatement(keys []returning.Row, name *ast.TableName, ifExists bool) (ast.StmtNode, error) {
+	if !ch.noMin && !ch.noMax {
+		return ch.statement(name, ifExists), nil
+	}
+	if len(keys) != 1 || len(keys[0]) < 4 {
+		return nil, nil
+	}
+	var v [3]int64
+	for i := range v {
+		n, err := strconv.ParseInt(string(keys[0][i+1]), 10, 64)
+		if err != nil {
+			return nil, nil
+		}
+		v[i] = n
+	}
+	r, err := ch.resolve(v[0], v[1], v[2])
+	if err != nil {
+		return nil, err
+	}
+	return r.statement(name, ifExists), nil
 }
 
 // ALTER SEQUENCE s OWNED BY t.c (alone) only changes the shadow catalog: sequenceOwnedBy in
@@ -92,9 +160,19 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		return nil, err
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return ch.check(rows, name) }
-	alter := ch.statement(&ast.TableName{Schema: cistr(db), Name: cistr(name)}, n.GetMissingOk())
-	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
-		return nil, err
+	tn := &ast.TableName{Schema: cistr(db), Name: cistr(name)}
+	if !ch.noMin && !ch.noMax {
+		alter := ch.statement(tn, n.GetMissingOk())
+		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
+			return nil, err
+		}
+	} else {
+		sample := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte(strconv.FormatInt(tidbSeqMax, 10))}}
+		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
+			return ch.resolvedStatement(keys, &ast.TableName{Schema: cistr(db), Name: cistr(name)}, n.GetMissingOk())
+		}); err != nil {
+			return nil, err
+		}
 	}
 	return b.finish("ALTER SEQUENCE", KindDDL, nil)
 }
@@ -120,9 +198,12 @@ func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string
 				case "restart":
 					ch.restart = true
 					continue
-				case "minvalue", "maxvalue":
-					return nil, pgerror.Unsupported("ALTER SEQUENCE ... NO " + strings.ToUpper(opt)).
-						WithDetail("pgtidb does not keep a sequence's data type, whose bounds NO " + strings.ToUpper(opt) + " means.")
+				case "minvalue":
+					ch.noMin = true
+					continue
+				case "maxvalue":
+					ch.noMax = true
+					continue
 				}
 			}
 			v, err := seqInt(d)
@@ -195,6 +276,10 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 		lo = math.MinInt64
 	}
 	oldInc, oldLo, oldHi := inc, lo, hi
+	ch, err := ch.resolve(oldInc, old[2], old[3])
+	if err != nil {
+		return err
+	}
 	if ch.increment != nil {
 		inc = *ch.increment
 	}

@@ -251,6 +251,21 @@ INSERT INTO rn_t (v) VALUES ('c') RETURNING id;
 DROP TABLE rn_t;
 SELECT nextval('rn_ids');
 ALTER SEQUENCE al2 RENAME TO al;
+-- NO MINVALUE (ascending: 1) / NO MAXVALUE (descending: -1; bigint's bound already: no change)
+CREATE SEQUENCE nm START 5 MINVALUE 3;
+ALTER SEQUENCE nm NO MINVALUE;
+SELECT minimum_value, maximum_value FROM information_schema.sequences WHERE sequence_name = 'nm';
+SELECT nextval('nm');
+ALTER SEQUENCE nm NO MAXVALUE;
+SELECT minimum_value, maximum_value FROM information_schema.sequences WHERE sequence_name = 'nm';
+ALTER SEQUENCE nm NO MINVALUE MINVALUE 2;
+ALTER SEQUENCE nm NO MINVALUE RESTART WITH 1;
+SELECT nextval('nm');
+CREATE SEQUENCE nd INCREMENT -1 START -7 MAXVALUE -5;
+ALTER SEQUENCE nd NO MAXVALUE NO MINVALUE;
+SELECT maximum_value FROM information_schema.sequences WHERE sequence_name = 'nd';
+SELECT nextval('nd');
+DROP SEQUENCE nm, nd;
 SELECT nextval('al');
 DROP SEQUENCE al;
 -- CACHE n > 1: PostgreSQL hands each session a block of n values; pgtidb's sequences are
