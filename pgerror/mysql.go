@@ -39,6 +39,7 @@ var mysqlSQLSTATE = map[uint16]string{
 	1051: pgerrcode.UndefinedTable,                         // ER_BAD_TABLE_ERROR
 	1054: pgerrcode.UndefinedColumn,                        // ER_BAD_FIELD_ERROR
 	1049: pgerrcode.InvalidCatalogName,                     // ER_BAD_DB_ERROR
+	1007: pgerrcode.DuplicateDatabase,                      // ER_DB_CREATE_EXISTS
 	1050: pgerrcode.DuplicateTable,                         // ER_TABLE_EXISTS_ERROR
 	1061: pgerrcode.DuplicateTable,                         // ER_DUP_KEYNAME (an index is a relation)
 	1060: pgerrcode.DuplicateColumn,                        // ER_DUP_FIELDNAME
@@ -227,6 +228,11 @@ var mysqlMessages = map[uint16]func(e *Error, msg string){
 			e.Message = `database "` + m[1] + `" does not exist`
 		}
 	},
+	1007: func(e *Error, msg string) {
+		if m := reDatabaseExists.FindStringSubmatch(msg); m != nil {
+			e.Message = `database "` + m[1] + `" already exists`
+		}
+	},
 	1050: func(e *Error, msg string) {
 		if m := reTableExists.FindStringSubmatch(msg); m != nil {
 			e.Message = `relation "` + unqualified(m[1]) + `" already exists`
@@ -349,6 +355,7 @@ var (
 	reUnknownColumn   = regexp.MustCompile(`^Unknown column '([^']*)' in `)
 	reUnknownDatabase = regexp.MustCompile(`^Unknown database '([^']*)'$`)
 	reTableExists     = regexp.MustCompile(`^Table '([^']*)' already exists$`)
+	reDatabaseExists  = regexp.MustCompile(`^Can't create database '([^']*)'; database exists$`)
 	reDupKeyName      = regexp.MustCompile(`^Duplicate key name '([^']*)'$`)
 	reDupColumn       = regexp.MustCompile(`^Duplicate column name '([^']*)'$`)
 	reSyntaxNear      = regexp.MustCompile(`(?s)near "(.*)"\s*$`)

@@ -55,6 +55,7 @@ func TestFromMySQL(t *testing.T) {
 		{1054, "Unknown column 'd.t.x' in 'field list'", "42703", "column t.x does not exist", ""},
 		{1054, "Unknown column 'qq' in 'where clause'", "42703", `column "qq" does not exist`, ""},
 		{1049, "Unknown database 'nodb'", "3D000", `database "nodb" does not exist`, ""},
+		{1007, "Can't create database 'dd'; database exists", "42P04", `database "dd" already exists`, ""},
 		{1050, "Table 'd.t' already exists", "42P07", `relation "t" already exists`, ""},
 		{1061, "Duplicate key name 't_email_key'", "42P07", `relation "t_email_key" already exists`, ""},
 		{1060, "Duplicate column name 'a'", "42701", `column "a" specified more than once`, ""},
@@ -118,7 +119,7 @@ func TestFromMySQL(t *testing.T) {
 		}
 	}
 	for _, n := range []uint16{1062, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 1406, 1264, 1690, 1365, 1366, 1292,
-		1146, 1051, 1054, 1049, 1050, 1061, 1060, 1064, 1044, 1142, 1143, 1045, 1213, 9007, 8002, 8005, 8022, 8028,
+		1146, 1051, 1054, 1049, 1007, 1050, 1061, 1060, 1064, 1044, 1142, 1143, 1045, 1213, 9007, 8002, 8005, 8022, 8028,
 		8147, 1205, 3572, 3024, 1317, 1305, 8048, 1235, 8200, 8004, 9500, 8025, 8001, 4135, 9001, 9002, 9005, 1105} {
 		if !seen[n] {
 			t.Errorf("error %d has no case", n)
