@@ -345,7 +345,7 @@ var (
 	reBadNull         = regexp.MustCompile(`^Column '([^']*)' cannot be null$`)
 	reNoDefault       = regexp.MustCompile(`^Field '([^']*)' doesn't have a default value$`)
 	reCheck           = regexp.MustCompile(`^Check constraint '([^']*)' is violated\.?$`)
-	reForeignKey      = regexp.MustCompile("a foreign key constraint fails \\(`[^`]*`\\.`([^`]*)`, CONSTRAINT `([^`]*)` FOREIGN KEY \\(([^)]*)\\) REFERENCES `([^`]*)` \\(([^)]*)\\)")
+	reForeignKey      = regexp.MustCompile("a foreign key constraint fails \\(`[^`]*`\\.`([^`]*)`, CONSTRAINT `([^`]*)` FOREIGN KEY \\(([^)]*)\\) REFERENCES (?:`[^`]*`\\.)?`([^`]*)` \\(([^)]*)\\)")
 	reColumnAtRow     = regexp.MustCompile(`for column '([^']*)' at row \d+$`)
 	reOutOfRange      = regexp.MustCompile(`^([A-Z ]+) value is out of range in `)
 	reIncorrectValue  = regexp.MustCompile(`^Incorrect ([A-Za-z ]+) value: '(.*)' for column '[^']*' at row \d+$`)

@@ -28,6 +28,11 @@ func TestFromMySQL(t *testing.T) {
 			"23503", `update or delete on table "p1" violates foreign key constraint "c1_pid_fkey" on table "c1"`, ""},
 		{1452, "Cannot add or update a child row: a foreign key constraint fails (`d`.`c1`, CONSTRAINT `c1_pid_fkey` FOREIGN KEY (`pid`) REFERENCES `p1` (`id`))",
 			"23503", `insert or update on table "c1" violates foreign key constraint "c1_pid_fkey"`, ""},
+		// A foreign key into another schema (TiDB database): the referenced table is qualified.
+		{1451, "Cannot delete or update a parent row: a foreign key constraint fails (`d__s`.`c`, CONSTRAINT `c_pid_fkey` FOREIGN KEY (`pid`) REFERENCES `d`.`p` (`id`))",
+			"23503", `update or delete on table "p" violates foreign key constraint "c_pid_fkey" on table "c"`, ""},
+		{1452, "Cannot add or update a child row: a foreign key constraint fails (`d__s`.`c`, CONSTRAINT `c_pid_fkey` FOREIGN KEY (`pid`) REFERENCES `d`.`p` (`id`))",
+			"23503", `insert or update on table "c" violates foreign key constraint "c_pid_fkey"`, ""},
 		{1216, "Cannot add or update a child row: a foreign key constraint fails", "23503", "insert or update violates a foreign key constraint", ""},
 		{1217, "Cannot delete or update a parent row: a foreign key constraint fails", "23503", "update or delete violates a foreign key constraint", ""},
 		{1048, "Column 'a' cannot be null", "23502", `null value in column "a" violates not-null constraint`, ""},

@@ -15,3 +15,15 @@ CREATE DATABASE diff027_d;
 CREATE DATABASE diff027_d;
 DROP DATABASE diff027_d;
 SELECT count(*) FROM pg_database WHERE datname = 'diff027_d';
+-- a foreign key from one schema into another: PostgreSQL's messages (TiDB names the referenced
+-- table with its database then)
+CREATE SCHEMA diff027_s;
+CREATE TABLE diff027_p (id int PRIMARY KEY);
+CREATE TABLE diff027_s.c (id int PRIMARY KEY, pid int REFERENCES diff027_p (id));
+INSERT INTO diff027_s.c VALUES (1, 5);
+INSERT INTO diff027_p VALUES (1);
+INSERT INTO diff027_s.c VALUES (1, 1);
+DELETE FROM diff027_p;
+SELECT * FROM diff027_s.c;
+DROP SCHEMA diff027_s CASCADE;
+DROP TABLE diff027_p;
