@@ -4,13 +4,14 @@ import "strings"
 
 const constraintQuery = "SELECT `CONSTRAINT_TYPE` FROM `information_schema`.`TABLE_CONSTRAINTS` " +
 	"WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `CONSTRAINT_NAME` = ? " +
+	"AND (`TABLE_SCHEMA`, `TABLE_NAME`, `CONSTRAINT_NAME`) NOT IN " + uniqueIndexes + " " +
 	"UNION ALL SELECT 'CHECK' FROM `information_schema`.`TIDB_CHECK_CONSTRAINTS` " +
 	"WHERE `CONSTRAINT_SCHEMA` = ? AND `TABLE_NAME` = ? AND `CONSTRAINT_NAME` = ?"
 
 // ConstraintType returns the kind of constraint name on tbl as pg_constraint's contype letter
 // ("p", "u", "f", "c"), or "" when there is none (translate.ConstraintResolver). TiDB names
 // every primary key PRIMARY; PostgreSQL's name for it is <table>_pkey. A unique index created
-// with CREATE UNIQUE INDEX looks like a UNIQUE constraint in TiDB and is reported as one.
+// with CREATE UNIQUE INDEX (marked with UniqueIndexComment) is no constraint.
 func (r *SessionResolver) ConstraintType(tbl *Table, name string) (string, error) {
 	db := tbl.Database
 	if db == "" {

@@ -54,6 +54,7 @@ const infoSchemaConstraints = `SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRA
 			tc.CONSTRAINT_TYPE, NULL AS CHECK_CLAUSE
 		FROM information_schema.TABLE_CONSTRAINTS tc
 		WHERE pgtidb_in_database(tc.TABLE_SCHEMA) AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
+		  AND (tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes + `
 		UNION ALL
 		SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, ck.CONSTRAINT_NAME, 'CHECK', ck.CHECK_CLAUSE
 		FROM information_schema.TIDB_CHECK_CONSTRAINTS ck
@@ -207,7 +208,7 @@ var infoSchemaEmulations = map[string]string{
 		LEFT JOIN information_schema.KEY_COLUMN_USAGE ru
 			ON r.key_name IS NOT NULL AND ru.TABLE_SCHEMA = r.REFERENCED_TABLE_SCHEMA AND ru.TABLE_NAME = r.REFERENCED_TABLE_NAME
 			AND ru.CONSTRAINT_NAME = r.key_name AND ru.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
-		WHERE pgtidb_in_database(u.TABLE_SCHEMA)`,
+		WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND (u.TABLE_SCHEMA, u.TABLE_NAME, u.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes,
 
 	// The referenced key is infoSchemaForeignKeys'.
 	"referential_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(r.CONSTRAINT_SCHEMA) AS constraint_schema,
@@ -230,7 +231,7 @@ var infoSchemaEmulations = map[string]string{
 				IF(u.REFERENCED_TABLE_NAME IS NULL, u.COLUMN_NAME, u.REFERENCED_COLUMN_NAME) AS COLUMN_NAME,
 				u.TABLE_SCHEMA AS CONSTRAINT_SCHEMA,
 				IF(u.CONSTRAINT_NAME = 'PRIMARY', CONCAT(u.TABLE_NAME, '_pkey'), u.CONSTRAINT_NAME) AS conname
-			FROM information_schema.KEY_COLUMN_USAGE u WHERE pgtidb_in_database(u.TABLE_SCHEMA)
+			FROM information_schema.KEY_COLUMN_USAGE u WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND (u.TABLE_SCHEMA, u.TABLE_NAME, u.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes + `
 			UNION ALL
 			SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, k.TABLE_SCHEMA, k.conname
 			FROM (` + infoSchemaConstraints + `) k
@@ -245,7 +246,7 @@ var infoSchemaEmulations = map[string]string{
 				IF(u.REFERENCED_TABLE_NAME IS NULL, u.TABLE_NAME, u.REFERENCED_TABLE_NAME) AS TABLE_NAME,
 				u.TABLE_SCHEMA AS CONSTRAINT_SCHEMA,
 				IF(u.CONSTRAINT_NAME = 'PRIMARY', CONCAT(u.TABLE_NAME, '_pkey'), u.CONSTRAINT_NAME) AS conname
-			FROM information_schema.KEY_COLUMN_USAGE u WHERE pgtidb_in_database(u.TABLE_SCHEMA)) x`,
+			FROM information_schema.KEY_COLUMN_USAGE u WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND (u.TABLE_SCHEMA, u.TABLE_NAME, u.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes + `) x`,
 
 	// Sequences, except those of identity columns (PostgreSQL hides them here). TiDB keeps no
 	// data type: the maximum of smallint or integer gives that type, others bigint. TiDB's

@@ -15,6 +15,17 @@ type UniqueKey struct {
 	Expression bool
 }
 
+// UniqueIndexComment is the comment pgtidb gives the TiDB index of CREATE UNIQUE INDEX. TiDB
+// keeps a unique index exactly like a UNIQUE constraint; the comment tells them apart, so that
+// pg_constraint and information_schema's constraint views leave the index out, as PostgreSQL
+// does (pg_index, pg_indexes and pg_class still show it).
+const UniqueIndexComment = "pgtidb:unique-index"
+
+// uniqueIndexes are the TiDB indexes (schema, table, name) that pgtidb created with CREATE
+// UNIQUE INDEX: the constraint emulations exclude them with (…) NOT IN uniqueIndexes.
+const uniqueIndexes = "(SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME FROM information_schema.STATISTICS WHERE INDEX_COMMENT = '" +
+	UniqueIndexComment + "')"
+
 const uniqueKeysQuery = "SELECT `INDEX_NAME`, `COLUMN_NAME` FROM `information_schema`.`STATISTICS` " +
 	"WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `NON_UNIQUE` = 0 ORDER BY `INDEX_NAME`, `SEQ_IN_INDEX`"
 

@@ -49,15 +49,7 @@ type gormTag struct {
 
 // gormGaps are the steps whose result on pgtidb is known to differ from PostgreSQL's, with the
 // KNOWN_GAPS.md entry ("ORM reflection") explaining why; compareSteps checks they still differ.
-var gormGaps = map[string]string{
-	// uniqueIndex makes CREATE UNIQUE INDEX, which TiDB keeps like a UNIQUE constraint: GORM
-	// reads the column as unique, leaves the index out of GetIndexes (it lists indexes that
-	// are no constraint), and its second AutoMigrate drops the "constraint" uni_gorm_users_email.
-	"ColumnType gorm_users.email":           "unique-index-constraint",
-	"Index gorm_users idx_gorm_users_email": "unique-index-constraint",
-	"AutoMigrate again users":               "unique-index-constraint",
-	"AutoMigrate again users, statements":   "unique-index-constraint",
-}
+var gormGaps = map[string]string{}
 
 // gormNote belongs to gormTag; with gormTag it is a group without unique indexes, whose second
 // AutoMigrate must match PostgreSQL's exactly.

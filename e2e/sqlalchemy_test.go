@@ -20,7 +20,6 @@ const debianPython = "/usr/bin/python3"
 // still differs, so that a fixed gap is noticed and removed from the list.
 var sqlalchemyGaps = map[string]string{
 	"get_columns None.people":            "orm-pg-get-expr",
-	"get_indexes None.people":            "unique-index-constraint",
 	"get_pk_constraint None.people":      "orm-unnest-select-list",
 	"get_foreign_keys None.people":       "orm-constraintdef",
 	"get_check_constraints None.people":  "orm-constraintdef",
@@ -39,7 +38,6 @@ var sqlalchemyGaps = map[string]string{
 	"get_columns adults":                 "orm-pg-get-expr",
 	"get_sorted_table_and_fkc_names app": "orm-constraintdef",
 	"get_view_definition adults":         "orm-viewdef",
-	"get_unique_constraints None.people": "unique-index-constraint",
 }
 
 // TestSQLAlchemyInspect runs e2e/python/reflect.py (SQLAlchemy's inspect() over psycopg2)

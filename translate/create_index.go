@@ -115,6 +115,9 @@ func (t *translator) createIndex(n *pg_query.IndexStmt) (*Statement, error) {
 	}
 	if n.GetUnique() {
 		stmt.KeyType = ast.IndexKeyTypeUnique
+		// TiDB keeps a unique index like a UNIQUE constraint; the comment tells the catalog
+		// emulation it is no constraint.
+		stmt.IndexOption = &ast.IndexOption{Comment: catalog.UniqueIndexComment}
 	}
 	return t.ddlStatement(stmt, "CREATE INDEX")
 }

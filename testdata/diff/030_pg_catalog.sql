@@ -70,8 +70,8 @@ SELECT c.relname, a.attname FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrel
 -- pg_constraint
 SELECT c.conname, n.nspname, c.contype, c.condeferrable, c.condeferred, c.convalidated, t.relname, c.contypid, c.conparentid, c.confupdtype, c.confdeltype, c.confmatchtype, c.conislocal, c.coninhcount, c.connoinherit, c.confkey
   FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = c.connamespace
-  WHERE n.nspname IN ('public', 'app') AND c.conname <> 'people_name_born' ORDER BY 1;
-SELECT c.conname, c.conkey FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'f') AND c.conname <> 'people_name_born' AND n.nspname IN ('public', 'app') ORDER BY 1;
+  WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT c.conname, c.conkey FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype IN ('p', 'u', 'f') AND n.nspname IN ('public', 'app') ORDER BY 1;
 SELECT c.conname, i.relname AS index, r.relname AS references FROM pg_constraint c LEFT JOIN pg_class i ON i.oid = c.conindid LEFT JOIN pg_class r ON r.oid = c.confrelid WHERE c.conname IN ('people_pkey', 'people_note_key', 'orders_person_id_fkey', 'people_score_check') ORDER BY 1;
 
 -- pg_sequence, pg_depend (sequences owned by columns)
@@ -130,6 +130,18 @@ SELECT relname FROM pg_class WHERE oid = 'people'::regclass;
 SELECT relname, relkind FROM pg_class WHERE oid = 'app.orders'::regclass;
 SELECT nspname FROM pg_namespace WHERE oid = 'app'::regnamespace;
 SELECT conname, contype FROM pg_constraint WHERE conrelid = 'app.orders'::regclass ORDER BY 1;
+-- a unique index is no constraint; UNIQUE in CREATE TABLE and ADD CONSTRAINT are
+CREATE TABLE uqi (a int, b int, c int, CONSTRAINT uqi_b_key UNIQUE (b));
+CREATE UNIQUE INDEX uqi_a_idx ON uqi (a);
+ALTER TABLE uqi ADD CONSTRAINT uqi_c_key UNIQUE (c);
+SELECT conname, contype, conkey FROM pg_constraint WHERE conrelid = 'uqi'::regclass ORDER BY 1;
+SELECT c.relname, i.indisunique, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'uqi'::regclass ORDER BY 1;
+SELECT indexname FROM pg_indexes WHERE tablename = 'uqi' ORDER BY 1;
+SELECT relname, relkind FROM pg_class WHERE relname LIKE 'uqi%' ORDER BY 1;
+SELECT constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_name = 'uqi' AND constraint_type <> 'CHECK' ORDER BY 1;
+ALTER TABLE uqi DROP CONSTRAINT uqi_a_idx;
+ALTER TABLE uqi DROP CONSTRAINT uqi_c_key;
+SELECT conname FROM pg_constraint WHERE conrelid = 'uqi'::regclass AND contype = 'u' ORDER BY 1;
 SELECT a.attname FROM pg_attribute a WHERE a.attrelid = 'people'::regclass AND a.attnum > 0 ORDER BY a.attnum;
 SELECT c.relname, i.indisprimary FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'people'::regclass ORDER BY 1;
 SELECT 'people'::regclass::oid = (SELECT oid FROM pg_class WHERE relname = 'people');

@@ -199,6 +199,16 @@ SELECT c.column_name FROM information_schema.columns c WHERE c.table_schema = 'a
 SELECT t.table_name, (SELECT count(*) FROM information_schema.columns c WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name) AS n FROM information_schema.tables t WHERE t.table_schema = 'public' ORDER BY 1;
 SELECT c.column_name, (SELECT k.constraint_name FROM information_schema.key_column_usage k WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) AS key FROM information_schema.columns c WHERE c.table_schema = 'public' AND c.table_name = 'people' AND c.column_name IN ('id', 'note') ORDER BY 1;
 
+-- a unique index is no constraint; UNIQUE in CREATE TABLE and ADD CONSTRAINT are
+CREATE TABLE uqi (a int, b int, c int, CONSTRAINT uqi_b_key UNIQUE (b));
+CREATE UNIQUE INDEX uqi_a_idx ON uqi (a);
+ALTER TABLE uqi ADD CONSTRAINT uqi_c_key UNIQUE (c);
+SELECT constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_schema = 'public' AND table_name = 'uqi' AND constraint_type <> 'CHECK' ORDER BY 1;
+SELECT constraint_name, column_name, ordinal_position FROM information_schema.key_column_usage WHERE table_schema = 'public' AND table_name = 'uqi' ORDER BY 1, 3;
+SELECT constraint_name, column_name FROM information_schema.constraint_column_usage WHERE table_schema = 'public' AND table_name = 'uqi' ORDER BY 1, 2;
+SELECT constraint_name FROM information_schema.constraint_table_usage WHERE table_schema = 'public' AND table_name = 'uqi' ORDER BY 1;
+SELECT c.conname, c.contype FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname = 'uqi' AND c.contype <> 'c' ORDER BY 1;
+
 -- defaults as PostgreSQL prints them, generated columns
 CREATE TABLE dflt (a timestamp DEFAULT '2020-01-02 03:04:05', b time DEFAULT '12:34:56', c uuid DEFAULT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', e numeric(4,1) DEFAULT 2, f text DEFAULT 'a\b', g varchar(10) DEFAULT '', h timestamptz DEFAULT '2020-01-02 03:04:05+00', i date DEFAULT CURRENT_DATE, j int DEFAULT 0, k numeric DEFAULT -0.5, l double precision DEFAULT 0, m real DEFAULT 3, n boolean DEFAULT 'yes', o char(2) DEFAULT 'a', p timestamp(3) DEFAULT '2021-06-07 08:09:10.5', q int GENERATED ALWAYS AS (j + 1) STORED, r timestamptz DEFAULT now(), s timestamp DEFAULT LOCALTIMESTAMP, t timestamptz DEFAULT CURRENT_TIMESTAMP);
 SELECT column_name, column_default, is_generated, generation_expression, is_updatable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' AND column_name NOT IN ('r', 's') ORDER BY ordinal_position;
