@@ -110,6 +110,30 @@ func (ch *alterSequenceChange) resolvedStatement(keys []returning.Row, name *ast
 // ALTER SEQUENCE s OWNED BY t.c (alone) only changes the shadow catalog: sequenceOwnedBy in
 // sequence.go.
 
+// alteredSequence checks that the sequence an ALTER SEQUENCE names exists and is a sequence
+// (42P01, 42809). For a missing sequence with IF EXISTS it returns the statement to run
+// instead: PostgreSQL's notice, and DO 0 — TiDB's statement that does nothing.
+func (t *translator) alteredSequence(rv *pg_query.RangeVar, schema string, missingOk bool) (skip *Statement, err error) {
+	tbl, err := t.ctx.Resolver.LookupTable(schema, rv.GetRelname())
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case tbl == nil && missingOk:
+		out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+		if err != nil {
+			return nil, err
+		}
+		out.Notices = []*pgerror.Error{notice(pgerrcode.SuccessfulCompletion, "relation %q does not exist, skipping", rangeVarName(rv))}
+		return out, nil
+	case tbl == nil:
+		return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
+	case tbl.View || len(tbl.Columns) > 0:
+		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", rv.GetRelname())
+	}
+	return nil, nil
+}
+
 // alterSequence translates ALTER SEQUENCE.
 func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error) {
 	if n.GetForIdentity() {
@@ -123,23 +147,8 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	db := catalog.TiDBDatabase(t.ctx.Database, schema)
 	name := rv.GetRelname()
 	if t.ctx.Resolver != nil {
-		tbl, err := t.ctx.Resolver.LookupTable(schema, name)
-		if err != nil {
-			return nil, err
-		}
-		switch {
-		case tbl == nil && n.GetMissingOk():
-			// PostgreSQL notices and does nothing; DO 0 is TiDB's statement that does nothing.
-			out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
-			if err != nil {
-				return nil, err
-			}
-			out.Notices = []*pgerror.Error{notice(pgerrcode.SuccessfulCompletion, "relation %q does not exist, skipping", rangeVarName(rv))}
-			return out, nil
-		case tbl == nil:
-			return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
-		case tbl.View || len(tbl.Columns) > 0:
-			return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", name)
+		if skip, err := t.alteredSequence(rv, schema, n.GetMissingOk()); skip != nil || err != nil {
+			return skip, err
 		}
 	}
 	if d, ok := ownedByColumn(n.GetOptions()); ok {

@@ -34,22 +34,8 @@ func (t *translator) renameSequence(n *pg_query.RenameStmt) (*Statement, error) 
 	if t.ctx.Resolver == nil {
 		return nil, pgerror.Unsupported("ALTER SEQUENCE ... RENAME TO without the catalog")
 	}
-	tbl, err := t.ctx.Resolver.LookupTable(schema, name)
-	if err != nil {
-		return nil, err
-	}
-	switch {
-	case tbl == nil && n.GetMissingOk():
-		out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
-		if err != nil {
-			return nil, err
-		}
-		out.Notices = []*pgerror.Error{notice(pgerrcode.SuccessfulCompletion, "relation %q does not exist, skipping", rangeVarName(rv))}
-		return out, nil
-	case tbl == nil:
-		return nil, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv))
-	case tbl.View || len(tbl.Columns) > 0:
-		return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", name)
+	if skip, err := t.alteredSequence(rv, schema, n.GetMissingOk()); skip != nil || err != nil {
+		return skip, err
 	}
 	if newName != name {
 		other, err := t.ctx.Resolver.LookupTable(schema, newName)
