@@ -334,14 +334,10 @@ func (t *translator) updateReturning(n *pg_query.UpdateStmt, stmt *ast.UpdateStm
 		return nil, err
 	}
 	sample := sampleKeys(keys)
-	err = b.step(returning.Exec, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
-		pred, err := collectedKeyIn(keys, rows)
-		if pred == nil || err != nil {
-			return nil, err
-		}
+	err = b.execByKeys(keys, sample, func(pred ast.ExprNode) ast.StmtNode {
 		upd := *stmt
 		upd.Where = pred
-		return &upd, nil
+		return &upd
 	})
 	if err != nil {
 		return nil, err
@@ -350,6 +346,18 @@ func (t *translator) updateReturning(n *pg_query.UpdateStmt, stmt *ast.UpdateStm
 		return nil, err
 	}
 	return b.finish("UPDATE", KindDML, cols)
+}
+
+// execByKeys adds the step running the UPDATE/DELETE restricted to the rows with the collected
+// keys: restrict returns a copy of the statement with that WHERE (nothing runs without rows).
+func (b *planBuilder) execByKeys(keys []keyColumn, sample []returning.Row, restrict func(where ast.ExprNode) ast.StmtNode) error {
+	return b.step(returning.Exec, 0, sample, func(rows []returning.Row) (ast.StmtNode, error) {
+		pred, err := collectedKeyIn(keys, rows)
+		if pred == nil || err != nil {
+			return nil, err
+		}
+		return restrict(pred), nil
+	})
 }
 
 // returnByKeys adds the step returning the RETURNING list of the rows with the collected keys.
@@ -382,14 +390,10 @@ func (t *translator) deleteReturning(n *pg_query.DeleteStmt, stmt *ast.DeleteStm
 	if err != nil {
 		return nil, err
 	}
-	err = b.step(returning.Exec, 0, sampleKeys(keys), func(rows []returning.Row) (ast.StmtNode, error) {
-		pred, err := collectedKeyIn(keys, rows)
-		if pred == nil || err != nil {
-			return nil, err
-		}
+	err = b.execByKeys(keys, sampleKeys(keys), func(pred ast.ExprNode) ast.StmtNode {
 		del := *stmt
 		del.Where = pred
-		return &del, nil
+		return &del
 	})
 	if err != nil {
 		return nil, err
