@@ -26,23 +26,17 @@ import (
 // schemas listed before it come first (a user table named pg_class in one of them wins).
 func (t *translator) catalogRelation(rv *pg_query.RangeVar) (*catalog.Table, error) {
 	name := rv.GetRelname()
-	switch rv.GetSchemaname() {
-	case "pg_catalog":
+	switch schema := rv.GetSchemaname(); schema {
+	case "pg_catalog", "information_schema":
 		if db := rv.GetCatalogname(); db != "" && db != t.ctx.Database {
 			return nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
 				"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
 		}
-		tbl := catalog.CatalogRelation(name)
-		if tbl == nil {
-			return nil, atLocation(pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv)), rv.GetLocation())
+		lookup := catalog.CatalogRelation
+		if schema == "information_schema" {
+			lookup = catalog.InfoSchemaRelation
 		}
-		return tbl, nil
-	case "information_schema":
-		if db := rv.GetCatalogname(); db != "" && db != t.ctx.Database {
-			return nil, pgerror.Newf(pgerrcode.FeatureNotSupported,
-				"cross-database references are not implemented: \"%s.%s\"", db, rangeVarName(rv))
-		}
-		tbl := catalog.InfoSchemaRelation(name)
+		tbl := lookup(name)
 		if tbl == nil {
 			return nil, atLocation(pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", rangeVarName(rv)), rv.GetLocation())
 		}
