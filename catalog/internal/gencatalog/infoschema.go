@@ -1,10 +1,5 @@
 package main
 
-import (
-	"bytes"
-	"fmt"
-)
-
 // infoSchemaColumns writes the columns of PostgreSQL 15's information_schema views. Their
 // columns are of the domains sql_identifier, cardinal_number, character_data, yes_or_no and
 // time_stamp; PostgreSQL's RowDescription carries a domain's base type and modifier (name,
@@ -21,29 +16,9 @@ func infoSchemaColumns() []byte {
 		WHERE c.relnamespace = 'information_schema'::regnamespace AND c.relkind IN ('r', 'v')
 		  AND a.attnum > 0 AND NOT a.attisdropped
 		ORDER BY c.relname, a.attnum`)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, header, version)
-	b.WriteString("import \"github.com/pgtidb/pgtidb/typemap\"\n\n")
-	b.WriteString("// infoSchemaColumns are the columns of PostgreSQL 15's information_schema tables and views,\n")
-	b.WriteString("// in attnum order, with the types PostgreSQL's RowDescription gives them (a domain's base\n")
-	b.WriteString("// type and modifier).\n")
-	b.WriteString("var infoSchemaColumns = map[string][]Column{\n")
-	prev := ""
-	for _, r := range rows {
-		rel, kind, att, oid, typ, typmod := r[0], r[1], r[2], r[3], r[4], r[5]
-		if rel != prev {
-			if prev != "" {
-				b.WriteString("},\n")
-			}
-			what := "table"
-			if kind == "v" {
-				what = "view"
-			}
-			fmt.Fprintf(&b, "%q: { // %s\n", rel, what)
-			prev = rel
-		}
-		fmt.Fprintf(&b, "{Name: %q, Type: typemap.Type{OID: %s, Typmod: %s}}, // %s\n", att, oid, typmod, typ)
-	}
-	b.WriteString("},\n}\n")
-	return b.Bytes()
+	return columnMap(version, "infoSchemaColumns", []string{
+		"infoSchemaColumns are the columns of PostgreSQL 15's information_schema tables and views,",
+		"in attnum order, with the types PostgreSQL's RowDescription gives them (a domain's base",
+		"type and modifier).",
+	}, rows, false)
 }

@@ -82,15 +82,25 @@ func columns() []byte {
 		WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind IN ('r', 'v')
 		  AND a.attnum > 0 AND NOT a.attisdropped
 		ORDER BY c.relname, a.attnum`)
+	return columnMap(version, "pgCatalogColumns", []string{
+		"pgCatalogColumns are the columns of PostgreSQL 15's pg_catalog tables and views, in",
+		"attnum order, with their types and NOT NULL as pg_attribute has them.",
+	}, rows, true)
+}
+
+// columnMap writes the Go source of a map from relation name to its columns. Each row is
+// relname, relkind, attname, type oid, type text, typmod and, withNotNull, attnotnull.
+func columnMap(version, name string, doc []string, rows [][]string, withNotNull bool) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, header, version)
 	b.WriteString("import \"github.com/pgtidb/pgtidb/typemap\"\n\n")
-	b.WriteString("// pgCatalogColumns are the columns of PostgreSQL 15's pg_catalog tables and views, in\n")
-	b.WriteString("// attnum order, with their types and NOT NULL as pg_attribute has them.\n")
-	b.WriteString("var pgCatalogColumns = map[string][]Column{\n")
+	for _, line := range doc {
+		b.WriteString("// " + line + "\n")
+	}
+	b.WriteString("var " + name + " = map[string][]Column{\n")
 	prev := ""
 	for _, r := range rows {
-		rel, kind, att, oid, typ, typmod, notNull := r[0], r[1], r[2], r[3], r[4], r[5], r[6]
+		rel, kind, att, oid, typ, typmod := r[0], r[1], r[2], r[3], r[4], r[5]
 		if rel != prev {
 			if prev != "" {
 				b.WriteString("},\n")
@@ -102,8 +112,12 @@ func columns() []byte {
 			fmt.Fprintf(&b, "%q: { // %s\n", rel, what)
 			prev = rel
 		}
-		fmt.Fprintf(&b, "{Name: %q, Type: typemap.Type{OID: %s, Typmod: %s}, NotNull: %t}, // %s\n",
-			att, oid, typmod, notNull == "t", typ)
+		if withNotNull {
+			fmt.Fprintf(&b, "{Name: %q, Type: typemap.Type{OID: %s, Typmod: %s}, NotNull: %t}, // %s\n",
+				att, oid, typmod, r[6] == "t", typ)
+		} else {
+			fmt.Fprintf(&b, "{Name: %q, Type: typemap.Type{OID: %s, Typmod: %s}}, // %s\n", att, oid, typmod, typ)
+		}
 	}
 	b.WriteString("},\n}\n")
 	return b.Bytes()
