@@ -179,14 +179,20 @@ func (t *translator) knownArray(elem typemap.Type, elems []ast.ExprNode) (ast.Ex
 // arrayLiteral reads an array literal ('{1,2,NULL}') as PostgreSQL's array_in does for a
 // one-dimensional array of type to.
 func (t *translator) arrayLiteral(s string, to typemap.Type) (ast.ExprNode, error) {
-	if _, err := arrayTypeOf(arrayElemType(to)); err != nil {
+	elem := arrayElemType(to)
+	if elem.OID == typemap.AclItem {
+		// '{}' of aclitem[] (pg_dump's `ELSE '{}'` next to acldefault): no element to read.
+		if items, _, err := typemap.ParseArrayText(s, sqlTypeName(to)); err == nil && len(items) == 0 {
+			return t.knownArray(elem, nil)
+		}
+	}
+	if _, err := arrayTypeOf(elem); err != nil {
 		return nil, err
 	}
 	items, nulls, err := typemap.ParseArrayText(s, sqlTypeName(to))
 	if err != nil {
 		return nil, err
 	}
-	elem := arrayElemType(to)
 	elems := make([]ast.ExprNode, len(items))
 	for i, item := range items {
 		if nulls[i] {
@@ -203,11 +209,11 @@ func isArraySpace(c byte) bool {
 }
 
 // arraySublink translates ARRAY(subquery): the subquery's single column aggregated into a
-// JSON array ('{}' for no rows). JSON_ARRAYAGG follows no ORDER BY, so an ordered subquery is
-// refused.
+// JSON array ('{}' for no rows). JSON_ARRAYAGG follows no ORDER BY: an ordered subquery is
+// aggregated in its order by arraySublinkOrdered (array_sublink.go).
 func (t *translator) arraySublink(sel *pg_query.SelectStmt, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	if len(sel.GetSortClause()) > 0 {
-		return nil, typemap.Type{}, pgerror.Unsupported("ARRAY(subquery) with ORDER BY")
+		return t.arraySublinkOrdered(sel, sc)
 	}
 	q, err := t.query(sel, sc)
 	if err != nil {
@@ -234,7 +240,9 @@ func (t *translator) arraySublink(sel *pg_query.SelectStmt, sc *scope) (ast.Expr
 		From: &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{
 			Source: q.node, AsName: cistr("array_sub")}}},
 	}
-	return &ast.SubqueryExpr{Query: inner}, arrTy, nil
+	out := &ast.SubqueryExpr{Query: inner}
+	t.rememberArraySubquery(out, &arraySubquery{rows: q.node, col: col, elem: elem})
+	return out, arrTy, nil
 }
 
 // anyAll translates `x op ANY (array)` and `x op ALL (array)`.
@@ -417,6 +425,9 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
+	if ty.OID == typemap.Name {
+		return t.nameSubscript(arr, idx, sc) // array_name.go
+	}
 	if !isArray(ty) {
 		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch,
 			"cannot subscript type %s because it does not support subscripting", sqlTypeName(ty))
@@ -580,6 +591,9 @@ func fnArrayToString(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprN
 		var nullString ast.ExprNode
 		if len(args) == 3 {
 			nullString = args[2]
+		}
+		if a := t.arraySubqueries[args[0]]; a != nil {
+			return t.arraySubqueryToString(a, args[1], nullString) // array_sublink.go
 		}
 		return t.arrayColumnToString(args[0], types[0], args[1], nullString) // array_column.go
 	}

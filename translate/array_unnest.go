@@ -30,6 +30,9 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 	if err != nil {
 		return nil, err
 	}
+	if name == "pg_options_to_table" {
+		return t.optionsToTable(rf, fc, sc) // array_options.go
+	}
 	if name != "unnest" {
 		return nil, pgerror.Unsupported("function " + name + "() in FROM")
 	}

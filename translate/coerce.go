@@ -52,6 +52,9 @@ func (t *translator) coerce(e ast.ExprNode, from, to typemap.Type) (ast.ExprNode
 // inputLiteral reads s as PostgreSQL's input function of type to would and returns a TiDB
 // literal with the same value.
 func (t *translator) inputLiteral(s string, to typemap.Type) (ast.ExprNode, error) {
+	if isArray(to) {
+		return t.arrayLiteral(s, to) // array.go
+	}
 	switch to.OID {
 	case typemap.Bool:
 		b, ok := parseBool(s)

@@ -34,7 +34,7 @@ func init() {
 		"to_hex":         fnToHex,
 		"quote_literal":  fnQuoteLiteral(false),
 		"quote_nullable": fnQuoteLiteral(true),
-		"quote_ident":    constantTextFunc("quote_ident", quoteIdent),
+		"quote_ident":    fnQuoteIdent, // func_dump.go
 		"format":         fnFormat,
 		"bit_length":     fnBitLength,
 		"convert_from":   fnConvertFrom,

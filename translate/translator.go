@@ -37,6 +37,10 @@ type translator struct {
 	relation string
 	// arrays holds the elements of array expressions built from known elements (array.go).
 	arrays map[ast.ExprNode]*arrayValue
+	// arrayRemovals holds what array_remove results remove from which array (array_remove.go).
+	arrayRemovals map[ast.ExprNode]*arrayRemoval
+	// arraySubqueries holds the parts of ARRAY(subquery) results (array_sublink.go).
+	arraySubqueries map[ast.ExprNode]*arraySubquery
 	// regNames holds the names of constant reg* values, regTables the relations of constant
 	// regclass values (func_catalog_reg.go).
 	regNames  map[ast.ExprNode]string
