@@ -46,9 +46,9 @@ func fnACLDefault(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	if len(args) != 2 {
 		return nil, typemap.Type{}, t.undefinedFunction("acldefault", args, sc)
 	}
-	kinds, ok := constantKinds(args[0])
+	kinds, ok := t.constantKinds(args[0], sc)
 	if !ok {
-		return nil, typemap.Type{}, pgerror.Unsupported("acldefault with an object type that is not a constant")
+		return nil, typemap.Type{}, pgerror.Unsupported("acldefault with an object type that is not a constant or pg_default_acl.defaclobjtype")
 	}
 	for _, k := range kinds {
 		if _, ok := aclDefaults[k]; !ok && k != "" {
@@ -110,10 +110,14 @@ func fnACLDefault(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 }
 
 // constantKinds returns the values an object-type argument can take: a string constant
-// (possibly cast), NULL (as ""), or a CASE whose results are all such.
-func constantKinds(n *pg_query.Node) ([]string, bool) {
+// (possibly cast), NULL (as ""), a catalog column of aclKindColumns, or a CASE whose results
+// are all such.
+func (t *translator) constantKinds(n *pg_query.Node, sc *scope) ([]string, bool) {
 	if tc := n.GetTypeCast(); tc != nil {
-		return constantKinds(tc.GetArg())
+		return t.constantKinds(tc.GetArg(), sc)
+	}
+	if cr := n.GetColumnRef(); cr != nil {
+		return t.aclKindColumn(cr, sc)
 	}
 	if c := n.GetAConst(); c != nil {
 		if c.GetIsnull() {
@@ -131,12 +135,12 @@ func constantKinds(n *pg_query.Node) ([]string, bool) {
 	out := []string{""} // no ELSE: NULL
 	if d := ce.GetDefresult(); d != nil {
 		var ok bool
-		if out, ok = constantKinds(d); !ok {
+		if out, ok = t.constantKinds(d, sc); !ok {
 			return nil, false
 		}
 	}
 	for _, w := range ce.GetArgs() {
-		ks, ok := constantKinds(w.GetCaseWhen().GetResult())
+		ks, ok := t.constantKinds(w.GetCaseWhen().GetResult(), sc)
 		if !ok {
 			return nil, false
 		}

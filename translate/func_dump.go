@@ -48,3 +48,42 @@ func fnQuoteIdent(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	}
 	return catalog.QuoteIdentExpr(args[0]), of(typemap.Text), nil
 }
+
+// aclKindColumns are the pg_catalog columns whose every value is an object type acldefault
+// knows, with those values (PostgreSQL's pg_default_acl.defaclobjtype: tables, sequences,
+// functions, types, schemas): pg_dump passes `CASE WHEN defaclobjtype = 'S' THEN 's'::"char"
+// ELSE defaclobjtype END` to acldefault, which can then raise no unrecognized-abbreviation
+// error (pg_default_acl is empty on pgtidb anyway).
+var aclKindColumns = map[string][]string{
+	"pg_default_acl.defaclobjtype": {"r", "S", "f", "T", "n"},
+}
+
+// aclKindColumn returns the values of column reference cr when it names a column of
+// aclKindColumns (qualified by the relation or its alias, or unqualified).
+func (t *translator) aclKindColumn(cr *pg_query.ColumnRef, sc *scope) ([]string, bool) {
+	names, star := columnRefFields(cr)
+	if star || len(names) == 0 || len(names) > 2 {
+		return nil, false
+	}
+	col := names[len(names)-1]
+	for s := sc; s != nil; s = s.parent {
+		var found *rel
+		for _, r := range s.rels {
+			if (len(names) == 1 || r.name == names[0]) && r.column(col) != nil {
+				if found != nil {
+					return nil, false
+				}
+				found = r
+			}
+		}
+		if found == nil {
+			continue
+		}
+		if found.source == nil || found.source.Schema != "pg_catalog" {
+			return nil, false
+		}
+		kinds, ok := aclKindColumns[found.source.Name+"."+col]
+		return kinds, ok
+	}
+	return nil, false
+}

@@ -106,3 +106,40 @@ BEGIN;
 -- gap: lock-modes
 LOCK TABLE public.customers IN ACCESS SHARE MODE NOWAIT;
 ROLLBACK;
+-- pg_dump's pg_class query: reloptions without the view check options (array_remove), the
+-- check option, identity sequences.
+SELECT c.relname, c.relkind, array_remove(array_remove(c.reloptions, 'check_option=local'), 'check_option=cascaded') AS reloptions, CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'::text WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED'::text ELSE NULL END AS checkoption, (d.deptype = 'i') IS TRUE AS is_identity_sequence FROM pg_class c LEFT JOIN pg_depend d ON (c.relkind = 'S' AND d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.objsubid = 0 AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind IN ('r', 'S', 'v') ORDER BY c.relname;
+SELECT array_remove(ARRAY['a', 'b', NULL, 'a'], 'a') AS a, array_remove(ARRAY['a', NULL], NULL) AS b, array_remove(array_remove('{x,y,z}'::text[], 'x'), 'z') AS c, array_remove('{1,2,1}'::int[], 1) AS d, array_remove(NULL::text[], 'a') AS e, array_remove('{}'::text[], 'a') AS f, array_remove(ARRAY['a ', 'a'], 'a') AS g;
+SELECT s.k, array_remove(s.a, 'b') AS one, array_remove(array_remove(s.a, 'b'), NULL) AS two FROM (SELECT 1 AS k, ARRAY['a', 'b', NULL] AS a UNION ALL SELECT 2, ARRAY['b'] UNION ALL SELECT 3, NULL::text[]) s ORDER BY s.k;
+SELECT array_remove(ARRAY[1], 'a');
+-- pg_dump's pg_type query: typname[0] is the first byte of the name, a "char".
+SELECT typname, acldefault('T', typowner) AS acldefault, CASE WHEN typrelid = 0 THEN ' '::"char" ELSE (SELECT relkind FROM pg_class WHERE oid = typrelid) END AS typrelkind, typtype, typisdefined, typname[0] = '_' AND typelem != 0 AND (SELECT typarray FROM pg_type te WHERE oid = pg_type.typelem) = oid AS isarray FROM pg_type WHERE typnamespace = 11 AND typname IN ('int4', '_int4', 'text', '_text', 'bool', 'name') ORDER BY typname;
+SELECT typname, typname[0] AS first, typname[3] AS fourth, typname[3] = '' AS past_end, typname[63] = '' AS padded, typname[64] IS NULL AS outside, typname[-1] IS NULL AS negative, pg_typeof(typname[0]) FROM pg_type WHERE typname IN ('int4', '_int4', 'name') ORDER BY 1;
+SELECT t.typname, t.typname[s.i] AS byte FROM pg_type t, (SELECT 0 AS i UNION ALL SELECT 2 UNION ALL SELECT 99) s WHERE t.typname = 'bool' ORDER BY s.i;
+SELECT typname[0:1] FROM pg_type;
+-- foreign-data wrappers, servers and column options: ARRAY(SELECT … ORDER BY …) of
+-- pg_options_to_table under array_to_string.
+SELECT tableoid, oid, srvname, srvowner, srvfdw, srvtype, srvversion, srvacl, acldefault('S', srvowner) AS acldefault, array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(srvoptions) ORDER BY option_name), E',
+    ') AS srvoptions FROM pg_foreign_server;
+SELECT * FROM pg_options_to_table('{a=1,b=x=y,c,"z="}') ORDER BY 1;
+SELECT option_name, option_value IS NULL AS no_value FROM pg_options_to_table('{c}');
+SELECT count(*) FROM pg_options_to_table(NULL);
+SELECT * FROM pg_options_to_table('{a,NULL}');
+SELECT * FROM pg_options_to_table(ARRAY[1]);
+SELECT s.k, array_to_string(ARRAY(SELECT quote_ident(option_name) || ' ' || quote_literal(option_value) FROM pg_options_to_table(s.o) ORDER BY option_name), E',
+    ') AS options FROM (SELECT 1 AS k, '{b=2,a=1,"Upper=x",c}'::text[] AS o UNION ALL SELECT 2, '{}'::text[] UNION ALL SELECT 3, NULL::text[]) s ORDER BY s.k;
+SELECT v.k, quote_ident(v.x) FROM (VALUES (1, 'abc'), (2, 'Abc'), (3, 'a"b'), (4, 'select'), (5, '1a'), (6, 'int'), (7, 'name'), (8, NULL), (9, '_x9')) v(k, x) ORDER BY v.k;
+SELECT n.nspname, ARRAY(SELECT c.relname FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind = 'r' ORDER BY c.relname DESC) AS tables FROM pg_namespace n WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT ARRAY(SELECT relname::text FROM pg_class WHERE relname IN ('customers', 'tickets') ORDER BY 1) AS a, ARRAY(SELECT relname FROM pg_class WHERE false ORDER BY 1) AS b, ARRAY(SELECT nullif(relname, 'tickets') FROM pg_class WHERE relname IN ('customers', 'tickets') ORDER BY 1) AS c, ARRAY(SELECT relname FROM pg_class WHERE relname IN ('customers', 'tickets', 'customers_pkey') ORDER BY length(relname), relname DESC LIMIT 2) AS d;
+SELECT array_to_string(ARRAY(SELECT relname FROM pg_class WHERE relname IN ('customers', 'tickets') ORDER BY 1 DESC), ', ') AS a, array_to_string(ARRAY(SELECT relname FROM pg_class WHERE relname IN ('customers', 'tickets') ORDER BY 1), NULL) IS NULL AS b, array_to_string(ARRAY(SELECT nullif(relname, 'tickets') FROM pg_class WHERE relname IN ('customers', 'tickets') ORDER BY 1), '-', '*') AS c, array_to_string(ARRAY(SELECT relname FROM pg_class WHERE false), ',') AS d;
+SELECT e.oid, evtname, array_to_string(array(select quote_literal(x) from unnest(evttags) as t(x)), ', ') as evttags FROM pg_event_trigger e ORDER BY e.oid;
+SELECT array_to_string(ARRAY(SELECT quote_literal(x) FROM unnest(s.t) AS t(x) ORDER BY x), ', ') FROM (SELECT '{b,a,NULL}'::text[] AS t) s;
+-- pg_default_acl and pg_policy: acldefault of defaclobjtype, untyped array literals compared
+-- with arrays.
+SELECT oid, tableoid, defaclrole, defaclnamespace, defaclobjtype, defaclacl, CASE WHEN defaclnamespace = 0 THEN acldefault(CASE WHEN defaclobjtype = 'S' THEN 's'::"char" ELSE defaclobjtype END, defaclrole) ELSE '{}' END AS acldefault FROM pg_default_acl;
+SELECT n.nspname, CASE WHEN n.nspname = 'public' THEN acldefault('n', n.nspowner) ELSE '{}' END AS acl FROM pg_namespace n WHERE n.nspname IN ('public', 'app') ORDER BY n.nspname;
+SELECT '{1,2}'::int[] = '{1,2}' AS a, '{1,NULL}'::int[] = '{1,NULL}' AS b, '{a,b}'::text[] <> '{a}' AS c, '{0}'::oid[] = '{0}' AS d;
+SELECT pol.polname, CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(rolname) from pg_catalog.pg_roles WHERE oid = ANY(pol.polroles)), ', ') END AS polroles FROM unnest('{1,2}'::pg_catalog.oid[]) AS src(tbloid) JOIN pg_catalog.pg_policy pol ON (src.tbloid = pol.polrelid);
+-- pg_dump's pg_attribute query, over the tables' oids.
+SELECT c.relname, a.attnum, a.attname, a.atttypmod, a.attnotnull, a.attisdropped, a.attlen, a.attalign, a.attislocal, pg_catalog.format_type(t.oid, a.atttypmod) AS atttypname, array_to_string(a.attoptions, ', ') AS attoptions, CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation ELSE 0 END AS attcollation, pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value) FROM pg_catalog.pg_options_to_table(attfdwoptions) ORDER BY option_name), E',
+    ') AS attfdwoptions, a.attidentity, CASE WHEN a.atthasmissing AND NOT a.attisdropped THEN a.attmissingval ELSE null END AS attmissingval, a.attgenerated FROM unnest(ARRAY(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind = 'r')) AS src(tbloid) JOIN pg_catalog.pg_attribute a ON (src.tbloid = a.attrelid) JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_catalog.pg_type t ON (a.atttypid = t.oid) WHERE a.attnum > 0::pg_catalog.int2 ORDER BY c.relname, a.attnum;
