@@ -143,3 +143,37 @@ SELECT pol.polname, CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.arr
 -- pg_dump's pg_attribute query, over the tables' oids.
 SELECT c.relname, a.attnum, a.attname, a.atttypmod, a.attnotnull, a.attisdropped, a.attlen, a.attalign, a.attislocal, pg_catalog.format_type(t.oid, a.atttypmod) AS atttypname, array_to_string(a.attoptions, ', ') AS attoptions, CASE WHEN a.attcollation <> t.typcollation THEN a.attcollation ELSE 0 END AS attcollation, pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value) FROM pg_catalog.pg_options_to_table(attfdwoptions) ORDER BY option_name), E',
     ') AS attfdwoptions, a.attidentity, CASE WHEN a.atthasmissing AND NOT a.attisdropped THEN a.attmissingval ELSE null END AS attmissingval, a.attgenerated FROM unnest(ARRAY(SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind = 'r')) AS src(tbloid) JOIN pg_catalog.pg_attribute a ON (src.tbloid = a.attrelid) JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_catalog.pg_type t ON (a.atttypid = t.oid) WHERE a.attnum > 0::pg_catalog.int2 ORDER BY c.relname, a.attnum;
+-- pg_dump's index query: array_agg(… ORDER BY …) of the index columns' statistics targets.
+SELECT array_agg(relname ORDER BY relname DESC) AS a, array_agg(relname::text ORDER BY relname) FILTER (WHERE relname LIKE 'c%') AS b, array_agg(nullif(relname, 'tickets') ORDER BY relname) AS c FROM pg_class WHERE relname IN ('customers', 'tickets', 'customers_pkey');
+SELECT array_agg(relname) FROM pg_class WHERE false;
+SELECT c.relname, (SELECT pg_catalog.array_agg(attnum ORDER BY attnum) FROM pg_catalog.pg_attribute WHERE attrelid = c.oid AND attnum > 0) AS cols, (SELECT pg_catalog.array_agg(attnum ORDER BY attnum) FROM pg_catalog.pg_attribute WHERE attrelid = c.oid AND attstattarget >= 0) AS indstatcols FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') AND c.relkind IN ('r', 'i') ORDER BY 1;
+SELECT c.relkind, array_agg(c.relname ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') GROUP BY c.relkind ORDER BY 1;
+-- gap: array-agg-distinct
+SELECT array_agg(DISTINCT relkind) FROM pg_class;
+-- built-in objects pg_dump reads and leaves out: operators, operator classes and families,
+-- casts (the rows over the types pgtidb shows), text search, conversions, ranges (none).
+SELECT o.oprname, o.oprkind, o.oprleft::regtype, o.oprright::regtype, o.oprresult::regtype, o.oprcode::oid FROM pg_operator o WHERE o.oprleft = 'int4'::regtype AND o.oprright = 'int4'::regtype ORDER BY o.oid;
+SELECT count(*) FROM pg_operator WHERE oprnamespace <> 11;
+SELECT c.opcname, c.opcmethod, c.opcdefault, f.opfname, c.opcintype::regtype FROM pg_opclass c JOIN pg_opfamily f ON f.oid = c.opcfamily WHERE c.opcname IN ('int4_ops', 'text_ops', 'bool_ops') AND c.opcmethod = 403 ORDER BY 1;
+SELECT count(*) FROM pg_opclass WHERE opcnamespace <> 11;
+SELECT count(*) FROM pg_opfamily WHERE opfnamespace <> 11;
+SELECT castsource::regtype, casttarget::regtype, castfunc, castcontext, castmethod FROM pg_cast c WHERE castsource = 'int4'::regtype AND casttarget IN ('int8'::regtype, 'text'::regtype, 'bool'::regtype, 'numeric'::regtype) AND NOT EXISTS (SELECT 1 FROM pg_range r WHERE c.castsource = r.rngtypid AND c.casttarget = r.rngmultitypid) ORDER BY 3, 4;
+SELECT a.amopstrategy, a.amopopr::oid, a.amoppurpose FROM pg_amop a JOIN pg_opfamily f ON f.oid = a.amopfamily WHERE f.opfname = 'integer_ops' AND f.opfmethod = 403 AND a.amoplefttype = 'int4'::regtype AND a.amoprighttype = 'int4'::regtype ORDER BY 1;
+SELECT p.amprocnum, p.amproc::oid FROM pg_amproc p JOIN pg_opfamily f ON f.oid = p.amprocfamily WHERE f.opfname = 'text_ops' AND f.opfmethod = 403 AND p.amproclefttype = 'text'::regtype ORDER BY 1;
+SELECT classid, objid, refclassid, refobjid, deptype FROM pg_depend d, pg_amop o WHERE deptype NOT IN ('p', 'e', 'i') AND classid = 'pg_amop'::regclass AND objid = o.oid AND NOT (refclassid = 'pg_opfamily'::regclass AND amopfamily = refobjid);
+-- gap: no-text-search
+SELECT count(*) FROM pg_ts_parser;
+-- gap: no-text-search
+SELECT count(*) FROM pg_ts_config;
+SELECT count(*) FROM pg_ts_parser WHERE prsnamespace <> 11;
+SELECT count(*) FROM pg_ts_template WHERE tmplnamespace <> 11;
+SELECT count(*) FROM pg_ts_dict WHERE dictnamespace <> 11;
+SELECT count(*) FROM pg_ts_config WHERE cfgnamespace <> 11;
+SELECT count(*) FROM pg_conversion WHERE connamespace <> 11;
+SELECT count(*) FROM pg_range r JOIN pg_type t ON t.oid = r.rngtypid WHERE t.typnamespace <> 11;
+-- the rules of views (pg_rewrite) and of nothing else; pg_get_triggerdef of no trigger.
+CREATE VIEW app.customer_names AS SELECT email FROM public.customers;
+SELECT c.relname, r.rulename, r.ev_type, r.is_instead, r.ev_enabled, r.ev_qual FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT pg_get_triggerdef(0) IS NULL AS a, pg_get_triggerdef(0, true) IS NULL AS b, pg_get_triggerdef(NULL) IS NULL AS c;
+SELECT t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, false) AS tgdef, t.tgenabled, t.tgparentid <> 0 AS tgispartition FROM unnest('{1,2}'::pg_catalog.oid[]) AS src(tbloid) JOIN pg_catalog.pg_trigger t ON (src.tbloid = t.tgrelid) LEFT JOIN pg_catalog.pg_trigger u ON (u.oid = t.tgparentid) WHERE ((NOT t.tgisinternal AND t.tgparentid = 0) OR t.tgenabled != u.tgenabled) ORDER BY t.tgrelid, t.tgname;
+DROP VIEW app.customer_names;

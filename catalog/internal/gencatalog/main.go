@@ -42,6 +42,7 @@ func main() {
 	}
 	writeGo("pgcatalog_columns.go", columns())
 	writeGo("pgcatalog_data.go", data())
+	writeGo("pgcatalog_operators_data.go", operatorData())
 	writeGo("infoschema_columns.go", infoSchemaColumns())
 }
 
