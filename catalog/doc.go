@@ -28,6 +28,13 @@
 // expressions that compute the same values, so that an OID the translator folds into a
 // statement ('t'::regclass) matches the one TiDB computes for pg_class.
 //
+// Built-in rows and session rows: pg_proc holds PostgreSQL 15's rows of the functions the
+// translator knows and pg_language/pg_extension PostgreSQL's rows (pgcatalog_proc.go, data
+// dumped by gencatalog into pgcatalog_more_data.go, large tables as one JSON literal so that
+// the per-query parse stays cheap); pg_settings and pg_stat_activity read the session through
+// EmulationEnv (its parameters, pid and SessionActivity), so translations over them are not
+// cached (DependsOnSession; pgcatalog_settings.go, pgcatalog_views.go).
+//
 // information_schema (infoschema.go): PostgreSQL 15's information_schema views (not TiDB's
 // MySQL-shaped tables), with columns generated from PostgreSQL 15 (infoschema_columns.go) and
 // typed as the base types of its domains, are emulated the same way over the same sources;

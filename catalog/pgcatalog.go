@@ -41,6 +41,9 @@ import (
 //	pgtidb_fk_action(rule)        a foreign key's ON UPDATE/DELETE rule as pg_constraint's letter
 //	pgtidb_mysql_type(dt, ct)     typemap.FromMySQL's type OID of a column pgtidb did not create
 //	pgtidb_quote_ident(name)      quote_ident(name): quoted unless lower-case and not a keyword
+//	pgtidb_setting(name)          the session's value of parameter name as pg_settings shows it
+//	pgtidb_setting_source(name)   its pg_settings.source (pgcatalog_settings.go)
+//	pgtidb_session('what')        the session's pid, client address… (pgcatalog_views.go)
 //
 // Every use parses its text anew (instantiate), so the AST a translation receives and modifies
 // is its own; TestEmulationsMatchColumns parses every text and checks its columns.
@@ -340,10 +343,17 @@ func CatalogRelation(name string) *Table {
 	return &Table{Schema: "pg_catalog", Name: name, Columns: cols}
 }
 
-// EmulationEnv is what an emulation depends on: the session's PostgreSQL database and user.
+// EmulationEnv is what an emulation depends on: the session's PostgreSQL database and user,
+// and (pg_settings, pg_stat_activity: DependsOnSession) its parameters and backend pid.
 type EmulationEnv struct {
 	Database string
 	User     string
+	// Setting returns a session parameter as SHOW shows it; nil means every default.
+	Setting func(name string) (value string, ok bool)
+	// BackendPID is the pid the session announced (pg_backend_pid); 0 outside a session.
+	BackendPID int32
+	// Activity is what pg_stat_activity shows of the session; nil outside a session.
+	Activity *SessionActivity
 }
 
 // DependsOnUser reports whether the emulation of name reads the session user (a translation
@@ -460,6 +470,9 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 		return oidCase(f.Args[0], btreeOpclass), true
 	case "pgtidb_collation":
 		return oidCase(f.Args[0], typeCollation), true
+	}
+	if e, ok := sessionMacro(f, m.env); ok { // pgcatalog_settings.go
+		return e, true
 	}
 	return n, true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net"
 	"regexp"
 	"strconv"
 	"sync"
@@ -75,10 +76,16 @@ type session struct {
 	suspended *portal
 	// lastSeq is the sequence nextval was last called on in this session (lastval()).
 	lastSeq *translate.SequenceRef
+	// activity is what pg_stat_activity shows of the session (its Query is set per statement).
+	activity catalog.SessionActivity
 }
 
 func openSession(ctx context.Context, srv *Server, c *conn, user, database string, gucs *compat.GUCs) (*session, error) {
-	s := &session{srv: srv, c: c, log: c.log, user: user, database: database, gucs: gucs, tidbIsolation: "read committed"}
+	s := &session{srv: srv, c: c, log: c.log, user: user, database: database, gucs: gucs, tidbIsolation: "read committed",
+		activity: catalog.SessionActivity{BackendStart: time.Now()}}
+	if addr, ok := c.nc.RemoteAddr().(*net.TCPAddr); ok {
+		s.activity.ClientAddr, s.activity.ClientPort = addr.IP.String(), int32(addr.Port)
+	}
 	s.txn.Status = compat.TxnIdle
 	conn, err := srv.sessionDB().Conn(ctx)
 	if err != nil {
@@ -185,8 +192,10 @@ func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text strin
 	if p, ok := s.srv.cache.getTranslation(key); ok {
 		return p, nil
 	}
+	activity := s.activity
+	activity.Query = text
 	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared,
-		User: s.user, Setting: s.gucs.Get, BackendPID: int32(s.c.pid)}
+		User: s.user, Setting: s.gucs.Get, BackendPID: int32(s.c.pid), Activity: &activity}
 	tr, err := translate.Translate(tctx, raw)
 	if err != nil {
 		return nil, err

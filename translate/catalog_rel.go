@@ -78,11 +78,12 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 	if tbl.Schema == "information_schema" {
 		emulation, dependsOnUser = catalog.InfoSchemaEmulation, catalog.InfoSchemaDependsOnUser
 	}
-	node, err := emulation(tbl.Name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User})
+	node, err := emulation(tbl.Name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User,
+		Setting: t.ctx.Setting, BackendPID: t.ctx.BackendPID, Activity: t.ctx.Activity})
 	if err != nil {
 		return nil, err
 	}
-	if dependsOnUser(tbl.Name) {
+	if dependsOnUser(tbl.Name) || tbl.Schema == "pg_catalog" && catalog.DependsOnSession(tbl.Name) {
 		t.uncacheable = true
 	}
 	r := tableRel(alias, tbl)

@@ -42,8 +42,7 @@ var refusedFunctions = map[string]string{
 	"txid_current": "txid_current()",
 	"pg_get_expr":  "pg_get_expr() (pgtidb keeps no expression trees)", "pg_get_constraintdef": "pg_get_constraintdef()",
 	"pg_get_viewdef": "pg_get_viewdef() (pgtidb keeps no PostgreSQL text of views)", "pg_get_triggerdef": "pg_get_triggerdef()",
-	"pg_get_functiondef": "pg_get_functiondef()", "pg_get_function_arguments": "pg_get_function_arguments()",
-	"pg_get_function_result": "pg_get_function_result()", "regclass": "regclass()",
+	"pg_get_functiondef": "pg_get_functiondef()", "regclass": "regclass()",
 }
 
 // funcCall translates a function call: aggregates, window functions and scalar functions.

@@ -107,7 +107,7 @@ func (t *translator) regInput(s string, to typemap.Type) (ast.ExprNode, error) {
 		}
 		return t.regName(intLit(int64(catalog.NamespaceOID(t.ctx.Database, names[0]))), quoteIdent(names[0])), nil
 	case typemap.RegProc:
-		return nil, pgerror.Unsupported("regproc input (pgtidb has no pg_proc oids)")
+		return t.regprocInput(s) // regproc.go
 	}
 	return nil, pgerror.Unsupported("literal of type " + sqlTypeName(to))
 }
@@ -304,6 +304,8 @@ func (t *translator) oidText(e ast.ExprNode, ty typemap.Type, output bool) (ast.
 		}
 		names[0] = funcCall("FIELD", oids...)
 		return funcCall("IFNULL", funcCall("ELT", names...), castTo(e, of(typemap.Text))), nil
+	case typemap.RegProc:
+		return regprocText(e), nil // regproc.go
 	}
 	if (ty.OID == typemap.RegClass || ty.OID == typemap.RegNamespace) && output {
 		return t.relationDisplay(e, ty)

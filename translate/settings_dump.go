@@ -8,9 +8,9 @@ import (
 	"github.com/pgtidb/pgtidb/compat"
 )
 
-// pg_settings is not emulated (its rows are the session's parameters, which live in the proxy,
-// not in TiDB). pg_dump reads it in one statement, to set a parameter only where the server
-// has it:
+// pg_settings is emulated with the session's values (catalog/pgcatalog_settings.go), but
+// set_config needs constant arguments. pg_dump reads it in one statement, to set a parameter
+// only where the server has it:
 //
 //	SELECT set_config(name, 'view, foreign-table', false) FROM pg_settings
 //	WHERE name = 'restrict_nonsystem_relation_kind'
@@ -18,7 +18,7 @@ import (
 // pg_settings has exactly one row per parameter the server knows (a name with a dot — a
 // placeholder — is the exception, refused here), so this statement is set_config of that
 // parameter when pgtidb knows it and no row when it does not. settingsLookup recognises that
-// shape and returns the equivalent statement; anything else over pg_settings stays refused.
+// shape and returns the equivalent statement; other queries read the emulation.
 func (t *translator) settingsLookup(n *pg_query.SelectStmt) (*pg_query.SelectStmt, bool, error) {
 	if len(n.GetTargetList()) != 1 || len(n.GetFromClause()) != 1 || len(n.GetValuesLists()) > 0 ||
 		n.GetIntoClause() != nil || len(n.GetGroupClause()) > 0 || n.GetHavingClause() != nil ||

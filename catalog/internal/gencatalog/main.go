@@ -44,6 +44,7 @@ func main() {
 	writeGo("pgcatalog_data.go", data())
 	writeGo("pgcatalog_operators_data.go", operatorData())
 	writeGo("infoschema_columns.go", infoSchemaColumns())
+	writeGo("pgcatalog_more_data.go", moreData())
 }
 
 // query runs sql with psql and returns its rows, fields split on tabs.
