@@ -42,7 +42,6 @@ SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
 SHOW transaction_isolation;
 SHOW transaction_read_only;
 SELECT rolname FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_' ORDER BY 1;
--- gap: no-plpgsql
 SELECT x.tableoid, x.oid, x.extname, n.nspname, x.extrelocatable, x.extversion, x.extconfig, x.extcondition FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace;
 -- gap: no-plpgsql
 SELECT classid, objid, refobjid FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e' ORDER BY 3;
