@@ -271,13 +271,20 @@ var pgCatalogEmulations = map[string]string{
 			IF(CACHE = 0, 1, CACHE_VALUE) AS seqcache, CYCLE AS seqcycle
 		FROM information_schema.SEQUENCES WHERE pgtidb_in_database(SEQUENCE_SCHEMA)`,
 
-	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i').
+	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), and
+	// a SERIAL column's default, which draws from it ('n': pg_dump then writes the default
+	// after the sequence).
 	"pg_depend": `SELECT 1259 AS classid, pgtidb_oid('rel', p.tidb_db, p.owned_sequence) AS objid, 0 AS objsubid,
 			1259 AS refclassid, pgtidb_oid('rel', p.tidb_db, p.table_name) AS refobjid, c.ORDINAL_POSITION AS refobjsubid,
 			IF(p.attidentity = '', 'a', 'i') AS deptype
 		FROM pgtidb_catalog.columns p
 		JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = p.tidb_db AND c.TABLE_NAME = p.table_name AND c.COLUMN_NAME = p.column_name
-		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> ''`,
+		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> ''
+		UNION ALL
+		SELECT 2604, pgtidb_oid('def', p.tidb_db, p.table_name, p.column_name), 0,
+			1259, pgtidb_oid('rel', p.tidb_db, p.owned_sequence), 0, 'n'
+		FROM pgtidb_catalog.columns p
+		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> '' AND p.attidentity = ''`,
 
 	"pg_tables": `SELECT pgtidb_schema(t.TABLE_SCHEMA) AS schemaname, t.TABLE_NAME AS tablename, CURRENT_USER() AS tableowner,
 			NULL AS tablespace,
@@ -315,7 +322,7 @@ var emptyRelations = []string{
 	"pg_publication_rel", "pg_publication_namespace", "pg_publication_tables", "pg_subscription",
 	"pg_subscription_rel", "pg_statistic_ext", "pg_statistic_ext_data", "pg_event_trigger",
 	"pg_foreign_data_wrapper", "pg_foreign_server", "pg_foreign_table", "pg_user_mapping",
-	"pg_user_mappings", "pg_partitioned_table", "pg_transform", "pg_default_acl", "pg_init_privs",
+	"pg_user_mappings", "pg_partitioned_table", "pg_transform", "pg_default_acl",
 	"pg_seclabel", "pg_shseclabel", "pg_seclabels", "pg_largeobject", "pg_largeobject_metadata",
 	"pg_db_role_setting", "pg_replication_origin", "pg_matviews", "pg_prepared_xacts",
 	// pgtidb has no extensions (not even plpgsql: it runs no procedural language), no enum

@@ -31,7 +31,16 @@ func init() {
 		pgCatalogEmulations[name] = emptySelect(cols)
 	}
 	pgCatalogEmulations["pg_rewrite"] = pgRewriteEmulation
+	pgCatalogEmulations["pg_init_privs"] = pgInitPrivsEmulation
 }
+
+// pgInitPrivsEmulation is pg_init_privs: the initial privileges of the objects pgtidb shows
+// that have some in PostgreSQL — the pg_catalog and public schemas (pg_dump compares a
+// schema's ACL with them and writes no GRANT when they are equal). PostgreSQL's rows of
+// system catalogs and functions are left out, as pg_class does not show those catalogs.
+const pgInitPrivsEmulation = `SELECT 11 AS objoid, 2615 AS classoid, 0 AS objsubid, 'i' AS privtype,
+		JSON_ARRAY(CONCAT(CURRENT_USER(), '=UC/', CURRENT_USER()), CONCAT('=U/', CURRENT_USER())) AS initprivs
+	UNION ALL SELECT 2200, 2615, 0, 'i', JSON_ARRAY('pg_database_owner=UC/pg_database_owner', '=U/pg_database_owner')`
 
 // The operator classes and families, operators and casts pgtidb shows: PostgreSQL's rows
 // (pgcatalog_operators_data.go, generated) of its default btree operator classes — those

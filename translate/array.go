@@ -428,6 +428,9 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 	if ty.OID == typemap.Name {
 		return t.nameSubscript(arr, idx, sc) // array_name.go
 	}
+	if isVector(ty) {
+		return t.vectorSubscript(arr, ty, idx, sc) // array_name.go
+	}
 	if !isArray(ty) {
 		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch,
 			"cannot subscript type %s because it does not support subscripting", sqlTypeName(ty))
@@ -520,6 +523,9 @@ func init() {
 // one-dimensional array for dimension 1, NULL for an empty array or another dimension.
 func fnArrayLength(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	name, _ := funcName(fc)
+	if out, ty, ok, err := t.vectorBounds(name, fc, sc); ok || err != nil {
+		return out, ty, err
+	}
 	args, types, err := t.arrayArg(name, fc, sc, 2)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -538,6 +544,9 @@ func fnArrayLength(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 
 // fnArrayLower is array_lower(a, dim): 1 for a non-empty one-dimensional array's dimension 1.
 func fnArrayLower(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	if out, ty, ok, err := t.vectorBounds("array_lower", fc, sc); ok || err != nil {
+		return out, ty, err
+	}
 	args, types, err := t.arrayArg("array_lower", fc, sc, 2)
 	if err != nil {
 		return nil, typemap.Type{}, err
@@ -664,6 +673,12 @@ func (t *translator) arrayCast(tc *pg_query.TypeCast, to typemap.Type, sc *scope
 	}
 	if from.OID == to.OID {
 		return t.arrayOperand(e, to), to, nil
+	}
+	if isVector(from) && vectorElem(from).OID == arrayElemType(to).OID {
+		// PostgreSQL keeps the vector's subscripts, from 0 ('[0:1]={1,2}'); pgtidb's arrays
+		// start at 1. array_upper/array_lower/array_length of the cast are answered
+		// (vectorBounds, array_name.go), other uses refused.
+		return nil, typemap.Type{}, pgerror.Unsupported(sqlTypeName(from) + "::" + sqlTypeName(to) + " (an array whose subscripts start at 0)")
 	}
 	if v := t.arrays[e]; v != nil && isArray(from) {
 		// Known elements: cast each.

@@ -53,3 +53,100 @@ func (t *translator) nameSubscript(n ast.ExprNode, idx *pg_query.A_Indices, sc *
 		conds...)
 	return out, of(typemap.Char), nil
 }
+
+// vectorElem is the element type of int2vector (int2) and oidvector (oid).
+func vectorElem(ty typemap.Type) typemap.Type {
+	if ty.OID == typemap.Int2Vector {
+		return of(typemap.Int2)
+	}
+	return of(typemap.Oid)
+}
+
+// vectorSubscript translates v[i] of an int2vector or oidvector (pg_index.indkey[0],
+// pg_dump's prattrs[s]): subscripts start at 0, and one outside the vector is NULL. pgtidb
+// keeps vectors as JSON arrays of integers. Slices are refused.
+func (t *translator) vectorSubscript(v ast.ExprNode, ty typemap.Type, idx *pg_query.A_Indices, sc *scope) (ast.ExprNode, typemap.Type, error) {
+	if idx.GetIsSlice() {
+		return nil, typemap.Type{}, pgerror.Unsupported("slices of " + sqlTypeName(ty))
+	}
+	i, it, err := t.expr(idx.GetUidx(), sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if i, it, err = t.coerce(i, it, of(typemap.Int4)); err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if !isInt(it) {
+		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch, "array subscript must have type integer")
+	}
+	elem := vectorElem(ty)
+	var path ast.ExprNode
+	if k, ok := intValue(i); ok {
+		if k < 0 {
+			return nullLit(), elem, nil
+		}
+		path = strLit("$[" + itoa(int(k)) + "]")
+	} else {
+		if !simpleOperand(i) {
+			return nil, typemap.Type{}, pgerror.Unsupported("array subscript computed by a volatile expression")
+		}
+		path = funcCall("CONCAT", strLit("$["), i, strLit("]"))
+	}
+	val, err := fromJSONElement(funcCall("JSON_EXTRACT", v, path), elem)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if _, ok := intValue(i); !ok {
+		val = caseWhen(val, binop(opcode.LT, i, intLit(0)), nullLit())
+	}
+	return val, elem, nil
+}
+
+// vectorBounds answers array_upper, array_lower and array_length (name) of `v::int2[]` or
+// `v::oid[]` where v is an int2vector or oidvector column (pg_dump's
+// `array_upper(pr.prattrs::int2[], 1)`): the cast keeps the vector's subscripts, which start
+// at 0, so for dimension 1 of a non-empty vector of n elements the lower bound is 0, the
+// upper n-1 and the length n; NULL otherwise. ok is false for any other argument.
+func (t *translator) vectorBounds(name string, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, bool, error) {
+	args := fc.GetArgs()
+	if len(args) != 2 {
+		return nil, typemap.Type{}, false, nil
+	}
+	tc := args[0].GetTypeCast()
+	if tc == nil || tc.GetArg().GetColumnRef() == nil {
+		return nil, typemap.Type{}, false, nil
+	}
+	to, _, err := castType(tc.GetTypeName())
+	if err != nil || !isArray(to) {
+		return nil, typemap.Type{}, false, nil
+	}
+	v, vt, err := t.expr(tc.GetArg(), sc)
+	if err != nil {
+		return nil, typemap.Type{}, false, err
+	}
+	if !isVector(vt) || vectorElem(vt).OID != arrayElemType(to).OID {
+		return nil, typemap.Type{}, false, nil
+	}
+	dim, dt, err := t.expr(args[1], sc)
+	if err != nil {
+		return nil, typemap.Type{}, false, err
+	}
+	if dim, dt, err = t.coerce(dim, dt, of(typemap.Int4)); err != nil {
+		return nil, typemap.Type{}, false, err
+	}
+	if !isInt(dt) {
+		return nil, typemap.Type{}, false, t.undefinedFunction(name, args, sc)
+	}
+	n := funcCall("JSON_LENGTH", v)
+	var val ast.ExprNode
+	switch name {
+	case "array_upper":
+		val = binop(opcode.Minus, n, intLit(1))
+	case "array_lower":
+		val = intLit(0)
+	default:
+		val = n
+	}
+	return caseWhen(castTo(val, of(typemap.Int4)), isNull(n, false), nullLit(), binop(opcode.NE, dim, intLit(1)), nullLit(),
+		binop(opcode.EQ, n, intLit(0)), nullLit()), of(typemap.Int4), true, nil
+}

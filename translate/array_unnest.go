@@ -10,9 +10,9 @@ import (
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
-// rangeFunction translates a function in FROM. Only unnest(array) [WITH ORDINALITY] is
-// supported: a derived table with one row per element — a UNION ALL of the elements when they
-// are known, otherwise a recursive CTE counting the JSON array's positions. The array may not
+// rangeFunction translates a function in FROM: pg_options_to_table (array_options.go),
+// generate_series over integers (pgdump_series.go) and unnest(array) [WITH ORDINALITY], a
+// derived table with one row per element — a UNION ALL of the elements when they are known, otherwise a recursive CTE counting the JSON array's positions. The array may not
 // reference other FROM items (PostgreSQL's implicit LATERAL is refused as TiDB has none).
 func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*fromItem, error) {
 	if rf.GetLateral() {
@@ -32,6 +32,9 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 	}
 	if name == "pg_options_to_table" {
 		return t.optionsToTable(rf, fc, sc) // array_options.go
+	}
+	if name == "generate_series" {
+		return t.generateSeries(rf, fc, sc) // pgdump_series.go
 	}
 	if name != "unnest" {
 		return nil, pgerror.Unsupported("function " + name + "() in FROM")

@@ -176,3 +176,21 @@ SELECT c.relname, r.rulename, r.ev_type, r.is_instead, r.ev_enabled, r.ev_qual F
 SELECT pg_get_triggerdef(0) IS NULL AS a, pg_get_triggerdef(0, true) IS NULL AS b, pg_get_triggerdef(NULL) IS NULL AS c;
 SELECT t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, false) AS tgdef, t.tgenabled, t.tgparentid <> 0 AS tgispartition FROM unnest('{1,2}'::pg_catalog.oid[]) AS src(tbloid) JOIN pg_catalog.pg_trigger t ON (src.tbloid = t.tgrelid) LEFT JOIN pg_catalog.pg_trigger u ON (u.oid = t.tgparentid) WHERE ((NOT t.tgisinternal AND t.tgparentid = 0) OR t.tgenabled != u.tgenabled) ORDER BY t.tgrelid, t.tgname;
 DROP VIEW app.customer_names;
+-- pg_dump's publication query: generate_series in FROM over an int2vector's bounds, vector
+-- subscripts (from 0).
+SELECT * FROM generate_series(1, 5);
+SELECT s FROM generate_series(5, 1, -2) s;
+SELECT x, pg_typeof(x) FROM generate_series(1::bigint, 2) AS g(x);
+SELECT count(*) FROM generate_series(3, 1);
+SELECT count(*) FROM generate_series(1, NULL);
+SELECT * FROM generate_series(1, 3, 0);
+SELECT c.relname, (SELECT count(*) FROM generate_series(1, c.relnatts)) AS n FROM pg_class c WHERE c.relname IN ('customers', 'tickets') ORDER BY 1;
+SELECT i.indkey[0] AS k0, i.indkey[1] AS k1, i.indkey[5] IS NULL AS k5, i.indkey[-1] IS NULL AS kneg, array_upper(i.indkey::int2[], 1) AS upper, array_lower(i.indkey::int2[], 1) AS lower, array_length(i.indkey::int2[], 1) AS length, array_upper(i.indkey::int2[], 2) IS NULL AS upper2 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'customers_pkey';
+SELECT c.relname, (SELECT array_agg(attname ORDER BY s) FROM pg_catalog.generate_series(0, pg_catalog.array_upper(i.indkey::pg_catalog.int2[], 1)) s, pg_catalog.pg_attribute WHERE attrelid = i.indrelid AND attnum = i.indkey[s]) AS cols FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
+SELECT tableoid, oid, prpubid, prrelid, (CASE WHEN pr.prattrs IS NOT NULL THEN (SELECT array_agg(attname) FROM pg_catalog.generate_series(0, pg_catalog.array_upper(pr.prattrs::pg_catalog.int2[], 1)) s, pg_catalog.pg_attribute WHERE attrelid = pr.prrelid AND attnum = prattrs[s]) ELSE NULL END) prattrs FROM pg_catalog.pg_publication_rel pr;
+-- gap: vector-cast
+SELECT i.indkey::int2[] FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = 'customers_pkey';
+-- dependencies pg_dump orders by: a SERIAL column's default draws from its sequence.
+SELECT d.classid = 'pg_attrdef'::regclass AS attrdef, d.objsubid, s.relname AS seq, d.deptype FROM pg_depend d JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S' JOIN pg_attrdef a ON a.oid = d.objid JOIN pg_class t ON t.oid = a.adrelid WHERE d.classid = 'pg_attrdef'::regclass AND t.relname = 'customers';
+-- initial privileges pg_dump compares schema ACLs with.
+SELECT n.nspname, p.classoid = 'pg_namespace'::regclass AS namespace, p.objsubid, p.privtype, p.initprivs FROM pg_init_privs p JOIN pg_namespace n ON n.oid = p.objoid WHERE p.classoid = 'pg_namespace'::regclass ORDER BY 1;
