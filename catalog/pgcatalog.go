@@ -271,9 +271,14 @@ var pgCatalogEmulations = map[string]string{
 			IF(CACHE = 0, 1, CACHE_VALUE) AS seqcache, CYCLE AS seqcycle
 		FROM information_schema.SEQUENCES WHERE pgtidb_in_database(SEQUENCE_SCHEMA)`,
 
-	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), and
-	// a SERIAL column's default, which draws from it ('n': pg_dump then writes the default
-	// after the sequence).
+	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), a
+	// SERIAL column's default, which draws from it ('n': pg_dump then writes the default
+	// after the sequence), and a view's _RETURN rule (pg_rewrite), which belongs to the view
+	// ('i', and 'n' as PostgreSQL 15 records it too) and reads the tables and views its query
+	// names ('n': pg_dump creates those first). TiDB keeps no view dependencies: a relation is
+	// read by a view when TiDB's text of the view (VIEW_DEFINITION, every name qualified as
+	// `db`.`name` by pgtidb's translation) contains its qualified name. PostgreSQL records one
+	// row per column read (refobjsubid); these rows name the whole relation (0).
 	"pg_depend": `SELECT 1259 AS classid, pgtidb_oid('rel', p.tidb_db, p.owned_sequence) AS objid, 0 AS objsubid,
 			1259 AS refclassid, pgtidb_oid('rel', p.tidb_db, p.table_name) AS refobjid, c.ORDINAL_POSITION AS refobjsubid,
 			IF(p.attidentity = '', 'a', 'i') AS deptype
@@ -284,7 +289,20 @@ var pgCatalogEmulations = map[string]string{
 		SELECT 2604, pgtidb_oid('def', p.tidb_db, p.table_name, p.column_name), 0,
 			1259, pgtidb_oid('rel', p.tidb_db, p.owned_sequence), 0, 'n'
 		FROM pgtidb_catalog.columns p
-		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> '' AND p.attidentity = ''`,
+		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> '' AND p.attidentity = ''
+		UNION ALL
+		SELECT 2618, pgtidb_oid('rule', v.TABLE_SCHEMA, v.TABLE_NAME), 0,
+			1259, pgtidb_oid('rel', v.TABLE_SCHEMA, v.TABLE_NAME), 0, d.deptype
+		FROM information_schema.VIEWS v JOIN (SELECT 'i' AS deptype UNION ALL SELECT 'n') d
+		WHERE pgtidb_in_database(v.TABLE_SCHEMA)
+		UNION ALL
+		SELECT 2618, pgtidb_oid('rule', v.TABLE_SCHEMA, v.TABLE_NAME), 0,
+			1259, pgtidb_oid('rel', t.TABLE_SCHEMA, t.TABLE_NAME), 0, 'n'
+		FROM information_schema.VIEWS v
+		JOIN information_schema.TABLES t ON pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_TYPE IN ('BASE TABLE', 'VIEW')
+			AND NOT (t.TABLE_SCHEMA = v.TABLE_SCHEMA AND t.TABLE_NAME = v.TABLE_NAME)
+			AND LOCATE(` + viewReadsName + `, v.VIEW_DEFINITION) > 0
+		WHERE pgtidb_in_database(v.TABLE_SCHEMA)`,
 
 	"pg_tables": `SELECT pgtidb_schema(t.TABLE_SCHEMA) AS schemaname, t.TABLE_NAME AS tablename, CURRENT_USER() AS tableowner,
 			NULL AS tablespace,

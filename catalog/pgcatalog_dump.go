@@ -55,3 +55,8 @@ func init() {
 	pgCatalogEmulations["pg_operator"] = `SELECT oid, oprname, oprnamespace, oprowner, oprkind, oprcanmerge, oprcanhash, oprleft, oprright, oprresult, oprcom, oprnegate, oprcode, oprrest, oprjoin FROM (` + pgOperatorRows + `) op`
 	pgCatalogEmulations["pg_cast"] = `SELECT oid, castsource, casttarget, castfunc, castcontext, castmethod FROM (` + pgCastRows + `) ca`
 }
+
+// viewReadsName is the TiDB text of relation t's qualified name as pgtidb's view translations
+// write it, `db`.`name` with backquotes doubled: pg_depend looks for it in a view's
+// VIEW_DEFINITION.
+const viewReadsName = "CONCAT('`', REPLACE(t.TABLE_SCHEMA, '`', '``'), '`.`', REPLACE(t.TABLE_NAME, '`', '``'), '`')"

@@ -175,6 +175,7 @@ CREATE VIEW app.customer_names AS SELECT email FROM public.customers;
 SELECT c.relname, r.rulename, r.ev_type, r.is_instead, r.ev_enabled, r.ev_qual FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('public', 'app') ORDER BY 1;
 SELECT pg_get_triggerdef(0) IS NULL AS a, pg_get_triggerdef(0, true) IS NULL AS b, pg_get_triggerdef(NULL) IS NULL AS c;
 SELECT t.tgrelid, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, false) AS tgdef, t.tgenabled, t.tgparentid <> 0 AS tgispartition FROM unnest('{1,2}'::pg_catalog.oid[]) AS src(tbloid) JOIN pg_catalog.pg_trigger t ON (src.tbloid = t.tgrelid) LEFT JOIN pg_catalog.pg_trigger u ON (u.oid = t.tgparentid) WHERE ((NOT t.tgisinternal AND t.tgparentid = 0) OR t.tgenabled != u.tgenabled) ORDER BY t.tgrelid, t.tgname;
+SELECT DISTINCT v.relname AS view, c.relname AS reads, d.deptype FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid JOIN pg_class v ON v.oid = r.ev_class JOIN pg_class c ON c.oid = d.refobjid WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass AND v.relname = 'customer_names' ORDER BY 2, 3;
 DROP VIEW app.customer_names;
 -- pg_dump's publication query: generate_series in FROM over an int2vector's bounds, vector
 -- subscripts (from 0).
