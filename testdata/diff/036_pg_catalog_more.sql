@@ -1,4 +1,8 @@
 -- pg_proc, pg_language, pg_extension, pg_settings, pg_sequences, pg_views, pg_stat_activity,
+-- correlated subqueries over the constant and session emulations (read once per statement)
+SELECT o.x, (SELECT count(*) FROM pg_proc p WHERE p.proname = o.x) AS overloads, EXISTS (SELECT 1 FROM pg_settings s WHERE s.name = o.y) AS known FROM (VALUES ('abs', 'work_mem'), ('now', 'nope'), ('round', 'search_path')) o(x, y) ORDER BY 1;
+SELECT l.lanname, (SELECT count(*) FROM pg_proc p WHERE p.prolang = l.oid AND p.proname IN ('abs', 'lpad', 'now', 'log10')) AS functions FROM pg_language l ORDER BY l.oid;
+
 -- pg_inherits and pg_enum, and the functions over pg_proc oids. pgtidb's pg_proc holds
 -- PostgreSQL 15's rows of the built-in functions it translates; the names below are those
 -- whose every overload pgtidb lists (lower, max… have overloads over ranges, money, inet).
