@@ -41,6 +41,13 @@ func fnArrayRemove(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 		return nil, typemap.Type{}, err
 	}
 	elem := arrayElemType(types[0])
+	// Elements are compared as JSON values: exact for integers, oids, text, bool and date,
+	// whose JSON form is canonical; not for numeric ('1.5' and '1.50' are equal) nor bpchar
+	// (trailing spaces do not count).
+	if !(isInt(elem) || elem.OID == typemap.Oid || typemap.IsRegType(elem.OID) || elem.OID == typemap.Bool ||
+		elem.OID == typemap.Date || isString(elem) && elem.OID != typemap.BPChar) {
+		return nil, typemap.Type{}, pgerror.Unsupported("array_remove over arrays of " + sqlTypeName(elem))
+	}
 	x, xt := args[1], types[1]
 	if isArray(xt) {
 		return nil, typemap.Type{}, t.undefinedFunction("array_remove", fc.GetArgs(), sc)

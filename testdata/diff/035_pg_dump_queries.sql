@@ -111,6 +111,9 @@ SELECT c.relname, c.relkind, array_remove(array_remove(c.reloptions, 'check_opti
 SELECT array_remove(ARRAY['a', 'b', NULL, 'a'], 'a') AS a, array_remove(ARRAY['a', NULL], NULL) AS b, array_remove(array_remove('{x,y,z}'::text[], 'x'), 'z') AS c, array_remove('{1,2,1}'::int[], 1) AS d, array_remove(NULL::text[], 'a') AS e, array_remove('{}'::text[], 'a') AS f, array_remove(ARRAY['a ', 'a'], 'a') AS g;
 SELECT s.k, array_remove(s.a, 'b') AS one, array_remove(array_remove(s.a, 'b'), NULL) AS two FROM (SELECT 1 AS k, ARRAY['a', 'b', NULL] AS a UNION ALL SELECT 2, ARRAY['b'] UNION ALL SELECT 3, NULL::text[]) s ORDER BY s.k;
 SELECT array_remove(ARRAY[1], 'a');
+SELECT array_remove(ARRAY[true, false, NULL], true) AS b, array_remove(ARRAY['2024-01-01'::date, '2024-01-02'], '2024-01-01') AS d, array_remove(ARRAY['x'::varchar, 'y'], 'y') AS v;
+-- gap: array-remove-numeric
+SELECT array_remove(ARRAY[1.5, 2], 1.50);
 -- pg_dump's pg_type query: typname[0] is the first byte of the name, a "char".
 SELECT typname, acldefault('T', typowner) AS acldefault, CASE WHEN typrelid = 0 THEN ' '::"char" ELSE (SELECT relkind FROM pg_class WHERE oid = typrelid) END AS typrelkind, typtype, typisdefined, typname[0] = '_' AND typelem != 0 AND (SELECT typarray FROM pg_type te WHERE oid = pg_type.typelem) = oid AS isarray FROM pg_type WHERE typnamespace = 11 AND typname IN ('int4', '_int4', 'text', '_text', 'bool', 'name') ORDER BY typname;
 SELECT typname, typname[0] AS first, typname[3] AS fourth, typname[3] = '' AS past_end, typname[63] = '' AS padded, typname[64] IS NULL AS outside, typname[-1] IS NULL AS negative, pg_typeof(typname[0]) FROM pg_type WHERE typname IN ('int4', '_int4', 'name') ORDER BY 1;
