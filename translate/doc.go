@@ -116,7 +116,12 @@
 // with PostgreSQL's operator resolution per element, array_to_string is CONCAT_WS and unnest in
 // FROM a UNION ALL; arrays known only as JSON (ARRAY(subquery), catalog columns) support = ANY /
 // <> ALL over integer and text elements (MEMBER OF, with PostgreSQL's NULL rules), subscripts,
-// array_length/cardinality, `||` and unnest (a recursive CTE over the positions).
+// array_length/cardinality, `||`, unnest and pg_options_to_table (a recursive CTE over the
+// positions) and array_remove (one over the elements). ARRAY(SELECT … ORDER BY …) and
+// array_agg(x ORDER BY …) join the elements' JSON texts in order with GROUP_CONCAT (TiDB's
+// JSON_ARRAYAGG has no order), array_to_string of an ARRAY(subquery) is GROUP_CONCAT of the
+// subquery (array_sublink.go, pgdump_arrayagg.go). int2vector and oidvector are JSON arrays
+// too, subscripted from 0; a name is subscripted as PostgreSQL's array of 64 bytes (array_name.go).
 // Array parameters ($1 in `= ANY($1)`, `$1::int[]`) take the array type and are bound as the JSON
 // text typemap.DecodeParam makes of the client's array (text or binary), read with
 // CAST(? AS JSON). Multidimensional arrays are refused.
