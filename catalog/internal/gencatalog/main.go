@@ -2,7 +2,8 @@
 // PostgreSQL 15: the columns of every pg_catalog table and view (pgcatalog_columns.go) and of
 // every information_schema view (infoschema_columns.go, see infoschema.go), and the static
 // rows pgtidb shows as PostgreSQL has them — pg_type for the types pgtidb speaks, pg_am for
-// heap and btree (pgcatalog_data.go). Regenerate with a PostgreSQL 15 listening on
+// heap and btree (pgcatalog_data.go), the operator classes, families, operators and casts
+// over those types (pgcatalog_operators_data.go, see opclass.go). Regenerate with a PostgreSQL 15 listening on
 // 127.0.0.1:PORT (user postgres, trust):
 //
 //	go run ./catalog/internal/gencatalog -port PORT -out catalog
