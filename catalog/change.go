@@ -26,6 +26,9 @@ type Change struct {
 	Schemas bool
 	// Columns, for DeclareTable: every column with its declared PostgreSQL type.
 	Columns []Column
+	// SetTexts, for DeclareTable, replaces the table's texts by Texts; without it they stay.
+	SetTexts bool
+	Texts    []Text
 }
 
 // SchemaPattern is the LIKE pattern (escape character `\`) of the TiDB databases that hold the

@@ -83,7 +83,8 @@ var pgCatalogEmulations = map[string]string{
 			IF(t.TABLE_TYPE = 'SEQUENCE', 3, (SELECT COUNT(*) FROM information_schema.COLUMNS c
 				WHERE pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME)) AS relnatts,
 			(SELECT COUNT(*) FROM information_schema.TIDB_CHECK_CONSTRAINTS k
-				WHERE pgtidb_in_database(k.CONSTRAINT_SCHEMA) AND k.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME) AS relchecks,
+				WHERE pgtidb_in_database(k.CONSTRAINT_SCHEMA) AND k.CONSTRAINT_SCHEMA = t.TABLE_SCHEMA AND k.TABLE_NAME = t.TABLE_NAME
+				  AND NOT (k.CONSTRAINT_NAME LIKE '%json_check' AND k.CHECK_CLAUSE LIKE '(json_valid(%))')) AS relchecks,
 			t.TABLE_TYPE = 'VIEW' AS relhasrules,
 			EXISTS (SELECT 1 FROM information_schema.KEY_COLUMN_USAGE f
 				WHERE pgtidb_in_database(f.TABLE_SCHEMA) AND f.REFERENCED_TABLE_NAME IS NOT NULL
@@ -171,7 +172,7 @@ var pgCatalogEmulations = map[string]string{
 			IF(ty.typcategory = 'A', 1, 0) AS attndims, -1 AS attcacheoff, a.atttypmod, ty.typbyval AS attbyval,
 			ty.typalign AS attalign, ty.typstorage AS attstorage, '' AS attcompression,
 			a.TABLE_TYPE <> 'VIEW' AND a.IS_NULLABLE = 'NO' AS attnotnull,
-			a.TABLE_TYPE <> 'VIEW' AND (a.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(a.EXTRA)) > 0) AS atthasdef,
+			a.TABLE_TYPE <> 'VIEW' AND a.attidentity = '' AND (a.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(a.EXTRA)) > 0) AS atthasdef,
 			0 AS atthasmissing, a.attidentity, IF(LOCATE('GENERATED', UPPER(a.EXTRA)) > 0 AND a.COLUMN_DEFAULT IS NULL, 's', '') AS attgenerated,
 			0 AS attisdropped, 1 AS attislocal, 0 AS attinhcount, ty.typcollation AS attcollation,
 			NULL AS attacl, NULL AS attoptions, NULL AS attfdwoptions, NULL AS attmissingval
@@ -212,14 +213,16 @@ var pgCatalogEmulations = map[string]string{
 			ON a.seq = 0 AND t.TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') OR a.seq = 1 AND t.TABLE_TYPE = 'SEQUENCE'
 		WHERE pgtidb_in_database(t.TABLE_SCHEMA)`,
 
-	// Defaults. adbin is PostgreSQL's internal node tree, which pgtidb does not have: it is NULL,
-	// and pg_get_expr of it is refused (func_catalog.go).
-	"pg_attrdef": `SELECT pgtidb_oid('def', c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME) AS oid,
-			pgtidb_oid('rel', c.TABLE_SCHEMA, c.TABLE_NAME) AS adrelid, c.ORDINAL_POSITION AS adnum, NULL AS adbin
-		FROM information_schema.COLUMNS c
-		JOIN information_schema.TABLES t ON pgtidb_in_database(t.TABLE_SCHEMA) AND t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
-		WHERE pgtidb_in_database(c.TABLE_SCHEMA)
-		  AND (c.COLUMN_DEFAULT IS NOT NULL OR LOCATE('auto_increment', LOWER(c.EXTRA)) > 0)`,
+	// Defaults. adbin is PostgreSQL's internal node tree, which pgtidb does not have: it holds
+	// instead the JSON array [text, pretty text] of the default (columnDefault), which
+	// pg_get_expr(adbin, adrelid [, pretty]) prints (translate/func_orm.go). Identity columns
+	// have no default, as in PostgreSQL.
+	"pg_attrdef": `SELECT pgtidb_oid('def', a.TABLE_SCHEMA, a.TABLE_NAME, a.COLUMN_NAME) AS oid,
+			pgtidb_oid('rel', a.TABLE_SCHEMA, a.TABLE_NAME) AS adrelid, a.ORDINAL_POSITION AS adnum,
+			JSON_ARRAY(` + columnDefault("pg_default") + `, ` + columnDefault("pg_default_pretty") + `) AS adbin
+		FROM (` + columnsWithTypes + `) a
+		WHERE a.TABLE_TYPE = 'BASE TABLE' AND a.attidentity = ''
+		  AND (a.d IS NOT NULL OR LOCATE('auto_increment', LOWER(a.EXTRA)) > 0)`,
 
 	// Primary keys (TiDB's PRIMARY, PostgreSQL's <table>_pkey), unique constraints, foreign keys
 	// and checks. A unique index made by CREATE UNIQUE INDEX is indistinguishable in TiDB from a
@@ -245,22 +248,24 @@ var pgCatalogEmulations = map[string]string{
 				FROM information_schema.KEY_COLUMN_USAGE u
 				JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = u.REFERENCED_TABLE_SCHEMA AND c.TABLE_NAME = u.REFERENCED_TABLE_NAME AND c.COLUMN_NAME = u.REFERENCED_COLUMN_NAME
 				WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND u.TABLE_SCHEMA = k.TABLE_SCHEMA AND u.TABLE_NAME = k.TABLE_NAME AND u.CONSTRAINT_NAME = k.tidb_name)) AS confkey,
-			NULL AS conpfeqop, NULL AS conppeqop, NULL AS conffeqop, NULL AS confdelsetcols, NULL AS conexclop, NULL AS conbin
+			NULL AS conpfeqop, NULL AS conppeqop, NULL AS conffeqop, NULL AS confdelsetcols, NULL AS conexclop,
+			IF(k.contype = 'c', JSON_ARRAY(k.check_plain, k.check_pretty), NULL) AS conbin
 		FROM (SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME AS tidb_name,
 				IF(tc.CONSTRAINT_TYPE = 'PRIMARY KEY', CONCAT(tc.TABLE_NAME, '_pkey'), tc.CONSTRAINT_NAME) AS conname,
 				CASE tc.CONSTRAINT_TYPE WHEN 'PRIMARY KEY' THEN 'p' WHEN 'UNIQUE' THEN 'u' ELSE 'f' END AS contype,
 				r.UNIQUE_CONSTRAINT_NAME, r.UPDATE_RULE, r.DELETE_RULE,
 				(SELECT MIN(u.REFERENCED_TABLE_SCHEMA) FROM information_schema.KEY_COLUMN_USAGE u
 					WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND u.TABLE_SCHEMA = tc.TABLE_SCHEMA AND u.TABLE_NAME = tc.TABLE_NAME AND u.CONSTRAINT_NAME = tc.CONSTRAINT_NAME) AS REFERENCED_TABLE_SCHEMA,
-				r.REFERENCED_TABLE_NAME
+				r.REFERENCED_TABLE_NAME, NULL AS check_plain, NULL AS check_pretty
 			FROM information_schema.TABLE_CONSTRAINTS tc
 			LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON pgtidb_in_database(r.CONSTRAINT_SCHEMA) AND tc.CONSTRAINT_TYPE = 'FOREIGN KEY'
 				AND r.CONSTRAINT_SCHEMA = tc.TABLE_SCHEMA AND r.TABLE_NAME = tc.TABLE_NAME AND r.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
 			WHERE pgtidb_in_database(tc.TABLE_SCHEMA) AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
 			  AND (tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes + `
 			UNION ALL
-			SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, ck.CONSTRAINT_NAME, 'c', NULL, NULL, NULL, NULL, NULL
-			FROM information_schema.TIDB_CHECK_CONSTRAINTS ck WHERE pgtidb_in_database(ck.CONSTRAINT_SCHEMA)) k`,
+			SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, ck.CONSTRAINT_NAME, 'c', NULL, NULL, NULL, NULL, NULL,
+				ck.check_plain, ck.check_pretty
+			FROM (` + checkTexts + `) ck) k`,
 
 	// Sequences. TiDB keeps no data type: a sequence whose maximum is that of smallint or
 	// integer shows that type (as SERIAL and AS int sequences are), others bigint. CACHE 0
@@ -344,8 +349,8 @@ var emptyRelations = []string{
 	"pg_seclabel", "pg_shseclabel", "pg_seclabels", "pg_largeobject", "pg_largeobject_metadata",
 	"pg_db_role_setting", "pg_replication_origin", "pg_matviews", "pg_prepared_xacts",
 	// pgtidb has no extensions (not even plpgsql: it runs no procedural language), no enum
-	// types, and stores no comments (COMMENT is refused).
-	"pg_extension", "pg_enum", "pg_description", "pg_shdescription",
+	// types, and no comments on shared objects (COMMENT ON DATABASE, ROLE is refused).
+	"pg_extension", "pg_enum", "pg_shdescription",
 }
 
 func init() {
@@ -393,6 +398,9 @@ func DependsOnUser(name string) bool {
 func Emulation(name string, env EmulationEnv) (ast.ResultSetNode, error) {
 	text, ok := pgCatalogEmulations[name]
 	if !ok {
+		text, ok = internalEmulations[name]
+	}
+	if !ok {
 		return nil, pgerror.Unsupported("pg_catalog." + name)
 	}
 	return instantiate(text, env)
@@ -411,6 +419,8 @@ func instantiate(text string, env EmulationEnv) (ast.ResultSetNode, error) {
 	if e.err != nil {
 		return nil, e.err
 	}
+	// infoschema.go's type macros, usable by every emulation.
+	out, _ = out.Accept(typeMacroExpander{})
 	rs, ok := out.(ast.ResultSetNode)
 	if !ok {
 		return nil, pgerror.New(pgerrcode.InternalError, "pgtidb catalog emulation is not a query")

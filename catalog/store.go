@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,6 +25,16 @@ var bootstrapSQL = []string{
 	// Columns added after the first release (no-ops when present).
 	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `attidentity` CHAR(1) NOT NULL DEFAULT ''",
 	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `owned_sequence` VARCHAR(128) NOT NULL DEFAULT ''",
+	// PostgreSQL's text of a column's default and its comment (see Expr, Column).
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `pg_default` TEXT NULL",
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `pg_default_pretty` TEXT NULL",
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `tidb_default` TEXT NULL",
+	"ALTER TABLE `pgtidb_catalog`.`columns` ADD COLUMN IF NOT EXISTS `description` TEXT NULL",
+	// The other texts of a relation (Text): comments, check expressions.
+	"CREATE TABLE IF NOT EXISTS `pgtidb_catalog`.`texts` (" +
+		"`tidb_db` VARCHAR(128) NOT NULL, `table_name` VARCHAR(128) NOT NULL, `kind` VARCHAR(16) NOT NULL, " +
+		"`name` VARCHAR(128) NOT NULL, `plain` TEXT NOT NULL, `pretty` TEXT NULL, `tidb_text` TEXT NULL, " +
+		"PRIMARY KEY (`tidb_db`, `table_name`, `kind`, `name`))",
 	"CREATE TABLE IF NOT EXISTS `pgtidb_catalog`.`version` (`id` INT PRIMARY KEY, `v` BIGINT NOT NULL)",
 	"INSERT IGNORE INTO `pgtidb_catalog`.`version` VALUES (1, 0)",
 }
@@ -31,15 +42,41 @@ var bootstrapSQL = []string{
 const (
 	columnsQuery = "SELECT `COLUMN_NAME`, `DATA_TYPE`, `COLUMN_TYPE`, `IS_NULLABLE`, `COLUMN_DEFAULT`, `EXTRA` " +
 		"FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? ORDER BY `ORDINAL_POSITION`"
-	tableQuery   = "SELECT `TABLE_TYPE` FROM `information_schema`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?"
-	shadowQuery  = "SELECT `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence` FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
-	shadowInsert = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence`) VALUES (?, ?, ?, ?, ?, ?, ?)"
-	shadowForget = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
-	shadowDropDB = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ?"
-	// shadowDropSchemas forgets the schema databases of a database (a LIKE pattern, `\` escapes).
-	shadowDropSchemas = "DELETE FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` LIKE ?"
-	versionBump       = "UPDATE `pgtidb_catalog`.`version` SET `v` = `v` + 1 WHERE `id` = 1"
-	versionRead       = "SELECT `v` FROM `pgtidb_catalog`.`version` WHERE `id` = 1"
+	tableQuery  = "SELECT `TABLE_TYPE` FROM `information_schema`.`TABLES` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?"
+	shadowQuery = "SELECT `column_name`, `pg_type`, `typmod`, `attidentity`, `owned_sequence`, " +
+		"COALESCE(`pg_default`, ''), COALESCE(`pg_default_pretty`, ''), COALESCE(`tidb_default`, ''), COALESCE(`description`, '') " +
+		"FROM `pgtidb_catalog`.`columns` WHERE `tidb_db` = ? AND `table_name` = ?"
+	shadowInsert = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`, " +
+		"`attidentity`, `owned_sequence`, `pg_default`, `pg_default_pretty`, `tidb_default`, `description`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	// shadowInsertFresh is shadowInsert with the default TiDB holds now (Expr.Fresh).
+	shadowInsertFresh = "REPLACE INTO `pgtidb_catalog`.`columns` (`tidb_db`, `table_name`, `column_name`, `pg_type`, `typmod`, " +
+		"`attidentity`, `owned_sequence`, `pg_default`, `pg_default_pretty`, `tidb_default`, `description`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " +
+		"(SELECT `COLUMN_DEFAULT` FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `COLUMN_NAME` = ?), ?)"
+	textsQuery = "SELECT `kind`, `name`, `plain`, COALESCE(`pretty`, ''), COALESCE(`tidb_text`, '') " +
+		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ?"
+	textInsert = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
+		"VALUES (?, ?, ?, ?, ?, ?, ?)"
+	// textInsertCheck is textInsert of a check's expression with the clause TiDB holds now.
+	textInsertCheck = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
+		"VALUES (?, ?, ?, ?, ?, ?, (SELECT `CHECK_CLAUSE` FROM `information_schema`.`TIDB_CHECK_CONSTRAINTS` " +
+		"WHERE `CONSTRAINT_SCHEMA` = ? AND `TABLE_NAME` = ? AND `CONSTRAINT_NAME` = ?))"
+)
+
+// The statements that forget a table, a database and a database's schema databases (a LIKE
+// pattern, `\` escapes), for each shadow table.
+var (
+	shadowForget      = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` = ? AND `table_name` = ?")
+	shadowDropDB      = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` = ?")
+	shadowDropSchemas = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` LIKE ?")
+)
+
+func forEachShadowTable(format string) []string {
+	return []string{fmt.Sprintf(format, "columns"), fmt.Sprintf(format, "texts")}
+}
+
+const (
+	versionBump = "UPDATE `pgtidb_catalog`.`version` SET `v` = `v` + 1 WHERE `id` = 1"
+	versionRead = "SELECT `v` FROM `pgtidb_catalog`.`version` WHERE `id` = 1"
 )
 
 // Querier is what the store needs of a TiDB connection: *sql.DB, *sql.Conn and *sql.Tx all are.
@@ -115,28 +152,19 @@ func (s *Store) Apply(ctx context.Context, q Querier, changes []Change) error {
 	for _, c := range changes {
 		switch c.Op {
 		case DeclareTable:
-			if _, err := q.ExecContext(ctx, shadowForget, c.Database, c.Table); err != nil {
+			if err := declare(ctx, q, c); err != nil {
 				return err
 			}
-			for _, col := range c.Columns {
-				identity := ""
-				if col.Identity != 0 {
-					identity = string(col.Identity)
-				}
-				if _, err := q.ExecContext(ctx, shadowInsert, c.Database, c.Table, col.Name, col.Type.OID, col.Type.Typmod, identity, col.Sequence); err != nil {
-					return err
-				}
-			}
 		case ForgetTable:
-			if _, err := q.ExecContext(ctx, shadowForget, c.Database, c.Table); err != nil {
+			if err := execEach(ctx, q, shadowForget, c.Database, c.Table); err != nil {
 				return err
 			}
 		case ForgetDatabase:
-			if _, err := q.ExecContext(ctx, shadowDropDB, c.Database); err != nil {
+			if err := execEach(ctx, q, shadowDropDB, c.Database); err != nil {
 				return err
 			}
 			if c.Schemas {
-				if _, err := q.ExecContext(ctx, shadowDropSchemas, SchemaPattern(c.Database)); err != nil {
+				if err := execEach(ctx, q, shadowDropSchemas, SchemaPattern(c.Database)); err != nil {
 					return err
 				}
 			}
@@ -147,6 +175,68 @@ func (s *Store) Apply(ctx context.Context, q Querier, changes []Change) error {
 	}
 	s.Invalidate()
 	return nil
+}
+
+// declare writes a DeclareTable change: the table's columns and, with SetTexts, its texts.
+func declare(ctx context.Context, q Querier, c Change) error {
+	if _, err := q.ExecContext(ctx, shadowForget[0], c.Database, c.Table); err != nil {
+		return err
+	}
+	for _, col := range c.Columns {
+		identity := ""
+		if col.Identity != 0 {
+			identity = string(col.Identity)
+		}
+		d := col.Default
+		var err error
+		switch {
+		case d.Fresh:
+			_, err = q.ExecContext(ctx, shadowInsertFresh, c.Database, c.Table, col.Name, col.Type.OID, col.Type.Typmod, identity, col.Sequence,
+				d.Plain, d.Pretty, c.Database, c.Table, col.Name, nullIfEmpty(col.Comment))
+		default:
+			_, err = q.ExecContext(ctx, shadowInsert, c.Database, c.Table, col.Name, col.Type.OID, col.Type.Typmod, identity, col.Sequence,
+				nullIfEmpty(d.Plain), nullIfEmpty(d.Pretty), nullIfEmpty(d.TiDB), nullIfEmpty(col.Comment))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !c.SetTexts {
+		return nil
+	}
+	if _, err := q.ExecContext(ctx, shadowForget[1], c.Database, c.Table); err != nil {
+		return err
+	}
+	for _, t := range c.Texts {
+		e := t.Expr
+		var err error
+		if e.Fresh && t.Kind == TextCheck {
+			_, err = q.ExecContext(ctx, textInsertCheck, c.Database, c.Table, string(t.Kind), t.Name, e.Plain, nullIfEmpty(e.Pretty),
+				c.Database, c.Table, t.Name)
+		} else {
+			_, err = q.ExecContext(ctx, textInsert, c.Database, c.Table, string(t.Kind), t.Name, e.Plain, nullIfEmpty(e.Pretty), nullIfEmpty(e.TiDB))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func execEach(ctx context.Context, q Querier, stmts []string, args ...any) error {
+	for _, s := range stmts {
+		if _, err := q.ExecContext(ctx, s, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nullIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // Lookup returns the table tidbDB.name, or nil when it does not exist.
@@ -182,7 +272,7 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 	if err != nil || !found {
 		return nil, err
 	}
-	t := &Table{Name: name, Database: tidbDB, View: strings.EqualFold(tableType, "VIEW")}
+	t := &Table{Name: name, Database: tidbDB, View: strings.EqualFold(tableType, "VIEW"), Sequence: strings.EqualFold(tableType, "SEQUENCE")}
 
 	declared := map[string]Column{}
 	rows, err = q.QueryContext(ctx, shadowQuery, tidbDB, name)
@@ -190,18 +280,35 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 		return nil, err
 	}
 	for rows.Next() {
-		var col, identity, seq string
+		var col, identity, seq, comment string
+		var def Expr
 		var oid uint32
 		var typmod int32
-		if err := rows.Scan(&col, &oid, &typmod, &identity, &seq); err != nil {
+		if err := rows.Scan(&col, &oid, &typmod, &identity, &seq, &def.Plain, &def.Pretty, &def.TiDB, &comment); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		c := Column{Type: typemap.Type{OID: oid, Typmod: typmod}, Sequence: seq}
+		c := Column{Type: typemap.Type{OID: oid, Typmod: typmod}, Sequence: seq, Default: def, Comment: comment}
 		if identity != "" {
 			c.Identity = identity[0]
 		}
 		declared[col] = c
+	}
+	rows.Close()
+
+	rows, err = q.QueryContext(ctx, textsQuery, tidbDB, name)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var x Text
+		var kind string
+		if err := rows.Scan(&kind, &x.Name, &x.Expr.Plain, &x.Expr.Pretty, &x.Expr.TiDB); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		x.Kind = TextKind(kind)
+		t.Texts = append(t.Texts, x)
 	}
 	rows.Close()
 

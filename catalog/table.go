@@ -12,10 +12,59 @@ type Table struct {
 	Name string
 	// Database is the TiDB database that holds the table (see Namespace).
 	Database string
-	// View is true for views.
-	View bool
+	// View is true for views, Sequence for sequences.
+	View     bool
+	Sequence bool
 	// Columns in attnum order.
 	Columns []Column
+	// Texts are the PostgreSQL texts pgtidb keeps for the relation (its comment, its checks'
+	// expressions…), see Text.
+	Texts []Text
+}
+
+// Expr is PostgreSQL's text of an expression pgtidb stored when it created it, as
+// pg_get_expr prints it (Plain) and with pretty = true (Pretty). TiDB is the text TiDB held for
+// the same expression when it was stored (its COLUMN_DEFAULT or CHECK_CLAUSE): the catalog
+// shows Plain and Pretty only while TiDB still holds that text, so that a change made another
+// way (a MySQL client, a path that does not update the text) falls back to the text derived
+// from TiDB's. Fresh marks an Expr the translator just made, whose TiDB text Apply reads from
+// TiDB after the DDL ran. The zero Expr is no stored text.
+type Expr struct {
+	Plain, Pretty string
+	TiDB          string
+	Fresh         bool
+}
+
+// Stored reports whether e holds a text.
+func (e Expr) Stored() bool { return e.Plain != "" }
+
+// TextKind says what a Text is.
+type TextKind string
+
+const (
+	// TextCheck is a CHECK constraint's expression (Name: the constraint).
+	TextCheck TextKind = "check"
+	// TextComment is the relation's comment (Name empty), or a constraint's (Name: the
+	// constraint) with TextConstraintComment.
+	TextComment           TextKind = "comment"
+	TextConstraintComment TextKind = "concomment"
+)
+
+// Text is one stored PostgreSQL text of a relation.
+type Text struct {
+	Kind TextKind
+	Name string
+	Expr Expr
+}
+
+// Text returns the relation's text of kind and name, or nil.
+func (t *Table) Text(kind TextKind, name string) *Text {
+	for i := range t.Texts {
+		if t.Texts[i].Kind == kind && t.Texts[i].Name == name {
+			return &t.Texts[i]
+		}
+	}
+	return nil
 }
 
 // Column is one attribute of a Table.
@@ -34,6 +83,10 @@ type Column struct {
 	Sequence string
 	// Generated is true for a GENERATED ALWAYS AS (expr) STORED column (TiDB computes it).
 	Generated bool
+	// Default is PostgreSQL's text of the column's default, when pgtidb stored one.
+	Default Expr
+	// Comment is the column's comment (COMMENT ON COLUMN), empty for none.
+	Comment string
 }
 
 // Column returns the column named name, or nil.

@@ -382,6 +382,9 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		}
 		return tr.Tag + " " + strconv.FormatInt(n, 10), nil
 	}
+	if tr.CatalogOnly {
+		return s.applyCatalogOnly(ctx, tr)
+	}
 	res, err := s.tidb.ExecContext(ctx, tr.SQL, args...)
 	if err != nil {
 		return "", s.explain(ctx, tr, s.interrupted(err))
@@ -461,6 +464,31 @@ func (s *session) afterDDL(ctx context.Context, tr *translate.Statement) error {
 		return pgerror.New(pgerrcode.InternalError, "the DDL ran but pgtidb could not record its PostgreSQL types")
 	}
 	return nil
+}
+
+// applyCatalogOnly runs a statement whose effect is its shadow-catalog changes (COMMENT):
+// a write of the open transaction block (ROLLBACK undoes it), or one TiDB transaction of its
+// own in autocommit.
+func (s *session) applyCatalogOnly(ctx context.Context, tr *translate.Statement) (string, error) {
+	if s.txn.InBlock() {
+		if err := s.srv.catalog.Apply(ctx, s.tidb, tr.Catalog); err != nil {
+			return "", err
+		}
+		s.txn.Wrote = true
+		return tr.Tag, nil
+	}
+	tx, err := s.tidb.BeginTx(ctx, nil)
+	if err != nil {
+		return "", err
+	}
+	if err := s.srv.catalog.Apply(ctx, tx, tr.Catalog); err != nil {
+		_ = tx.Rollback()
+		return "", err
+	}
+	if err := tx.Commit(); err != nil {
+		return "", err
+	}
+	return tr.Tag, nil
 }
 
 // errorWarnings are the TiDB warnings PostgreSQL raises as errors in a query.

@@ -41,6 +41,8 @@ type alterPlan struct {
 	constrained map[string]bool
 	// hasCheck: TiDB runs an ADD/DROP CHECK only as the statement's sole change.
 	hasCheck bool
+	// texts, when set, are the table's texts after the commands (an added check's).
+	texts *[]catalog.Text
 }
 
 // columnChange is what ALTER COLUMN commands change of one existing column.
@@ -137,7 +139,11 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 		return nil, err
 	}
 	if len(p.specs) > 0 {
-		out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: tableName.Schema.O, Table: tbl.Name, Columns: p.cols}}
+		change := catalog.Change{Op: catalog.DeclareTable, Database: tableName.Schema.O, Table: tbl.Name, Columns: p.cols}
+		if p.texts != nil {
+			change.SetTexts, change.Texts = true, *p.texts
+		}
+		out.Catalog = []catalog.Change{change}
 	}
 	return out, nil
 }
@@ -362,7 +368,11 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 		Tp: ast.AlterTableAddColumns, IfNotExists: cmd.GetMissingOk(), NewColumns: []*ast.ColumnDef{columnDefNode(c)},
 		Position: &ast.ColumnPosition{Tp: ast.ColumnPositionNone},
 	})
-	p.cols = append(p.cols, catalog.Column{Name: name, Type: c.pgType, NotNull: c.notNull, HasDefault: c.defaultExpr != nil})
+	col := catalog.Column{Name: name, Type: c.pgType, NotNull: c.notNull, HasDefault: c.defaultExpr != nil}
+	if c.defaultRaw != nil {
+		col.Default, _ = t.deparseDefault(c.defaultRaw, c.pgType)
+	}
+	p.cols = append(p.cols, col)
 	return nil
 }
 
@@ -602,8 +612,17 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		switch {
 		case ch.setDefault != nil:
 			c.HasDefault = plan.defaultExpr != nil
+			c.Default = catalog.Expr{}
+			if c.Sequence == "" {
+				c.Default, _ = t.deparseDefault(ch.setDefault, newType)
+			}
 		case ch.dropDefault:
 			c.HasDefault = false
+			c.Default = catalog.Expr{}
+		case typeChange:
+			// PostgreSQL keeps the default and coerces it to the new type; its text may
+			// change with it, so the catalog shows the one derived from TiDB's.
+			c.Default = catalog.Expr{}
 		}
 	}
 	return nil
@@ -639,6 +658,10 @@ func (t *translator) addTableConstraint(p *alterPlan, cn *pg_query.Constraint) e
 			return err
 		}
 		p.hasCheck = true
+		if ck := plan.checks[0]; ck.text.Stored() {
+			texts := append(append([]catalog.Text(nil), p.tbl.Texts...), catalog.Text{Kind: catalog.TextCheck, Name: ck.final, Expr: ck.text})
+			p.texts = &texts
+		}
 		cols = referencedColumns(checks[0].Expr)
 		spec = &ast.AlterTableSpec{Tp: ast.AlterTableAddConstraint, Constraint: checks[0]}
 	case len(plan.keys) == 1:

@@ -13,6 +13,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser/charset"
 	"github.com/pingcap/tidb/pkg/parser/model"
 	"github.com/pingcap/tidb/pkg/parser/mysql"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
 	"github.com/pingcap/tidb/pkg/parser/types"
 
 	"github.com/pgtidb/pgtidb/catalog"
@@ -75,6 +76,10 @@ type keyPlan struct {
 type checkPlan struct {
 	name string
 	expr *pg_query.Node
+	// text is PostgreSQL's text of the expression (deparseCheck), when known; final is the
+	// constraint's name as created.
+	text  catalog.Expr
+	final string
 }
 
 // fkPlan is a FOREIGN KEY constraint.
@@ -173,13 +178,22 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 		// TiDB leaves an existing table alone: so must the shadow catalog.
 		return t.ddlStatement(stmt, "CREATE TABLE")
 	}
-	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: p.name}
+	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: p.name, SetTexts: true}
 	for _, c := range p.cols {
-		change.Columns = append(change.Columns, catalog.Column{
+		col := catalog.Column{
 			Name: c.name, Type: c.pgType, NotNull: c.notNull,
 			HasDefault: c.defaultExpr != nil || c.generatedExpr != nil,
 			Identity:   c.identity, Sequence: c.sequence,
-		})
+		}
+		if c.defaultRaw != nil && c.sequence == "" && c.generatedRaw == nil {
+			col.Default, _ = t.deparseDefault(c.defaultRaw, c.pgType)
+		}
+		change.Columns = append(change.Columns, col)
+	}
+	for _, ck := range p.checks {
+		if ck.text.Stored() {
+			change.Texts = append(change.Texts, catalog.Text{Kind: catalog.TextCheck, Name: ck.final, Expr: ck.text})
+		}
 	}
 	out, err := t.createTableWithSequences(p, stmt)
 	if err != nil {
@@ -904,6 +918,10 @@ func (t *translator) checkConstraints(p *tablePlan, used map[string]bool) ([]*as
 			return nil, pgerror.Newf(pgerrcode.DatatypeMismatch,
 				"argument of CHECK must be type boolean, not type %s", sqlTypeName(ty))
 		}
+		if _, ok := e.(*ast.ColumnNameExpr); ok {
+			// TiDB wants a boolean-typed expression, and a bool column is TINYINT(1).
+			e = binop(opcode.NE, e, intLit(0))
+		}
 		name := ck.name
 		if name == "" {
 			cols := referencedColumns(e)
@@ -916,6 +934,8 @@ func (t *translator) checkConstraints(p *tablePlan, used map[string]bool) ([]*as
 			return nil, pgerror.Newf(pgerrcode.DuplicateObject, "check constraint %q already exists", name)
 		}
 		used[name] = true
+		ck.final = name
+		ck.text, _ = t.deparseCheck(ck.expr, tbl)
 		out = append(out, &ast.Constraint{Tp: ast.ConstraintCheck, Name: name, Expr: e, Enforced: true})
 	}
 	return out, nil

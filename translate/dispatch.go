@@ -80,6 +80,8 @@ func (t *translator) dispatch(node *pg_query.Node) (*Statement, error) {
 		return t.alterTable(n.AlterTableStmt)
 	case *pg_query.Node_RenameStmt:
 		return t.rename(n.RenameStmt)
+	case *pg_query.Node_CommentStmt:
+		return t.comment(n.CommentStmt)
 	case *pg_query.Node_ViewStmt:
 		return t.createView(n.ViewStmt)
 	case *pg_query.Node_CreateTableAsStmt:

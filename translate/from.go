@@ -335,6 +335,8 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, sc *scope) (*fromItem, error
 				return nil, err
 			} else if empty {
 				cond = boolLit(false)
+			} else if hasSubquery(cond) {
+				cond, _ = t.hoistOnSubqueries(join, cond)
 			}
 			join.On = &ast.OnCondition{Expr: cond}
 		}

@@ -31,8 +31,8 @@ func init() {
 		"has_database_privilege": fnHasPrivilege(privDatabase),
 		"pg_encoding_to_char":    fnEncodingToChar,
 		"pg_size_pretty":         fnSizePretty,
-		"obj_description":        fnDescription("obj_description", 1, typemap.Oid, typemap.Name),
-		"col_description":        fnDescription("col_description", 2, typemap.Oid, typemap.Int4),
+		"obj_description":        fnObjDescription,
+		"col_description":        fnColDescription,
 		"shobj_description":      fnDescription("shobj_description", 2, typemap.Oid, typemap.Name),
 		"pg_table_is_visible":    fnTableIsVisible,
 		"pg_type_is_visible":     fnTypeIsVisible,
@@ -472,8 +472,8 @@ func fnSizePretty(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	return nil, typemap.Type{}, nil
 }
 
-// fnDescription is obj_description / col_description / shobj_description: pgtidb stores no
-// comments (COMMENT is refused), so every object's description is NULL.
+// fnDescription is shobj_description: pgtidb stores no comments of shared objects (COMMENT ON
+// DATABASE and ROLE are refused), so every one is NULL.
 func fnDescription(name string, minArgs int, want ...typemap.OID) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 		if _, err := t.catalogArgs(name, fc, sc, minArgs, want...); err != nil {

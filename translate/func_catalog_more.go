@@ -171,6 +171,43 @@ func (t *translator) relationDisplay(oid ast.ExprNode, ty typemap.Type) (ast.Exp
 		isNull(v, false), castTo(oid, text)), nil
 }
 
+// relationText is a computed regclass or regnamespace cast to text, as regclassout /
+// regnamespaceout print it: the name quoted as quote_ident does, a relation qualified by its
+// schema unless the search path finds it, '-' for oid 0, the oid's digits for an oid of no
+// such object. The names come from one uncorrelated JSON map, as relationDisplay's.
+func (t *translator) relationText(oid ast.ExprNode, ty typemap.Type) (ast.ExprNode, error) {
+	if !simpleOperand(oid) {
+		return nil, pgerror.Unsupported("text of a " + sqlTypeName(ty) + " computed by a volatile expression")
+	}
+	n, err := t.catalogSource("pg_namespace", "n")
+	if err != nil {
+		return nil, err
+	}
+	col := qualifiedColumn
+	nsp := catalog.QuoteIdentExpr(col("n", "nspname"))
+	var m ast.ExprNode
+	if ty.OID == typemap.RegNamespace {
+		m = oidMap(col("n", "oid"), nsp, &ast.Join{Left: n}, nil)
+	} else {
+		c, err := t.catalogSource("pg_class", "c")
+		if err != nil {
+			return nil, err
+		}
+		visible, err := t.relationVisible(col("c", "oid"))
+		if err != nil {
+			return nil, err
+		}
+		rel := catalog.QuoteIdentExpr(col("c", "relname"))
+		from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
+			On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
+		m = oidMap(col("c", "oid"), caseWhen(funcCall("CONCAT", nsp, strLit("."), rel), visible, rel), from, nil)
+	}
+	v := funcCall("JSON_UNQUOTE", oidLookup(m, oid, -1))
+	text := of(typemap.Text)
+	return caseWhen(v, isNull(oid, false), nullLit(), binop(opcode.EQ, oid, intLit(0)), strLit("-"),
+		isNull(oidLookup(m, oid, -1), false), castTo(oid, text)), nil
+}
+
 // oidExists is `oid IN (SELECT oid FROM <pg_catalog relation>)`, uncorrelated.
 func (t *translator) oidExists(relation string, oid ast.ExprNode) (ast.ExprNode, error) {
 	src, err := t.catalogSource(relation, "o")

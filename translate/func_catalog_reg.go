@@ -307,8 +307,11 @@ func (t *translator) oidText(e ast.ExprNode, ty typemap.Type, output bool) (ast.
 	case typemap.RegProc:
 		return regprocText(e), nil // regproc.go
 	}
-	if (ty.OID == typemap.RegClass || ty.OID == typemap.RegNamespace) && output {
-		return t.relationDisplay(e, ty)
+	if ty.OID == typemap.RegClass || ty.OID == typemap.RegNamespace {
+		if output {
+			return t.relationDisplay(e, ty)
+		}
+		return t.relationText(e, ty)
 	}
 	return nil, pgerror.Unsupported("text of a computed " + sqlTypeName(ty) + " value")
 }

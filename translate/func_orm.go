@@ -3,6 +3,7 @@ package translate
 import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/pgtidb/pgtidb/catalog"
@@ -99,21 +100,40 @@ const pgNodeTree typemap.OID = 194
 
 // nullExprColumns are the catalog columns of type pg_node_tree whose NULL in pgtidb's
 // emulation is what PostgreSQL would hold too: pgtidb refuses partial indexes (indpred) and
-// partitioning (relpartbound). pg_get_expr of them is NULL. The other pg_node_tree columns
-// (adbin, indexprs, conbin) are NULL because pgtidb keeps no expression tree, and pg_get_expr
-// of them stays refused.
+// partitioning (relpartbound). pg_get_expr of them is NULL.
 var nullExprColumns = map[[2]string]bool{{"pg_index", "indpred"}: true, {"pg_class", "relpartbound"}: true}
+
+// textExprColumns are the pg_node_tree columns that hold, instead of PostgreSQL's node tree,
+// the JSON array [text, pretty text] of the expression (catalog/pgcatalog.go: a default's
+// adbin, a check's conbin); pg_get_expr prints the element its pretty flag selects. indexprs
+// stays NULL (pgtidb keeps no PostgreSQL text of index expressions) and pg_get_expr of any
+// other value is refused.
+var textExprColumns = map[[2]string]bool{{"pg_attrdef", "adbin"}: true, {"pg_constraint", "conbin"}: true}
 
 func init() {
 	refused := functions["pg_get_expr"]
 	functions["pg_get_expr"] = func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 		if args := fc.GetArgs(); len(args) >= 2 && len(args) <= 3 {
-			if tbl, col := t.catalogColumn(args[0], sc); nullExprColumns[[2]string{tbl, col}] {
+			key := [2]string{}
+			key[0], key[1] = t.catalogColumn(args[0], sc)
+			empty := key[0] != "" && catalog.EmptyRelation(key[0])
+			if nullExprColumns[key] || textExprColumns[key] || empty {
 				// SQLAlchemy's get_indexes selects pg_get_expr(ix.indpred, ix.indrelid).
-				if _, err := t.catalogArgs("pg_get_expr", fc, sc, 2, pgNodeTree, typemap.Oid, typemap.Bool); err != nil {
+				xs, err := t.catalogArgs("pg_get_expr", fc, sc, 2, pgNodeTree, typemap.Oid, typemap.Bool)
+				if err != nil {
 					return nil, typemap.Type{}, err
 				}
-				return nullLit(), of(typemap.Text), nil
+				if nullExprColumns[key] || empty {
+					// (A column of a relation pgtidb has no rows of: psql's \d reads
+					// pg_policy.polqual.)
+					return nullLit(), of(typemap.Text), nil
+				}
+				path := ast.ExprNode(strLit("$[0]"))
+				if len(xs) == 3 {
+					path = &ast.FuncCallExpr{FnName: cistr("IF"), Args: []ast.ExprNode{xs[2], strLit("$[1]"), strLit("$[0]")}}
+				}
+				v := funcCall("JSON_EXTRACT", xs[0], path)
+				return caseWhen(funcCall("JSON_UNQUOTE", v), binop(opcode.EQ, funcCall("JSON_TYPE", v), strLit("NULL")), nullLit()), of(typemap.Text), nil
 			}
 		}
 		if refused != nil {

@@ -77,7 +77,8 @@ func (t *translator) renameRelation(n *pg_query.RenameStmt) (*Statement, error) 
 	}
 	out.Catalog = []catalog.Change{
 		{Op: catalog.ForgetTable, Database: old.Schema.O, Table: tbl.Name},
-		{Op: catalog.DeclareTable, Database: old.Schema.O, Table: newName, Columns: append([]catalog.Column(nil), tbl.Columns...)},
+		{Op: catalog.DeclareTable, Database: old.Schema.O, Table: newName, Columns: append([]catalog.Column(nil), tbl.Columns...),
+			SetTexts: true, Texts: tbl.Texts},
 	}
 	return out, nil
 }
@@ -117,7 +118,16 @@ func (t *translator) renameColumn(n *pg_query.RenameStmt) (*Statement, error) {
 			cols[i].Name = to
 		}
 	}
-	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: name.Schema.O, Table: tbl.Name, Columns: cols}}
+	// A check's stored text names the column by its old name: it is dropped, and the catalog
+	// shows the text derived from TiDB's clause (which TiDB renames).
+	var texts []catalog.Text
+	for _, x := range tbl.Texts {
+		if x.Kind != catalog.TextCheck {
+			texts = append(texts, x)
+		}
+	}
+	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: name.Schema.O, Table: tbl.Name, Columns: cols,
+		SetTexts: true, Texts: texts}}
 	return out, nil
 }
 

@@ -81,6 +81,10 @@ type Statement struct {
 	Relation string
 	// Catalog lists the shadow-catalog changes to apply once TiDB has run SQL.
 	Catalog []catalog.Change
+	// CatalogOnly marks a statement whose effect is its Catalog changes alone (COMMENT): SQL
+	// does nothing, and the proxy applies the changes like a write, in the session's
+	// transaction (KindDML).
+	CatalogOnly bool
 	// CheckWarnings asks the proxy to read TiDB's warnings after a query: TiDB answers some
 	// errors PostgreSQL raises (division by zero, invalid text for a cast) with NULL or a
 	// truncated value plus a warning. The translator sets it when the statement contains such

@@ -16,6 +16,8 @@ import (
 // seen so far with their inferred types. It is used for one statement and then dropped.
 type translator struct {
 	ctx *Context
+	// onHoisted numbers the subqueries moved out of ON conditions (join_subquery.go).
+	onHoisted int
 	// paramTypes[i] is the type inferred for PostgreSQL parameter $i+1; OID 0 means not yet
 	// known (finish turns it into text).
 	paramTypes []typemap.Type

@@ -98,11 +98,10 @@ SELECT constraint_name FROM information_schema.table_constraints WHERE constrain
 SELECT count(*) FROM information_schema.table_constraints WHERE table_name = 'plain';
 SELECT tc.table_name, tc.constraint_type FROM information_schema.table_constraints tc WHERE tc.table_schema = 'app' AND tc.table_name = 'orders' AND tc.constraint_type <> 'CHECK' ORDER BY 2;
 
--- check_constraints (PostgreSQL's check_clause text needs pgtidb to keep the expression)
+-- check_constraints (PostgreSQL's check_clause text, which pgtidb stores when it creates the check)
 SELECT cc.constraint_schema, cc.constraint_name FROM information_schema.check_constraints cc WHERE cc.constraint_schema IN ('public', 'app') AND cc.constraint_name NOT LIKE '%_not_null' ORDER BY 2;
 SELECT constraint_schema, check_clause FROM information_schema.check_constraints WHERE constraint_schema IN ('public', 'app') AND constraint_name LIKE '%_not_null' ORDER BY 1, 2;
 SELECT constraint_name, check_clause FROM information_schema.check_constraints WHERE constraint_name IN ('orders_qty_positive', 'pair_z_check') ORDER BY 1;
--- gap: information-schema-check-clause
 SELECT constraint_name, check_clause FROM information_schema.check_constraints WHERE constraint_name IN ('people_score_check', 'orders_total_check') ORDER BY 1;
 SELECT tc.table_name, cc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema AND cc.constraint_name = tc.constraint_name
   WHERE tc.constraint_type = 'CHECK' AND tc.table_schema IN ('public', 'app') AND tc.table_name IN ('orders', 'pair') AND cc.constraint_name NOT LIKE '%_not_null' AND cc.constraint_name <> 'orders_total_check' ORDER BY 1, 2;
@@ -212,7 +211,6 @@ SELECT c.conname, c.contype FROM pg_constraint c JOIN pg_class t ON t.oid = c.co
 -- defaults as PostgreSQL prints them, generated columns
 CREATE TABLE dflt (a timestamp DEFAULT '2020-01-02 03:04:05', b time DEFAULT '12:34:56', c uuid DEFAULT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', e numeric(4,1) DEFAULT 2, f text DEFAULT 'a\b', g varchar(10) DEFAULT '', h timestamptz DEFAULT '2020-01-02 03:04:05+00', i date DEFAULT CURRENT_DATE, j int DEFAULT 0, k numeric DEFAULT -0.5, l double precision DEFAULT 0, m real DEFAULT 3, n boolean DEFAULT 'yes', o char(2) DEFAULT 'a', p timestamp(3) DEFAULT '2021-06-07 08:09:10.5', q int GENERATED ALWAYS AS (j + 1) STORED, r timestamptz DEFAULT now(), s timestamp DEFAULT LOCALTIMESTAMP, t timestamptz DEFAULT CURRENT_TIMESTAMP);
 SELECT column_name, column_default, is_generated, generation_expression, is_updatable FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' AND column_name NOT IN ('r', 's') ORDER BY ordinal_position;
--- gap: information-schema-default-text
 SELECT column_name, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' AND column_name IN ('r', 's') ORDER BY 1;
 SELECT column_name, column_default IS NOT NULL AS has_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'dflt' ORDER BY ordinal_position;
 
