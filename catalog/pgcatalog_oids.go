@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // OIDs of PostgreSQL 15's pg_catalog tables (relkind 'r'), as pg_class.oid and as the tableoid
 // system column of their rows. Generated from PostgreSQL 15 with
 //
@@ -79,4 +81,14 @@ var catalogTableOIDs = map[string]uint32{
 func CatalogTableOID(name string) (uint32, bool) {
 	oid, ok := catalogTableOIDs[name]
 	return oid, ok
+}
+
+// CatalogTableOIDs lists the OIDs of the pg_catalog tables, sorted.
+func CatalogTableOIDs() []uint32 {
+	out := make([]uint32, 0, len(catalogTableOIDs))
+	for _, oid := range catalogTableOIDs {
+		out = append(out, oid)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -114,10 +114,16 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	if from != nil {
 		sel.From = &ast.TableRefsClause{TableRefs: from.join()}
 	}
+	// A set-returning function of this select list returning no row empties the result;
+	// those of nested queries are theirs (each restores the count).
+	srfEntry := t.srfEmpty
+	defer func() { t.srfEmpty = srfEntry }()
 	outs, err := t.targetList(n.GetTargetList(), sc, from)
 	if err != nil {
 		return nil, err
 	}
+	emptySRF := t.srfEmpty > srfEntry
+	srfBefore := t.srfEmpty
 	if len(outs) == 0 {
 		return nil, pgerror.Unsupported("SELECT without result columns")
 	}
@@ -129,6 +135,9 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 		if sel.Where, err = t.predicate(w, sc, "WHERE"); err != nil {
 			return nil, err
 		}
+		if t.srfEmpty > srfBefore {
+			return nil, srfNotAllowed("WHERE")
+		}
 	}
 	if g := n.GetGroupClause(); len(g) > 0 {
 		if n.GetGroupDistinct() {
@@ -137,11 +146,17 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 		if sel.GroupBy, err = t.groupBy(g, sc, outs); err != nil {
 			return nil, err
 		}
+		if t.srfEmpty > srfBefore {
+			return nil, srfNotAllowed("GROUP BY")
+		}
 	}
 	if h := n.GetHavingClause(); h != nil {
 		cond, err := t.predicate(h, sc, "HAVING")
 		if err != nil {
 			return nil, err
+		}
+		if t.srfEmpty > srfBefore {
+			return nil, srfNotAllowed("HAVING")
 		}
 		sel.Having = &ast.HavingClause{Expr: cond}
 	}
@@ -167,6 +182,12 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 		if sel.LockInfo, err = t.locking(lc, sc, n); err != nil {
 			return nil, err
 		}
+	}
+	if t.srfEmpty > srfBefore {
+		return nil, srfNotAllowed("ORDER BY") // (PostgreSQL allows them there; pgtidb does not yet)
+	}
+	if emptySRF {
+		noRowsFromSRF(sel)
 	}
 	return &queryResult{node: sel, cols: outs}, nil
 }

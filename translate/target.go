@@ -147,6 +147,12 @@ func resultColumnName(n *pg_query.Node) (string, int) {
 			}
 		}
 	case *pg_query.Node_CaseExpr:
+		// The ELSE result's name when it has a strong one (FigureColnameInternal).
+		if d := x.CaseExpr.GetDefresult(); d != nil {
+			if name, strength := resultColumnName(d); strength > 1 {
+				return name, strength
+			}
+		}
 		return "case", 1
 	case *pg_query.Node_AArrayExpr:
 		return "array", 2

@@ -18,6 +18,9 @@ type translator struct {
 	ctx *Context
 	// onHoisted numbers the subqueries moved out of ON conditions (join_subquery.go).
 	onHoisted int
+	// srfEmpty counts the set-returning functions translated that return no row
+	// (func_psql.go); simpleSelect turns one in its select list into an empty result.
+	srfEmpty int
 	// paramTypes[i] is the type inferred for PostgreSQL parameter $i+1; OID 0 means not yet
 	// known (finish turns it into text).
 	paramTypes []typemap.Type
