@@ -315,6 +315,10 @@ func comparableTypes(a, b typemap.Type) bool {
 	case isOIDType(a) && (isOIDType(b) || isInt(b)), isOIDType(b) && isInt(a):
 		// oid and the reg* types compare as oids; integers cast to oid implicitly.
 		return true
+	case a.OID == typemap.Char && isString(b), b.OID == typemap.Char && isString(a):
+		// "char" casts to text implicitly (pg_dump's `c.relkind = ANY (array['r', 'S'])`);
+		// pgtidb's "char" values are their text.
+		return true
 	}
 	return a.OID == b.OID
 }

@@ -198,3 +198,9 @@ SELECT i.indkey::int2[] FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid 
 SELECT d.classid = 'pg_attrdef'::regclass AS attrdef, d.objsubid, s.relname AS seq, d.deptype FROM pg_depend d JOIN pg_class s ON s.oid = d.refobjid AND s.relkind = 'S' JOIN pg_attrdef a ON a.oid = d.objid JOIN pg_class t ON t.oid = a.adrelid WHERE d.classid = 'pg_attrdef'::regclass AND t.relname = 'customers';
 -- initial privileges pg_dump compares schema ACLs with.
 SELECT n.nspname, p.classoid = 'pg_namespace'::regclass AS namespace, p.objsubid, p.privtype, p.initprivs FROM pg_init_privs p JOIN pg_namespace n ON n.oid = p.objoid WHERE p.classoid = 'pg_namespace'::regclass ORDER BY 1;
+-- pg_dump -n 'ap*' -N empty_one -t 'public.cust*': the schema and table patterns ("char" =
+-- ANY of a text array).
+SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.~) '^(ap.*)$' COLLATE pg_catalog.default;
+SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.~) '^(empty_one)$' COLLATE pg_catalog.default;
+SELECT c.relname FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace WHERE c.relkind OPERATOR(pg_catalog.=) ANY (array['r', 'S', 'v', 'm', 'f', 'p']) AND c.relname OPERATOR(pg_catalog.~) '^(cust.*)$' COLLATE pg_catalog.default AND n.nspname OPERATOR(pg_catalog.~) '^(public)$' COLLATE pg_catalog.default ORDER BY 1;
+SELECT 'a'::"char" = 'a'::text AS t, 'a'::"char" = 'a'::varchar AS v, 'a'::"char" < 'b'::text AS lt, 'a'::"char" = 'a '::bpchar AS bp, c.relkind = 'r'::text AS col FROM pg_class c WHERE c.relname = 'customers';
