@@ -39,8 +39,15 @@
 // MySQL-shaped tables), with columns generated from PostgreSQL 15 (infoschema_columns.go) and
 // typed as the base types of its domains, are emulated the same way over the same sources;
 // views of objects pgtidb has none of (routines, triggers, domains…) are empty, the others
-// refused with 0A000. What cannot be derived from TiDB (PostgreSQL's text of defaults, checks
-// and views) is documented in KNOWN_GAPS.md.
+// refused with 0A000.
+//
+// PostgreSQL's texts (texts and columns of the shadow catalog; table.go's Expr and Text): the
+// text PostgreSQL prints for a default or a CHECK, which the translator computes when it
+// creates one (translate/deparse.go) and which the catalog shows only while TiDB still holds
+// the default or clause it was stored with (else the text derived from TiDB's, documented in
+// KNOWN_GAPS.md); and comments (COMMENT ON), read by pg_description (description.go).
+// pgtidb_constraintdef (constraintdef.go) is an emulation of pgtidb's own that
+// pg_get_constraintdef reads. A view's PostgreSQL text is not kept (KNOWN_GAPS.md).
 //
 // Correlated subqueries (pgcatalog_once.go): TiDB reads an information_schema table only once
 // per statement, so an emulation under an Apply (a correlated subquery TiDB runs per outer row)

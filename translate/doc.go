@@ -57,8 +57,12 @@
 // table's whole new column list. RENAME of a table or view is ForgetTable of the old name plus
 // DeclareTable of the new. CREATE VIEW translates its query through the SELECT translation,
 // names every view column with PostgreSQL's result name and declares the view with the
-// query's PostgreSQL column types. The proxy applies the changes after TiDB ran the
-// statement. Schemas are TiDB databases (catalog.TiDBDatabase). What a statement
+// query's PostgreSQL column types. Defaults and CHECK constraints carry the text PostgreSQL
+// would print for them (deparse.go: the expression analyzed as PostgreSQL's parser would —
+// operator resolution, implicit coercions, literal types — and printed as ruleutils prints it,
+// plain and pretty; a form outside its subset carries none). COMMENT ON (comment.go) changes
+// only the shadow catalog: a catalog-only write the proxy applies in the session's
+// transaction. The proxy applies the changes after TiDB ran the statement. Schemas are TiDB databases (catalog.TiDBDatabase). What a statement
 // needs beyond catalog.Resolver comes from optional interfaces the resolver may implement:
 // KeyResolver (REFERENCES t without columns, DROP NOT NULL on a key column), IndexResolver
 // (DROP INDEX, ALTER INDEX RENAME, index names unique per schema), SchemaResolver (DROP SCHEMA
