@@ -1,10 +1,17 @@
 package catalog
 
+import (
+	"encoding/json"
+
+	"github.com/pingcap/tidb/pkg/parser/ast"
+)
+
 // Comments (COMMENT ON, translate/comment.go) are kept in the shadow catalog: a relation's and
 // a constraint's in texts, a column's in columns.description, a schema's in texts under the
 // schema's TiDB database with an empty table name. pg_description lists those whose object
 // still exists; the public schema has PostgreSQL's own comment "standard public schema"
-// unless it was removed (stored as an empty text), pg_catalog and pg_toast theirs. Comments of
+// unless it was removed (stored as an empty text), pg_catalog and pg_toast theirs, and the
+// built-in functions of pg_proc theirs (one JSON literal, as pg_proc's rows). Comments of
 // other built-in objects (PostgreSQL's
 // descriptions of its functions, types…) are not listed.
 func init() {
@@ -31,5 +38,28 @@ func init() {
 		WHERE pgtidb_in_database(s.SCHEMA_NAME) AND (x.plain IS NOT NULL OR s.SCHEMA_NAME = DATABASE())
 		  AND COALESCE(x.plain, 'standard public schema') <> ''
 		UNION ALL SELECT 11, 2615, 0, 'system catalog schema'
-		UNION ALL SELECT 99, 2615, 0, 'reserved schema for TOAST tables'`
+		UNION ALL SELECT 99, 2615, 0, 'reserved schema for TOAST tables'
+		UNION ALL SELECT CAST(JSON_EXTRACT(r, '$[0]') AS UNSIGNED), 1255, 0, JSON_UNQUOTE(JSON_EXTRACT(r, '$[1]'))
+		FROM (SELECT JSON_EXTRACT(d.j, CONCAT('$[', n.i, ']')) AS r
+			FROM (SELECT CAST(` + functionDescriptionsJSON() + ` AS JSON) AS j) d, ` + numbers(len(functionDescriptions())) + `) p`
+}
+
+// functionDescriptions are the [oid, description] of the built-in functions that have one.
+func functionDescriptions() [][2]any {
+	var out [][2]any
+	for _, f := range builtinFunctions {
+		if f.Description != "" {
+			out = append(out, [2]any{f.OID, f.Description})
+		}
+	}
+	return out
+}
+
+// functionDescriptionsJSON is functionDescriptions as a TiDB string literal of a JSON array.
+func functionDescriptionsJSON() string {
+	b, err := json.Marshal(functionDescriptions())
+	if err != nil {
+		panic(err)
+	}
+	return restoreExpr(ast.NewValueExpr(string(b), "", ""))
 }

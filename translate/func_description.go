@@ -16,13 +16,13 @@ import (
 
 // fnObjDescription is obj_description(oid, catalog_name) and the one-argument form, which
 // finds the object in any catalog (pgtidb's OIDs of relations, constraints and schemas are
-// distinct).
+// distinct, and distinct from the built-in functions').
 func fnObjDescription(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	args, err := t.catalogArgs("obj_description", fc, sc, 1, typemap.Oid, typemap.Name)
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
-	classes := []uint32{1259, 2606, 2615}
+	classes := []uint32{1259, 2606, 2615, 1255}
 	if len(args) == 2 {
 		if isNullLit(args[1]) {
 			return nullLit(), of(typemap.Text), nil

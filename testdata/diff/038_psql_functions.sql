@@ -22,3 +22,7 @@ SET search_path = "Odd Schema", public;
 SELECT c.oid::regclass::text FROM pg_class c WHERE c.relname IN ('Odd Table', 'pt') ORDER BY 1;
 RESET search_path;
 SELECT (0::oid)::regclass::text, NULL::oid::regclass::text;
+-- descriptions of built-in functions (psql's \df+)
+SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p WHERE proname = 'abs' ORDER BY p.oid;
+SELECT p.proname, d.description FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid AND d.classoid = 'pg_proc'::regclass WHERE p.proname IN ('abs', 'version', 'now') ORDER BY p.oid;
+SELECT obj_description(p.oid) FROM pg_proc p WHERE p.proname = 'version';
