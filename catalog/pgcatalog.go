@@ -269,10 +269,12 @@ var pgCatalogEmulations = map[string]string{
 
 	// Sequences. TiDB keeps no data type: a sequence whose maximum is that of smallint or
 	// integer shows that type (as SERIAL and AS int sequences are), others bigint. CACHE 0
-	// (NOCACHE) is PostgreSQL's cache 1.
+	// (NOCACHE) is PostgreSQL's cache 1. TiDB's largest maximum, 9223372036854775806, is
+	// PostgreSQL's bigint maximum (as information_schema.sequences and pg_sequences show it).
 	"pg_sequence": `SELECT pgtidb_oid('rel', SEQUENCE_SCHEMA, SEQUENCE_NAME) AS seqrelid,
 			CASE MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END AS seqtypid,
-			START AS seqstart, INCREMENT AS seqincrement, MAX_VALUE AS seqmax, MIN_VALUE AS seqmin,
+			START AS seqstart, INCREMENT AS seqincrement,
+			IF(MAX_VALUE = 9223372036854775806, 9223372036854775807, MAX_VALUE) AS seqmax, MIN_VALUE AS seqmin,
 			IF(CACHE = 0, 1, CACHE_VALUE) AS seqcache, CYCLE AS seqcycle
 		FROM information_schema.SEQUENCES WHERE pgtidb_in_database(SEQUENCE_SCHEMA)`,
 

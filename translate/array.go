@@ -334,7 +334,7 @@ func (t *translator) anyAll(a *pg_query.A_Expr, sc *scope) (ast.ExprNode, typema
 	if !(op == "=" && !all) && !((op == "<>" || op == "!=") && all) {
 		return nil, typemap.Type{}, pgerror.Unsupported(op + " " + map[bool]string{true: "ALL", false: "ANY"}[all] + " over an array that is not a constructor")
 	}
-	if !(isInt(elem) || elem.OID == typemap.Oid || typemap.IsRegType(elem.OID) || isString(elem) && elem.OID != typemap.BPChar) {
+	if !(isInt(elem) || elem.OID == typemap.Oid || typemap.IsRegType(elem.OID) || elem.OID == typemap.Char || isString(elem) && elem.OID != typemap.BPChar) {
 		return nil, typemap.Type{}, pgerror.Unsupported("= ANY over arrays of " + sqlTypeName(elem))
 	}
 	ll, _, _, err := t.unify(l, lt, nullLit(), elem, op)
@@ -792,6 +792,14 @@ func (t *translator) arrayConcat(l ast.ExprNode, lt typemap.Type, r ast.ExprNode
 		return nil, typemap.Type{}, err
 	}
 	lv, rv := t.arrays[l], t.arrays[r]
+	if isArray(lt) && isArray(rt) && (isNullConst(l) || isNullConst(r)) && lt.OID == rt.OID {
+		// NULL || a = a || NULL = a: the array itself, as what it is (a constructor stays
+		// one for array_to_string and the other array functions).
+		if isNullConst(l) {
+			return r, rt, nil
+		}
+		return l, lt, nil
+	}
 	if isArray(lt) && isArray(rt) {
 		out := caseWhen(funcCall("JSON_MERGE_PRESERVE", l, r), isNull(l, false), r, isNull(r, false), l)
 		if lv != nil && rv != nil {
@@ -839,4 +847,12 @@ func (t *translator) untypedArray(e ast.ExprNode, arrTy typemap.Type) (ast.ExprN
 	}
 	out, err := t.arrayLiteral(s, arrTy)
 	return out, arrTy, err
+}
+
+// isNullConst reports whether e is NULL or a cast of NULL.
+func isNullConst(e ast.ExprNode) bool {
+	if c, ok := e.(*ast.FuncCastExpr); ok {
+		return isNullLit(c.Expr)
+	}
+	return isNullLit(e)
 }

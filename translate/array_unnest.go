@@ -36,6 +36,9 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 	if name == "generate_series" {
 		return t.generateSeries(rf, fc, sc) // pgdump_series.go
 	}
+	if name == "pg_partition_ancestors" {
+		return t.partitionAncestorsFrom(rf, fc, sc) // func_psql.go
+	}
 	if name != "unnest" {
 		return nil, pgerror.Unsupported("function " + name + "() in FROM")
 	}

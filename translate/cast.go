@@ -401,8 +401,9 @@ func (t *translator) toText(e ast.ExprNode, from typemap.Type) (ast.ExprNode, er
 				&ast.FuncCallExpr{FnName: cistr("TRIM"), Args: []ast.ExprNode{frac, strLit("0"), &ast.TrimDirectionExpr{Direction: ast.TrimTrailing}}})), nil
 	case from.OID == typemap.JSONB:
 		return castTo(e, of(typemap.Text)), nil
-	case from.OID == typemap.JSON, from.OID == typemap.UUID:
-		// Stored as their PostgreSQL text (json verbatim, uuid canonical).
+	case from.OID == typemap.JSON, from.OID == typemap.UUID, from.OID == typemap.Char:
+		// Stored as their PostgreSQL text (json verbatim, uuid canonical, "char" as its
+		// character in the catalog emulations).
 		return e, nil
 	case from.OID == typemap.Bytea:
 		return funcCall("CONCAT", strLit(`\x`), funcCall("LOWER", funcCall("HEX", e))), nil

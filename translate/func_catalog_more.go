@@ -34,7 +34,7 @@ func fnGetIndexdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 	pretty := false
 	if len(args) == 3 {
 		if n, ok := intValue(args[1]); !ok || n != 0 {
-			return nil, typemap.Type{}, pgerror.Unsupported("pg_get_indexdef of one index column")
+			return t.indexColumnDef(args[0], args[1])
 		}
 		b, ok := boolValue(args[2])
 		if !ok {
@@ -67,6 +67,34 @@ func fnGetIndexdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 	}
 	return caseWhen(def, isNull(v, false), nullLit(),
 		binop(opcode.EQ, funcCall("JSON_TYPE", v), strLit("NULL")), nullLit()), text, nil
+}
+
+// indexColumnDef is pg_get_indexdef(index_oid, column_no, pretty) for a column number other
+// than 0: the definition of that key column, its name as quote_ident quotes it (pgtidb's
+// index columns are columns; an expression part has none: NULL, as pg_get_indexdef of the
+// whole index), NULL for a number beyond the index's columns or an oid of no index. One
+// uncorrelated JSON map over the index rows of pg_attribute, keyed "oid/attnum".
+func (t *translator) indexColumnDef(oid, colno ast.ExprNode) (ast.ExprNode, typemap.Type, error) {
+	text := of(typemap.Text)
+	if isNullLit(oid) || isNullLit(colno) {
+		return nullLit(), text, nil
+	}
+	a, err := t.catalogSource("pg_attribute", "a")
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	c, err := t.catalogSource("pg_class", "c")
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	col := qualifiedColumn
+	from := &ast.Join{Tp: ast.CrossJoin, Left: a, Right: c,
+		On: &ast.OnCondition{Expr: and(binop(opcode.EQ, col("c", "oid"), col("a", "attrelid")), binop(opcode.EQ, col("c", "relkind"), strLit("i")))}}
+	key := func(o, n ast.ExprNode) ast.ExprNode { return funcCall("CONCAT", o, strLit("/"), n) }
+	m := oidMap(key(col("a", "attrelid"), col("a", "attnum")), catalog.QuoteIdentExpr(col("a", "attname")), from,
+		binop(opcode.GT, col("a", "attnum"), intLit(0)))
+	path := funcCall("CONCAT", strLit(`$."`), key(castTo(oid, of(typemap.Text)), castTo(colno, of(typemap.Text))), strLit(`"`))
+	return funcCall("JSON_UNQUOTE", funcCall("JSON_EXTRACT", m, path)), text, nil
 }
 
 // indexdefMap is an uncorrelated scalar subquery building the JSON object

@@ -84,3 +84,39 @@ func srfNotAllowed(clause string) error {
 	return pgerror.Newf(pgerrcode.FeatureNotSupported, "set-returning functions are not allowed in %s", clause)
 }
 
+// partitionAncestorsFrom is pg_partition_ancestors(regclass) [WITH ORDINALITY] in FROM: an
+// empty relation (pgtidb has no partitions) with the function's column, regclass, and the
+// ordinality, bigint. The argument is checked but not needed, so it may name another FROM
+// item's column (PostgreSQL's implicit LATERAL).
+func (t *translator) partitionAncestorsFrom(rf *pg_query.RangeFunction, fc *pg_query.FuncCall, sc *scope) (*fromItem, error) {
+	if _, err := t.catalogArgs("pg_partition_ancestors", fc, sc, 1, typemap.RegClass); err != nil {
+		return nil, err
+	}
+	relName := "pg_partition_ancestors"
+	if a := rf.GetAlias().GetAliasname(); a != "" {
+		relName = a
+	}
+	names := []string{relName, "ordinality"}
+	types := []typemap.Type{of(typemap.RegClass), of(typemap.Int8)}
+	if !rf.GetOrdinality() {
+		names, types = names[:1], types[:1]
+	}
+	colNames := aliasColumns(rf.GetAlias())
+	if len(colNames) > len(names) {
+		return nil, pgerror.Newf(pgerrcode.InvalidColumnReference, "table %q has %d columns available but %d columns specified",
+			relName, len(names), len(colNames))
+	}
+	copy(names, colNames)
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	r := &rel{name: relName}
+	for i, name := range names {
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: castTo(nullLit(), types[i]), AsName: cistr(name)})
+		r.cols = append(r.cols, relColumn{name: name, typ: types[i]})
+	}
+	sel.Where = boolLit(false)
+	if err := addRel(sc, r); err != nil {
+		return nil, err
+	}
+	return relItem(r, &ast.TableSource{Source: sel, AsName: cistr(relName)}), nil
+}

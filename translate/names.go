@@ -168,6 +168,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				// inner query (HAVING and ORDER BY see aliases in TiDB).
 				cn.Table = cistr(found.name)
 			}
+			if null := alwaysNullColumn(found, col, fc.typ); null != nil {
+				return null, fc.typ, nil
+			}
 			e := &ast.ColumnNameExpr{Name: cn}
 			if level == 0 && fc.notNull && !found.nullable {
 				t.markNotNull(e)
@@ -185,6 +188,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				}
 				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn,
 					"column %s.%s does not exist", relName, col)
+			}
+			if null := alwaysNullColumn(r, col, c.typ); null != nil {
+				return null, c.typ, nil
 			}
 			e := &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(r.name), Name: cistr(col)}}
 			if level == 0 && c.notNull && !r.nullable {
@@ -240,4 +246,14 @@ func shadowed(inner, outer *scope, name string) bool {
 		}
 	}
 	return false
+}
+
+// alwaysNullColumn is the NULL constant of type ty for column col of r when r is a pg_catalog
+// relation whose emulation holds NULL in that column for every row (catalog.AlwaysNull), else
+// nil.
+func alwaysNullColumn(r *rel, col string, ty typemap.Type) ast.ExprNode {
+	if r.source == nil || r.source.Schema != "pg_catalog" || !catalog.AlwaysNull(r.source.Name, col) {
+		return nil
+	}
+	return castTo(nullLit(), ty)
 }
