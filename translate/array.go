@@ -596,6 +596,9 @@ func fnArrayToString(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprN
 		}
 	}
 	v := t.arrays[args[0]]
+	if v == nil && isNullConst(args[0]) {
+		return nullLit(), of(typemap.Text), nil
+	}
 	if v == nil {
 		var nullString ast.ExprNode
 		if len(args) == 3 {

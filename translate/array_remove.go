@@ -71,8 +71,8 @@ func fnArrayRemove(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNod
 		return nil, typemap.Type{}, err
 	}
 	base := args[0]
-	if isNullLit(base) {
-		return base, types[0], nil
+	if isNullConst(base) {
+		return nullLit(), types[0], nil
 	}
 	removed := []ast.ExprNode{jx}
 	if prev := t.arrayRemovals[base]; prev != nil {

@@ -103,6 +103,9 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	if n.GetIntoClause() != nil {
 		return nil, pgerror.Unsupported("SELECT INTO")
 	}
+	if q, ok, err := t.selectListUnnest(n, sc); ok || err != nil {
+		return q, err // pgdump_srf.go
+	}
 	if len(n.GetWindowClause()) > 0 {
 		return nil, pgerror.Unsupported("WINDOW clause")
 	}

@@ -204,3 +204,10 @@ SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalo
 SELECT nspname FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.~) '^(empty_one)$' COLLATE pg_catalog.default;
 SELECT c.relname FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) c.relnamespace WHERE c.relkind OPERATOR(pg_catalog.=) ANY (array['r', 'S', 'v', 'm', 'f', 'p']) AND c.relname OPERATOR(pg_catalog.~) '^(cust.*)$' COLLATE pg_catalog.default AND n.nspname OPERATOR(pg_catalog.~) '^(public)$' COLLATE pg_catalog.default ORDER BY 1;
 SELECT 'a'::"char" = 'a'::text AS t, 'a'::"char" = 'a'::varchar AS v, 'a'::"char" < 'b'::text AS lt, 'a'::"char" = 'a '::bpchar AS bp, c.relkind = 'r'::text AS col FROM pg_class c WHERE c.relname = 'customers';
+-- pg_dump -F c and --create: unnest in a select list.
+SELECT unnest(setconfig) FROM pg_db_role_setting WHERE setrole = 0 AND setdatabase = 1;
+SELECT s.k, unnest(s.o) AS option FROM (SELECT 1 AS k, '{b=2,a=1}'::text[] AS o UNION ALL SELECT 2, '{}'::text[] UNION ALL SELECT 3, NULL::text[] UNION ALL SELECT 4, '{c}'::text[]) s WHERE s.k <> 1;
+SELECT unnest(ARRAY[1, 2, 3]) AS n;
+SELECT count(*), sum(x.n) FROM (SELECT unnest(ARRAY[1, 2, NULL]) AS n) x;
+-- gap: srf-select-list
+SELECT unnest(ARRAY[2, 1]) ORDER BY 1;
