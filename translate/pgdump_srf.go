@@ -69,6 +69,9 @@ func (t *translator) selectListUnnest(n *pg_query.SelectStmt, sc *scope) (*query
 	if isUnknown(arrTy) {
 		return nil, true, pgerror.Unsupported("unnest() of an untyped literal in a select list")
 	}
+	if isVector(arrTy) {
+		return nil, true, pgerror.Unsupported("unnest() of " + sqlTypeName(arrTy) + " in a select list")
+	}
 	if !isArray(arrTy) {
 		return nil, true, t.undefinedFunction("unnest", []*pg_query.Node{arg}, sc)
 	}
