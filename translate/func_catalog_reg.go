@@ -271,6 +271,9 @@ func (t *translator) convertOID(e ast.ExprNode, from, to typemap.Type) (ast.Expr
 		txt, err := t.oidText(e, from, false)
 		return txt, true, err
 	case isOIDType(to) && isString(from):
+		if oid, ok := t.serialSeqOIDs[e]; ok && (to.OID == typemap.RegClass || to.OID == typemap.Oid) {
+			return oid, true, nil // a computed pg_get_serial_sequence: its sequence (func_serial.go)
+		}
 		return nil, true, pgerror.Unsupported("cast of a non-constant string to " + sqlTypeName(to))
 	}
 	return nil, true, pgerror.Newf(pgerrcode.CannotCoerce, "cannot cast type %s to %s", sqlTypeName(from), sqlTypeName(to))

@@ -4,7 +4,9 @@ import (
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
+	"github.com/pingcap/tidb/pkg/parser/opcode"
 
+	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/typemap"
 )
@@ -25,17 +27,25 @@ func (t *translator) pgGetSerialSequence(fc *pg_query.FuncCall, sc *scope) (ast.
 		return nil, typemap.Type{}, t.undefinedFunction("pg_get_serial_sequence", args, sc)
 	}
 	var text [2]string
+	var exprs [2]ast.ExprNode
+	computed := false
 	for i, a := range args {
 		e, ty, err := t.expr(a, sc)
 		if err != nil {
 			return nil, typemap.Type{}, err
 		}
+		if !(isUnknown(ty) || isString(ty)) {
+			return nil, typemap.Type{}, t.undefinedFunction("pg_get_serial_sequence", args, sc)
+		}
+		exprs[i] = e
 		s, ok := literalString(e)
-		if !ok || !(isUnknown(ty) || isString(ty)) {
-			return nil, typemap.Type{}, pgerror.Unsupported("pg_get_serial_sequence() of a computed name").
-				WithHint("Name the table and the column with string constants.")
+		if !ok {
+			computed = true
 		}
 		text[i] = s
+	}
+	if computed {
+		return t.serialSequenceComputed(exprs[0], exprs[1])
 	}
 	names, err := parseQualifiedName(text[0])
 	if err != nil {
@@ -63,4 +73,72 @@ func (t *translator) pgGetSerialSequence(fc *pg_query.FuncCall, sc *scope) (ast.
 		return ast.NewValueExpr(nil, "", ""), typemap.Of(typemap.Text), nil
 	}
 	return ast.NewValueExpr(quoteIdent(tbl.Schema)+"."+quoteIdent(col.Sequence), "", ""), typemap.Of(typemap.Text), nil
+}
+
+// serialSequenceComputed is pg_get_serial_sequence(table, column) of names TiDB computes
+// (SQLAlchemy passes a.attrelid::regclass::text, a.attname): one uncorrelated JSON map over the
+// owned sequences of pg_depend, keyed "schema.table/column" with quote_ident's quoting, holds
+// [sequence text, sequence oid]; an unqualified table name is looked up in the search path's
+// schemas in order. A name of no relation or column gives NULL (PostgreSQL raises 42P01 /
+// 42703). The text's ::regclass is the sequence's oid (serialSeqOIDs).
+func (t *translator) serialSequenceComputed(table, column ast.ExprNode) (ast.ExprNode, typemap.Type, error) {
+	if !simpleOperand(table) || !simpleOperand(column) {
+		return nil, typemap.Type{}, pgerror.Unsupported("pg_get_serial_sequence() of names computed by a volatile expression")
+	}
+	var join ast.ResultSetNode
+	col := qualifiedColumn
+	for _, j := range []struct {
+		rel, alias string
+		on         ast.ExprNode
+	}{
+		{"pg_depend", "d", nil},
+		{"pg_class", "c", binop(opcode.EQ, col("c", "oid"), col("d", "refobjid"))},
+		{"pg_namespace", "cn", binop(opcode.EQ, col("cn", "oid"), col("c", "relnamespace"))},
+		{"pg_attribute", "a", and(binop(opcode.EQ, col("a", "attrelid"), col("c", "oid")), binop(opcode.EQ, col("a", "attnum"), col("d", "refobjsubid")))},
+		{"pg_class", "s", binop(opcode.EQ, col("s", "oid"), col("d", "objid"))},
+		{"pg_namespace", "sn", binop(opcode.EQ, col("sn", "oid"), col("s", "relnamespace"))},
+	} {
+		src, err := t.catalogSource(j.rel, j.alias)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		if join == nil {
+			join = src
+			continue
+		}
+		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
+	}
+	q := catalog.QuoteIdentExpr
+	key := funcCall("CONCAT", q(col("cn", "nspname")), strLit("."), q(col("c", "relname")), strLit("/"), col("a", "attname"))
+	value := funcCall("JSON_ARRAY", funcCall("CONCAT", q(col("sn", "nspname")), strLit("."), q(col("s", "relname"))), col("s", "oid"))
+	where := and(and(binop(opcode.EQ, col("d", "classid"), intLit(1259)), binop(opcode.EQ, col("d", "refclassid"), intLit(1259))),
+		&ast.PatternInExpr{Expr: col("d", "deptype"), List: []ast.ExprNode{strLit("a"), strLit("i")}})
+	m := oidMap(key, value, join.(*ast.Join), where)
+	lookup := func(qualified ast.ExprNode) ast.ExprNode {
+		return funcCall("JSON_EXTRACT", m, funcCall("CONCAT", strLit(`$."`), qualified, strLit("/"), column, strLit(`"`)))
+	}
+	var path []string
+	if t.ctx.Setting != nil {
+		if sp, ok := t.ctx.Setting("search_path"); ok {
+			path = catalog.ParseSearchPath(sp)
+		}
+	}
+	var unqualified []ast.ExprNode
+	for _, schema := range path {
+		if schema == "$user" || schema == "pg_catalog" || schema == "information_schema" {
+			continue
+		}
+		unqualified = append(unqualified, lookup(funcCall("CONCAT", strLit(quoteIdent(schema)+"."), table)))
+	}
+	found := lookup(table)
+	if len(unqualified) > 0 {
+		found = caseWhen(funcCall("COALESCE", unqualified...), binop(opcode.GT, funcCall("LOCATE", strLit("."), table), intLit(0)), found)
+	}
+	text := funcCall("JSON_UNQUOTE", funcCall("JSON_EXTRACT", found, strLit("$[0]")))
+	if t.serialSeqOIDs == nil {
+		t.serialSeqOIDs = map[ast.ExprNode]ast.ExprNode{}
+	}
+	t.serialSeqOIDs[text] = castTo(funcCall("JSON_EXTRACT", found, strLit("$[1]")), of(typemap.Int8))
+	t.uncacheable = true // the search path decides
+	return text, typemap.Of(typemap.Text), nil
 }

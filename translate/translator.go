@@ -18,6 +18,9 @@ type translator struct {
 	ctx *Context
 	// onHoisted numbers the subqueries moved out of ON conditions (join_subquery.go).
 	onHoisted int
+	// serialSeqOIDs maps a computed pg_get_serial_sequence to its sequence's oid, which is
+	// what ::regclass of it gives (func_serial.go).
+	serialSeqOIDs map[ast.ExprNode]ast.ExprNode
 	// srfEmpty counts the set-returning functions translated that return no row
 	// (func_psql.go); simpleSelect turns one in its select list into an empty result.
 	srfEmpty int

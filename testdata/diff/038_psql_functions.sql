@@ -26,3 +26,13 @@ SELECT (0::oid)::regclass::text, NULL::oid::regclass::text;
 SELECT obj_description(p.oid, 'pg_proc') FROM pg_proc p WHERE proname = 'abs' ORDER BY p.oid;
 SELECT p.proname, d.description FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid AND d.classoid = 'pg_proc'::regclass WHERE p.proname IN ('abs', 'version', 'now') ORDER BY p.oid;
 SELECT obj_description(p.oid) FROM pg_proc p WHERE p.proname = 'version';
+-- pg_get_serial_sequence of computed names (SQLAlchemy's get_columns)
+CREATE TABLE ser1 (id serial, b int GENERATED ALWAYS AS IDENTITY, c int);
+CREATE SCHEMA sapp;
+CREATE TABLE sapp.ser2 (k bigserial PRIMARY KEY, v text);
+SELECT a.attname, pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) FROM pg_attribute a WHERE a.attrelid = 'ser1'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT a.attname, pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) FROM pg_attribute a WHERE a.attrelid = 'sapp.ser2'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT a.attname, s.seqstart, s.seqincrement FROM pg_attribute a JOIN pg_sequence s ON s.seqrelid = pg_get_serial_sequence(a.attrelid::regclass::text, a.attname)::regclass::oid WHERE a.attrelid = 'ser1'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SET search_path = sapp, public;
+SELECT a.attname, pg_get_serial_sequence(a.attrelid::regclass::text, a.attname) FROM pg_attribute a WHERE a.attrelid = 'ser2'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+RESET search_path;
