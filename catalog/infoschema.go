@@ -62,14 +62,15 @@ const columnsWithTypes = `SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.
 // prints it: the text pgtidb stored (column stored: pg_default, or pg_default_pretty for
 // pretty output), else one derived from TiDB's default value (KNOWN_GAPS.md,
 // information-schema-default-text): literals as PostgreSQL prints a literal of the column's
-// type, nextval of the owned sequence, CURRENT_TIMESTAMP for now() too.
+// type, nextval of the owned sequence (qualified unless its schema is on the session's search
+// path, as regclass prints it), CURRENT_TIMESTAMP for now() too.
 func columnDefault(stored string) string {
 	return strings.ReplaceAll(`			CASE WHEN a.d IS NULL OR a.attidentity <> '' OR a.TABLE_TYPE = 'VIEW' THEN NULL
 				WHEN a.STORED IS NOT NULL THEN a.STORED
 				WHEN a.d LIKE 'nextval(%' THEN CONCAT('nextval(''',
-					IF(pgtidb_schema(SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 2), '`+"`"+`', -1)) = 'public', '',
-						CONCAT(pgtidb_schema(SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 2), '`+"`"+`', -1)), '.')),
-					SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 4), '`+"`"+`', -1), '''::regclass)')
+					IF(pgtidb_session_in_path(pgtidb_schema(SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 2), '`+"`"+`', -1))), '',
+						CONCAT(pgtidb_quote_ident(pgtidb_schema(SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 2), '`+"`"+`', -1))), '.')),
+					pgtidb_quote_ident(SUBSTRING_INDEX(SUBSTRING_INDEX(a.d, '`+"`"+`', 4), '`+"`"+`', -1)), '''::regclass)')
 				WHEN a.ty = 16 THEN IF(a.d = '0', 'false', 'true')
 				WHEN pgtidb_is_numeric(a.ty) THEN CASE
 					WHEN a.d REGEXP '^[0-9]+$' THEN CASE WHEN CAST(a.d AS DECIMAL(65, 0)) <= 2147483647 THEN a.d
@@ -207,9 +208,9 @@ var infoSchemaEmulations = map[string]string{
 		` + infoSchemaTypes,
 
 	"views": `SELECT DATABASE() AS table_catalog, pgtidb_schema(v.TABLE_SCHEMA) AS table_schema, v.TABLE_NAME AS table_name,
-			v.VIEW_DEFINITION AS view_definition, 'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into,
+			` + viewDefinition + ` AS view_definition, 'NONE' AS check_option, 'NO' AS is_updatable, 'NO' AS is_insertable_into,
 			'NO' AS is_trigger_updatable, 'NO' AS is_trigger_deletable, 'NO' AS is_trigger_insertable_into
-		FROM information_schema.VIEWS v WHERE pgtidb_in_database(v.TABLE_SCHEMA)`,
+		FROM information_schema.VIEWS v ` + viewTexts + ` WHERE pgtidb_in_database(v.TABLE_SCHEMA)`,
 
 	"table_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS constraint_schema,
 			k.conname AS constraint_name, DATABASE() AS table_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS table_schema,

@@ -457,6 +457,10 @@ func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
 	num := func(v int64) ast.ExprNode { return ast.NewValueExpr(v, "", "") }
 	db := m.env.Database
 	switch f.FnName.L {
+	case "pgtidb_session_viewdef":
+		return viewdefExpr(f.Args[0], m.env), true // viewdef.go
+	case "pgtidb_session_in_path":
+		return inSearchPathExpr(f.Args[0], m.env), true // viewdef.go
 	case "database":
 		return str(db), true
 	case "current_user":

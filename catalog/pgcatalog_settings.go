@@ -52,8 +52,12 @@ func init() {
 // session's parameters or activity (EmulationEnv.Setting, BackendPID, Activity): a
 // translation using it must not be cached.
 func DependsOnSession(name string) bool {
-	text := pgCatalogEmulations[name]
-	return strings.Contains(text, "pgtidb_setting") || strings.Contains(text, "pgtidb_session")
+	for _, texts := range []map[string]string{pgCatalogEmulations, internalEmulations, infoSchemaEmulations} {
+		if text := texts[name]; strings.Contains(text, "pgtidb_setting") || strings.Contains(text, "pgtidb_session") {
+			return true
+		}
+	}
+	return false
 }
 
 // sessionMacro expands the macros of the session-dependent emulations: pgtidb_setting(name),

@@ -8,16 +8,10 @@ import (
 
 // pg_views, pg_sequences and pg_stat_activity.
 
-// viewDefinition is the text pg_views.definition shows for view v (a row of TiDB's
-// information_schema.VIEWS): TiDB's own text of the view's query, not PostgreSQL's
-// pg_get_viewdef (KNOWN_GAPS.md: pgtidb keeps no PostgreSQL text of a view). The one place
-// that decides it for pg_views.
-const viewDefinition = `v.VIEW_DEFINITION`
-
 func init() {
 	pgCatalogEmulations["pg_views"] = `SELECT pgtidb_schema(v.TABLE_SCHEMA) AS schemaname, v.TABLE_NAME AS viewname,
 			CURRENT_USER() AS viewowner, ` + viewDefinition + ` AS definition
-		FROM information_schema.VIEWS v WHERE pgtidb_in_database(v.TABLE_SCHEMA)`
+		FROM information_schema.VIEWS v ` + viewTexts + ` WHERE pgtidb_in_database(v.TABLE_SCHEMA)`
 
 	// Sequences as pg_sequence shows them (data type from the maximum, CACHE 0 is 1; TiDB's
 	// bigint maximum 9223372036854775806 is PostgreSQL's 9223372036854775807, as in

@@ -57,6 +57,9 @@ const (
 	textInsert = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
 		"VALUES (?, ?, ?, ?, ?, ?, ?)"
 	// textInsertCheck is textInsert of a check's expression with the clause TiDB holds now.
+	// textInsertView is textInsert of a view's text with the definition TiDB holds now.
+	textInsertView = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
+		"VALUES (?, ?, ?, ?, ?, ?, (SELECT `VIEW_DEFINITION` FROM `information_schema`.`VIEWS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ?))"
 	textInsertCheck = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
 		"VALUES (?, ?, ?, ?, ?, ?, (SELECT `CHECK_CLAUSE` FROM `information_schema`.`TIDB_CHECK_CONSTRAINTS` " +
 		"WHERE `CONSTRAINT_SCHEMA` = ? AND `TABLE_NAME` = ? AND `CONSTRAINT_NAME` = ?))"
@@ -210,10 +213,14 @@ func declare(ctx context.Context, q Querier, c Change) error {
 	for _, t := range c.Texts {
 		e := t.Expr
 		var err error
-		if e.Fresh && t.Kind == TextCheck {
+		switch {
+		case e.Fresh && t.Kind == TextCheck:
 			_, err = q.ExecContext(ctx, textInsertCheck, c.Database, c.Table, string(t.Kind), t.Name, e.Plain, nullIfEmpty(e.Pretty),
 				c.Database, c.Table, t.Name)
-		} else {
+		case e.Fresh && t.Kind == TextView:
+			_, err = q.ExecContext(ctx, textInsertView, c.Database, c.Table, string(t.Kind), t.Name, e.Plain, nullIfEmpty(e.Pretty),
+				c.Database, c.Table)
+		default:
 			_, err = q.ExecContext(ctx, textInsert, c.Database, c.Table, string(t.Kind), t.Name, e.Plain, nullIfEmpty(e.Pretty), nullIfEmpty(e.TiDB))
 		}
 		if err != nil {

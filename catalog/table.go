@@ -48,6 +48,9 @@ const (
 	// constraint) with TextConstraintComment.
 	TextComment           TextKind = "comment"
 	TextConstraintComment TextKind = "concomment"
+	// TextView is a view's query as pg_get_viewdef prints it, its relation names as markers
+	// (ViewdefMarkers).
+	TextView TextKind = "view"
 )
 
 // Text is one stored PostgreSQL text of a relation.

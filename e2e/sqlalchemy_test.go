@@ -23,7 +23,6 @@ var sqlalchemyGaps = map[string]string{
 	"get_pk_constraint None.tagged": "orm-unnest-select-list",
 	"get_pk_constraint app.orders":  "orm-unnest-select-list",
 	"get_pk_constraint app.lines":   "orm-unnest-select-list",
-	"get_view_definition adults":    "orm-viewdef",
 }
 
 // TestSQLAlchemyInspect runs e2e/python/reflect.py (SQLAlchemy's inspect() over psycopg2)

@@ -83,7 +83,7 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 	if err != nil {
 		return nil, err
 	}
-	if dependsOnUser(tbl.Name) || tbl.Schema == "pg_catalog" && catalog.DependsOnSession(tbl.Name) {
+	if dependsOnUser(tbl.Name) || catalog.DependsOnSession(tbl.Name) {
 		t.uncacheable = true
 	}
 	r := tableRel(alias, tbl)

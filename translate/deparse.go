@@ -80,7 +80,7 @@ func (t *translator) deparseDefault(raw *pg_query.Node, col typemap.Type) (catal
 // deparseCheck is PostgreSQL's text of CHECK expression raw over table tbl's columns, without
 // the CHECK ( ) around it.
 func (t *translator) deparseCheck(raw *pg_query.Node, tbl *catalog.Table) (catalog.Expr, bool) {
-	d, ok := t.danalyze(raw, tbl)
+	d, ok := t.danalyze(raw, &dscope{rels: []drel{{tbl: tbl}}})
 	if !ok {
 		return catalog.Expr{}, false
 	}
@@ -95,26 +95,62 @@ func (t *translator) deparseCheck(raw *pg_query.Node, tbl *catalog.Table) (catal
 	return catalog.Expr{Plain: dprint(d, false, nil), Pretty: dprint(d, true, nil), Fresh: true}, true
 }
 
-func (t *translator) danalyze(n *pg_query.Node, tbl *catalog.Table) (*dnode, bool) {
+// dscope is what an analyzed expression's columns belong to: one table (a CHECK: columns
+// print bare) or a query's FROM items (a view: columns print as ref.column).
+type dscope struct {
+	rels    []drel
+	qualify bool
+}
+
+// drel is a FROM item: its reference name (alias or relation name) and table.
+type drel struct {
+	ref string
+	tbl *catalog.Table
+}
+
+// column resolves a column reference: a bare name of exactly one relation, or ref.name.
+func (ds *dscope) column(cr *pg_query.ColumnRef) (*dnode, bool) {
+	names, star := columnRefFields(cr)
+	if ds == nil || star || len(names) == 0 || len(names) > 2 {
+		return nil, false
+	}
+	name := names[len(names)-1]
+	var found *drel
+	var col *catalog.Column
+	for i := range ds.rels {
+		r := &ds.rels[i]
+		if len(names) == 2 && r.ref != names[0] {
+			continue
+		}
+		if c := r.tbl.Column(name); c != nil {
+			if found != nil {
+				return nil, false
+			}
+			found, col = r, c
+		}
+	}
+	if found == nil {
+		return nil, false
+	}
+	text := quoteIdent(col.Name)
+	if ds.qualify {
+		text = quoteIdent(found.ref) + "." + text
+	}
+	return &dnode{kind: dVar, ty: col.Type, text: text}, true
+}
+
+func (t *translator) danalyze(n *pg_query.Node, ds *dscope) (*dnode, bool) {
 	switch x := n.GetNode().(type) {
 	case *pg_query.Node_AConst:
 		return dconst(x.AConst)
 	case *pg_query.Node_ColumnRef:
-		names, star := columnRefFields(x.ColumnRef)
-		if tbl == nil || star || len(names) != 1 {
-			return nil, false
-		}
-		c := tbl.Column(names[0])
-		if c == nil {
-			return nil, false
-		}
-		return &dnode{kind: dVar, ty: c.Type, text: quoteIdent(c.Name)}, true
+		return ds.column(x.ColumnRef)
 	case *pg_query.Node_TypeCast:
-		return t.dcast(x.TypeCast, tbl)
+		return t.dcast(x.TypeCast, ds)
 	case *pg_query.Node_BoolExpr:
 		var args []*dnode
 		for _, a := range x.BoolExpr.GetArgs() {
-			d, ok := t.danalyze(a, tbl)
+			d, ok := t.danalyze(a, ds)
 			if !ok {
 				return nil, false
 			}
@@ -126,7 +162,7 @@ func (t *translator) danalyze(n *pg_query.Node, tbl *catalog.Table) (*dnode, boo
 		kind := map[pg_query.BoolExprType]dkind{pg_query.BoolExprType_AND_EXPR: dAnd, pg_query.BoolExprType_OR_EXPR: dOr, pg_query.BoolExprType_NOT_EXPR: dNot}[x.BoolExpr.GetBoolop()]
 		return &dnode{kind: kind, ty: typemap.Of(typemap.Bool), args: args}, true
 	case *pg_query.Node_NullTest:
-		d, ok := t.danalyze(x.NullTest.GetArg(), tbl)
+		d, ok := t.danalyze(x.NullTest.GetArg(), ds)
 		if !ok || d.unknown {
 			return nil, false
 		}
@@ -136,11 +172,11 @@ func (t *translator) danalyze(n *pg_query.Node, tbl *catalog.Table) (*dnode, boo
 		}
 		return &dnode{kind: dNullTest, ty: typemap.Of(typemap.Bool), text: op, args: []*dnode{d}}, true
 	case *pg_query.Node_AExpr:
-		return t.daexpr(x.AExpr, tbl)
+		return t.daexpr(x.AExpr, ds)
 	case *pg_query.Node_SqlvalueFunction:
 		return dkeyword(x.SqlvalueFunction)
 	case *pg_query.Node_FuncCall:
-		return t.dfunc(x.FuncCall, tbl)
+		return t.dfunc(x.FuncCall, ds)
 	}
 	return nil, false
 }
@@ -301,12 +337,12 @@ func dcoerce(d *dnode, ty typemap.OID) *dnode {
 
 // dcast is an explicit cast: of a string literal, a constant of the type; of a column, a
 // shown coercion PostgreSQL keeps as written.
-func (t *translator) dcast(tc *pg_query.TypeCast, tbl *catalog.Table) (*dnode, bool) {
+func (t *translator) dcast(tc *pg_query.TypeCast, ds *dscope) (*dnode, bool) {
 	ty, err := typeName(tc.GetTypeName())
 	if err != nil || ty.Typmod >= 0 {
 		return nil, false
 	}
-	d, ok := t.danalyze(tc.GetArg(), tbl)
+	d, ok := t.danalyze(tc.GetArg(), ds)
 	if !ok {
 		return nil, false
 	}
@@ -323,7 +359,7 @@ func (t *translator) dcast(tc *pg_query.TypeCast, tbl *catalog.Table) (*dnode, b
 var dops = map[string]string{"=": "=", "<>": "<>", "!=": "<>", "<": "<", ">": ">", "<=": "<=", ">=": ">=",
 	"+": "+", "-": "-", "*": "*", "/": "/", "%": "%"}
 
-func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, bool) {
+func (t *translator) daexpr(e *pg_query.A_Expr, ds *dscope) (*dnode, bool) {
 	names := stringList(e.GetName())
 	if len(names) != 1 {
 		return nil, false
@@ -334,19 +370,19 @@ func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, boo
 		if !ok || e.GetLexpr() == nil {
 			return nil, false
 		}
-		l, ok := t.danalyze(e.GetLexpr(), tbl)
+		l, ok := t.danalyze(e.GetLexpr(), ds)
 		if !ok {
 			return nil, false
 		}
-		r, ok := t.danalyze(e.GetRexpr(), tbl)
+		r, ok := t.danalyze(e.GetRexpr(), ds)
 		if !ok {
 			return nil, false
 		}
 		return dbinary(op, l, r)
 	case pg_query.A_Expr_Kind_AEXPR_LIKE:
 		op := map[string]string{"~~": "~~", "!~~": "!~~"}[names[0]]
-		l, ok1 := t.danalyze(e.GetLexpr(), tbl)
-		r, ok2 := t.danalyze(e.GetRexpr(), tbl)
+		l, ok1 := t.danalyze(e.GetLexpr(), ds)
+		r, ok2 := t.danalyze(e.GetRexpr(), ds)
 		if op == "" || !ok1 || !ok2 {
 			return nil, false
 		}
@@ -360,7 +396,7 @@ func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, boo
 		if names[0] == "<>" {
 			op = "<> ALL"
 		}
-		return t.darrayOp(e.GetLexpr(), list.GetItems(), op, tbl)
+		return t.darrayOp(e.GetLexpr(), list.GetItems(), op, true, ds)
 	case pg_query.A_Expr_Kind_AEXPR_OP_ANY, pg_query.A_Expr_Kind_AEXPR_OP_ALL:
 		arr := e.GetRexpr().GetAArrayExpr()
 		op, ok := dops[names[0]]
@@ -372,7 +408,7 @@ func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, boo
 		} else {
 			op += " ALL"
 		}
-		return t.darrayOp(e.GetLexpr(), arr.GetElements(), op, tbl)
+		return t.darrayOp(e.GetLexpr(), arr.GetElements(), op, false, ds)
 	case pg_query.A_Expr_Kind_AEXPR_BETWEEN, pg_query.A_Expr_Kind_AEXPR_NOT_BETWEEN:
 		list := e.GetRexpr().GetList().GetItems()
 		if len(list) != 2 {
@@ -385,8 +421,8 @@ func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, boo
 		}
 		var parts []*dnode
 		for i, op := range []string{lo1, hi1} {
-			l, ok1 := t.danalyze(e.GetLexpr(), tbl)
-			r, ok2 := t.danalyze(list[i], tbl)
+			l, ok1 := t.danalyze(e.GetLexpr(), ds)
+			r, ok2 := t.danalyze(list[i], ds)
 			if !ok1 || !ok2 {
 				return nil, false
 			}
@@ -403,15 +439,31 @@ func (t *translator) daexpr(e *pg_query.A_Expr, tbl *catalog.Table) (*dnode, boo
 
 // darrayOp is lexpr op ANY/ALL (ARRAY[items…]), which is also how PostgreSQL keeps IN lists.
 // The items must be of the type the operator works on (unknown literals take it).
-func (t *translator) darrayOp(lexpr *pg_query.Node, items []*pg_query.Node, op string, tbl *catalog.Table) (*dnode, bool) {
-	l, ok := t.danalyze(lexpr, tbl)
+func (t *translator) darrayOp(lexpr *pg_query.Node, items []*pg_query.Node, op string, inList bool, ds *dscope) (*dnode, bool) {
+	l, ok := t.danalyze(lexpr, ds)
 	if !ok || l.unknown || len(items) == 0 {
 		return nil, false
 	}
+	if inList && len(items) == 1 {
+		// x IN (a) is x = a (transformAExprIn).
+		r, ok := t.danalyze(items[0], ds)
+		if !ok {
+			return nil, false
+		}
+		return dbinary(strings.Fields(op)[0], l, r)
+	}
 	want := dcompareType(l.ty)
+	if want.OID != l.ty.OID {
+		// An IN list takes the left side's type (varchar), and the array is coerced to the
+		// operator's (text[]); an ARRAY[…] of another type is left to TiDB's text.
+		if !inList {
+			return nil, false
+		}
+		want = typemap.Of(l.ty.OID)
+	}
 	arr := &dnode{kind: dArray, ty: want}
 	for _, item := range items {
-		d, ok := t.danalyze(item, tbl)
+		d, ok := t.danalyze(item, ds)
 		if !ok {
 			return nil, false
 		}
@@ -425,7 +477,15 @@ func (t *translator) darrayOp(lexpr *pg_query.Node, items []*pg_query.Node, op s
 		}
 		arr.args = append(arr.args, d)
 	}
-	return &dnode{kind: dArrayOp, ty: typemap.Of(typemap.Bool), text: op, args: []*dnode{dcoerce(l, want.OID), arr}}, true
+	var right *dnode = arr
+	if cmp := dcompareType(l.ty); cmp.OID != want.OID {
+		arrOID, ok := typemap.ArrayOf(cmp.OID), true
+		if arrOID == 0 || !ok {
+			return nil, false
+		}
+		right = &dnode{kind: dCoerce, ty: typemap.Of(arrOID), args: []*dnode{arr}}
+	}
+	return &dnode{kind: dArrayOp, ty: typemap.Of(typemap.Bool), text: op, args: []*dnode{dcoerce(l, dcompareType(l.ty).OID), right}}, true
 }
 
 // dcompareType is the type PostgreSQL's operators of a value of type ty work on: text for
@@ -535,7 +595,7 @@ var dfuncs = map[string]struct{ arg, result typemap.OID }{
 	"upper":       {typemap.Text, typemap.Text},
 }
 
-func (t *translator) dfunc(fc *pg_query.FuncCall, tbl *catalog.Table) (*dnode, bool) {
+func (t *translator) dfunc(fc *pg_query.FuncCall, ds *dscope) (*dnode, bool) {
 	names := stringList(fc.GetFuncname())
 	if len(names) != 1 || fc.GetAggStar() || fc.GetOver() != nil || fc.GetAggDistinct() || len(fc.GetAggOrder()) > 0 ||
 		fc.GetFuncformat() != pg_query.CoercionForm_COERCE_EXPLICIT_CALL {
@@ -551,7 +611,7 @@ func (t *translator) dfunc(fc *pg_query.FuncCall, tbl *catalog.Table) (*dnode, b
 	}
 	d := &dnode{kind: dFunc, ty: typemap.Of(f.result), text: names[0]}
 	if len(args) == 1 {
-		a, ok := t.danalyze(args[0], tbl)
+		a, ok := t.danalyze(args[0], ds)
 		if !ok {
 			return nil, false
 		}
@@ -624,7 +684,7 @@ func dprint(d *dnode, pretty bool, parent *dnode) string {
 		name := formatTypeName(d.ty.OID, d.ty.Typmod, true)
 		if pretty {
 			s := dprint(a, pretty, d)
-			if a.kind != dConst && a.kind != dVar && a.kind != dFunc && a.kind != dKeyword && a.kind != dCoerce && a.kind != dTypedCast {
+			if a.kind != dConst && a.kind != dVar && a.kind != dFunc && a.kind != dKeyword && a.kind != dCoerce && a.kind != dTypedCast && a.kind != dArray {
 				s = "(" + s + ")"
 			}
 			return s + "::" + name

@@ -129,10 +129,11 @@ func (t *translator) indexdefMap() (ast.ExprNode, error) {
 
 // catalogSource is the FROM item of pg_catalog relation name's emulation, as alias.
 func (t *translator) catalogSource(name, alias string) (*ast.TableSource, error) {
-	if catalog.DependsOnUser(name) {
+	if catalog.DependsOnUser(name) || catalog.DependsOnSession(name) {
 		t.uncacheable = true
 	}
-	n, err := catalog.Emulation(name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User})
+	n, err := catalog.Emulation(name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User,
+		Setting: t.ctx.Setting, BackendPID: t.ctx.BackendPID, Activity: t.ctx.Activity})
 	if err != nil {
 		return nil, err
 	}

@@ -92,9 +92,12 @@ func (t *translator) createView(n *pg_query.ViewStmt) (*Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: rv.GetRelname()}
+	change := catalog.Change{Op: catalog.DeclareTable, Database: tidbDB, Table: rv.GetRelname(), SetTexts: true}
 	for _, c := range cols {
 		change.Columns = append(change.Columns, catalog.Column{Name: c.Name, Type: c.Type})
+	}
+	if def, ok := t.deparseView(sel, cols); ok { // deparse_view.go
+		change.Texts = []catalog.Text{{Kind: catalog.TextView, Expr: def}}
 	}
 	out.Catalog = []catalog.Change{change}
 	return out, nil

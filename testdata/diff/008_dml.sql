@@ -38,7 +38,6 @@ UPDATE big SET v = v + 1 WHERE v = 3;
 DELETE FROM big WHERE id % 2 = 0;
 -- gap: not-yet
 SELECT count(*) AS n, sum(v) AS s FROM big;
--- gap: not-yet
 SELECT count(*) AS n, sum(g) AS s FROM generate_series(1, 500) g;
 CREATE TABLE stock (id int PRIMARY KEY, qty int);
 CREATE TABLE delivery (item int, amount int);

@@ -82,7 +82,6 @@ SELECT udt_name, count(*) FROM information_schema.column_udt_usage WHERE table_s
 SELECT table_schema, table_name, check_option, is_updatable, is_insertable_into, is_trigger_updatable, is_trigger_deletable, is_trigger_insertable_into FROM information_schema.views WHERE table_schema IN ('public', 'app') ORDER BY 1, 2;
 SELECT table_catalog = current_database() AS here, table_name FROM information_schema.views WHERE table_schema = 'public' ORDER BY 2;
 SELECT count(*) FROM information_schema.views WHERE table_schema = 'public' AND table_name = 'people_names';
--- gap: information-schema-view-definition
 SELECT view_definition FROM information_schema.views WHERE table_schema = 'public' AND table_name = 'people_names';
 SELECT table_name, view_definition IS NOT NULL AS has_text FROM information_schema.views WHERE table_schema = 'public' ORDER BY 1;
 

@@ -126,7 +126,6 @@ CREATE VIEW serial_view AS SELECT id FROM with_serial;
 CREATE SCHEMA other;
 CREATE VIEW other.v2 AS SELECT 1 AS one;
 SELECT schemaname, viewname, viewowner = current_user AS owned FROM pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2;
--- gap: pg-views-definition
 SELECT viewname, definition FROM pg_views WHERE viewname = 'serial_view';
 
 -- pg_inherits and pg_enum: pgtidb has no inheritance and no enum types

@@ -76,3 +76,6 @@ ALTER TABLE cm2b RENAME TO cm2c;
 SELECT obj_description('cm2c'::regclass, 'pg_class');
 DROP TABLE cm2c;
 SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE c.relname LIKE 'cm2%';
+-- IN lists over varchar (the array is varchar[], coerced to text[] for the operator)
+CREATE TABLE d2 (v varchar(5) CHECK (v IN ('a', 'b')), w varchar(5) CHECK (w NOT IN ('x')), z text CHECK (z = ANY (ARRAY['p', 'q'])));
+SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'd2'::regclass ORDER BY 1;
