@@ -280,18 +280,18 @@ var infoSchemaEmulations = map[string]string{
 				IF(u.CONSTRAINT_NAME = 'PRIMARY', CONCAT(u.TABLE_NAME, '_pkey'), u.CONSTRAINT_NAME) AS conname
 			FROM information_schema.KEY_COLUMN_USAGE u WHERE pgtidb_in_database(u.TABLE_SCHEMA) AND (u.TABLE_SCHEMA, u.TABLE_NAME, u.CONSTRAINT_NAME) NOT IN ` + uniqueIndexes + `) x`,
 
-	// Sequences, except those of identity columns (PostgreSQL hides them here). TiDB keeps no
-	// data type: the maximum of smallint or integer gives that type, others bigint. TiDB's
+	// Sequences, except those of identity columns (PostgreSQL hides them here), with their
+	// data type (seqtype.go). TiDB's
 	// largest maximum (2^63 − 2) is PostgreSQL's default bigint maximum (2^63 − 1).
 	"sequences": `SELECT DATABASE() AS sequence_catalog, pgtidb_schema(s.SEQUENCE_SCHEMA) AS sequence_schema,
 			s.SEQUENCE_NAME AS sequence_name,
-			CASE s.MAX_VALUE WHEN 32767 THEN 'smallint' WHEN 2147483647 THEN 'integer' ELSE 'bigint' END AS data_type,
-			CASE s.MAX_VALUE WHEN 32767 THEN 16 WHEN 2147483647 THEN 32 ELSE 64 END AS numeric_precision,
+			CASE ` + sequenceType + ` WHEN 21 THEN 'smallint' WHEN 23 THEN 'integer' ELSE 'bigint' END AS data_type,
+			CASE ` + sequenceType + ` WHEN 21 THEN 16 WHEN 23 THEN 32 ELSE 64 END AS numeric_precision,
 			2 AS numeric_precision_radix, 0 AS numeric_scale,
 			CAST(s.START AS CHAR) AS start_value, CAST(s.MIN_VALUE AS CHAR) AS minimum_value,
 			IF(s.MAX_VALUE = 9223372036854775806, '9223372036854775807', CAST(s.MAX_VALUE AS CHAR)) AS maximum_value,
 			CAST(s.INCREMENT AS CHAR) AS increment, IF(s.CYCLE, 'YES', 'NO') AS cycle_option
-		FROM information_schema.SEQUENCES s
+		FROM information_schema.SEQUENCES s ` + sequenceTypes + `
 		LEFT JOIN (SELECT DISTINCT tidb_db, owned_sequence FROM pgtidb_catalog.columns WHERE attidentity <> '') i
 			ON i.tidb_db = s.SEQUENCE_SCHEMA AND i.owned_sequence = s.SEQUENCE_NAME
 		WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA) AND i.owned_sequence IS NULL`,

@@ -267,16 +267,15 @@ var pgCatalogEmulations = map[string]string{
 				ck.check_plain, ck.check_pretty
 			FROM (` + checkTexts + `) ck) k`,
 
-	// Sequences. TiDB keeps no data type: a sequence whose maximum is that of smallint or
-	// integer shows that type (as SERIAL and AS int sequences are), others bigint. CACHE 0
+	// Sequences, with their data type (seqtype.go). CACHE 0
 	// (NOCACHE) is PostgreSQL's cache 1. TiDB's largest maximum, 9223372036854775806, is
 	// PostgreSQL's bigint maximum (as information_schema.sequences and pg_sequences show it).
-	"pg_sequence": `SELECT pgtidb_oid('rel', SEQUENCE_SCHEMA, SEQUENCE_NAME) AS seqrelid,
-			CASE MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END AS seqtypid,
-			START AS seqstart, INCREMENT AS seqincrement,
-			IF(MAX_VALUE = 9223372036854775806, 9223372036854775807, MAX_VALUE) AS seqmax, MIN_VALUE AS seqmin,
-			IF(CACHE = 0, 1, CACHE_VALUE) AS seqcache, CYCLE AS seqcycle
-		FROM information_schema.SEQUENCES WHERE pgtidb_in_database(SEQUENCE_SCHEMA)`,
+	"pg_sequence": `SELECT pgtidb_oid('rel', s.SEQUENCE_SCHEMA, s.SEQUENCE_NAME) AS seqrelid,
+			` + sequenceType + ` AS seqtypid,
+			s.START AS seqstart, s.INCREMENT AS seqincrement,
+			IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS seqmax, s.MIN_VALUE AS seqmin,
+			IF(s.CACHE = 0, 1, s.CACHE_VALUE) AS seqcache, s.CYCLE AS seqcycle
+		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`,
 
 	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), a
 	// SERIAL column's default, which draws from it ('n': pg_dump then writes the default

@@ -51,6 +51,8 @@ const (
 	// TextView is a view's query as pg_get_viewdef prints it, its relation names as markers
 	// (ViewdefMarkers).
 	TextView TextKind = "view"
+	// TextSequenceType is a sequence's data type declared with AS, its OID as text (seqtype.go).
+	TextSequenceType TextKind = "seqtype"
 )
 
 // Text is one stored PostgreSQL text of a relation.

@@ -19,11 +19,8 @@ const pgdumpFailure = ``
 
 // pgdumpKnownDiffs are the lines (after pgdumpMask) by which the schema restored from pgtidb's
 // dump differs from the original, each "-line" (only in the original's dump) or "+line" (only
-// in the restored one's): TiDB keeps no sequence type (KNOWN_GAPS.md, "pg_dump against
-// pgtidb").
-var pgdumpKnownDiffs = []string{
-	"-    AS integer",
-}
+// in the restored one's), each explained in KNOWN_GAPS.md ("pg_dump against pgtidb").
+var pgdumpKnownDiffs = []string{}
 
 // pgdumpMasks are the only parts of a dump masked before two dumps are compared; both dumps
 // compared are taken by pg_dump from real PostgreSQL databases with the same owner, so only
@@ -101,12 +98,9 @@ func TestPgDump(t *testing.T) {
 // pgdumpTablesKnownDiffs are the lines (after pgdumpMask and pgdumpServerMask) by which
 // pg_dump's dump of the reference schema without its views, taken against pgtidb, differs
 // from its dump of the same schema built on PostgreSQL, each explained in KNOWN_GAPS.md
-// ("pg_dump against pgtidb"): TiDB keeps no sequence type (a sequence AS integer with a
-// MAXVALUE of its own is dumped without AS integer). It compares the dumps themselves, where
-// TestPgDump compares the schema restored from pgtidb's dump.
-var pgdumpTablesKnownDiffs = []string{
-	"-    AS integer",
-}
+// ("pg_dump against pgtidb"). It compares the dumps themselves, where TestPgDump compares the
+// schema restored from pgtidb's dump.
+var pgdumpTablesKnownDiffs = []string{}
 
 // pgdumpServerMask masks the one line of a dump that names the server it was taken from, for
 // comparing a dump taken against pgtidb with one taken against PostgreSQL.

@@ -67,8 +67,23 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 			return nil, err
 		} else if exists {
 			out.Notices = []*pgerror.Error{notice(pgerrcode.DuplicateTable, "relation %q already exists, skipping", rv.GetRelname())}
+			return out, nil
 		}
 	}
+	// TiDB keeps no sequence type: the one AS names (bigint without AS) is stored
+	// (catalog/seqtype.go).
+	seqType := typemap.Int8
+	for _, o := range n.GetOptions() {
+		if d := o.GetDefElem(); d.GetDefname() == "as" {
+			ty, err := typeName(d.GetArg().GetTypeName())
+			if err != nil {
+				return nil, err
+			}
+			seqType = ty.OID
+		}
+	}
+	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: rv.GetRelname(), SetTexts: true,
+		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}}}}}
 	return out, nil
 }
 

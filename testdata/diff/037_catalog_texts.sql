@@ -79,3 +79,16 @@ SELECT count(*) FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE 
 -- IN lists over varchar (the array is varchar[], coerced to text[] for the operator)
 CREATE TABLE d2 (v varchar(5) CHECK (v IN ('a', 'b')), w varchar(5) CHECK (w NOT IN ('x')), z text CHECK (z = ANY (ARRAY['p', 'q'])));
 SELECT conname, pg_get_constraintdef(oid), pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = 'd2'::regclass ORDER BY 1;
+-- a sequence's declared type (TiDB keeps none; pgtidb stores the AS type)
+CREATE SEQUENCE st1 AS integer MINVALUE 1 MAXVALUE 99999 CYCLE;
+CREATE SEQUENCE st2 AS smallint MAXVALUE 100;
+CREATE SEQUENCE st3 AS bigint MAXVALUE 32767;
+CREATE SEQUENCE st4 MAXVALUE 2147483647;
+SELECT c.relname, format_type(s.seqtypid, NULL), s.seqmax FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE c.relname LIKE 'st_' ORDER BY 1;
+SELECT sequence_name, data_type, numeric_precision FROM information_schema.sequences WHERE sequence_name LIKE 'st_' ORDER BY 1;
+SELECT sequencename, data_type FROM pg_sequences WHERE sequencename LIKE 'st_' ORDER BY 1;
+ALTER SEQUENCE st1 RENAME TO st5;
+SELECT sequencename, data_type FROM pg_sequences WHERE sequencename IN ('st1', 'st5') ORDER BY 1;
+DROP SEQUENCE st5;
+CREATE SEQUENCE st5 MAXVALUE 100;
+SELECT sequencename, data_type FROM pg_sequences WHERE sequencename = 'st5';

@@ -1,0 +1,14 @@
+package catalog
+
+// A sequence's data type (CREATE SEQUENCE … AS type): TiDB keeps none, so pgtidb stores it as
+// a text of kind TextSequenceType (the type's OID) when the statement names it. Without one,
+// the type is derived from the maximum: smallint's or integer's maximum gives that type (as
+// SERIAL's and identity's sequences have), any other bigint.
+//
+// sequenceTypes joins each sequence s of TiDB's information_schema.SEQUENCES to its stored
+// type st; sequenceType is the type's OID.
+const (
+	sequenceTypes = `LEFT JOIN pgtidb_catalog.texts st ON st.tidb_db = s.SEQUENCE_SCHEMA AND st.table_name = s.SEQUENCE_NAME
+			AND st.kind = 'seqtype' AND st.name = ''`
+	sequenceType = `COALESCE(CAST(st.plain AS UNSIGNED), CASE s.MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END)`
+)
