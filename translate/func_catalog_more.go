@@ -101,30 +101,18 @@ func (t *translator) indexColumnDef(oid, colno ast.ExprNode) (ast.ExprNode, type
 // {index oid: [indexdef, schema name, table oid]} of every index, from the pg_class,
 // pg_namespace, pg_index and pg_indexes emulations.
 func (t *translator) indexdefMap() (ast.ExprNode, error) {
-	var join ast.ResultSetNode
-	for _, j := range []struct {
-		rel, alias string
-		on         ast.ExprNode
-	}{
-		{"pg_class", "c", nil},
-		{"pg_namespace", "n", binop(opcode.EQ, qualifiedColumn("n", "oid"), qualifiedColumn("c", "relnamespace"))},
-		{"pg_index", "i", binop(opcode.EQ, qualifiedColumn("i", "indexrelid"), qualifiedColumn("c", "oid"))},
-		{"pg_indexes", "v", and(binop(opcode.EQ, qualifiedColumn("v", "schemaname"), qualifiedColumn("n", "nspname")),
-			binop(opcode.EQ, qualifiedColumn("v", "indexname"), qualifiedColumn("c", "relname")))},
-	} {
-		src, err := t.catalogSource(j.rel, j.alias)
-		if err != nil {
-			return nil, err
-		}
-		if join == nil {
-			join = src
-			continue
-		}
-		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
+	join, err := t.catalogJoin(
+		catalogJoinItem{"pg_class", "c", nil},
+		catalogJoinItem{"pg_namespace", "n", binop(opcode.EQ, qualifiedColumn("n", "oid"), qualifiedColumn("c", "relnamespace"))},
+		catalogJoinItem{"pg_index", "i", binop(opcode.EQ, qualifiedColumn("i", "indexrelid"), qualifiedColumn("c", "oid"))},
+		catalogJoinItem{"pg_indexes", "v", and(binop(opcode.EQ, qualifiedColumn("v", "schemaname"), qualifiedColumn("n", "nspname")),
+			binop(opcode.EQ, qualifiedColumn("v", "indexname"), qualifiedColumn("c", "relname")))})
+	if err != nil {
+		return nil, err
 	}
 	col := qualifiedColumn
 	value := funcCall("JSON_ARRAY", col("v", "indexdef"), col("n", "nspname"), col("i", "indrelid"))
-	return oidMap(col("c", "oid"), value, join.(*ast.Join), binop(opcode.EQ, col("c", "relkind"), strLit("i"))), nil
+	return oidMap(col("c", "oid"), value, join, binop(opcode.EQ, col("c", "relkind"), strLit("i"))), nil
 }
 
 // catalogSource is the FROM item of pg_catalog relation name's emulation, as alias.
@@ -173,26 +161,11 @@ func (t *translator) relationDisplay(oid ast.ExprNode, ty typemap.Type) (ast.Exp
 	if !simpleOperand(oid) {
 		return nil, pgerror.Unsupported("output of a " + sqlTypeName(ty) + " computed by a volatile expression")
 	}
-	n, err := t.catalogSource("pg_namespace", "n")
+	m, err := t.relationNameMap(ty,
+		func(nsp ast.ExprNode) ast.ExprNode { return funcCall("JSON_ARRAY", nsp) },
+		func(nsp, rel, visible ast.ExprNode) ast.ExprNode { return funcCall("JSON_ARRAY", nsp, rel, visible) })
 	if err != nil {
 		return nil, err
-	}
-	col := qualifiedColumn
-	var m ast.ExprNode
-	if ty.OID == typemap.RegNamespace {
-		m = oidMap(col("n", "oid"), funcCall("JSON_ARRAY", col("n", "nspname")), &ast.Join{Left: n}, nil)
-	} else {
-		c, err := t.catalogSource("pg_class", "c")
-		if err != nil {
-			return nil, err
-		}
-		visible, err := t.relationVisible(col("c", "oid"))
-		if err != nil {
-			return nil, err
-		}
-		from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
-			On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
-		m = oidMap(col("c", "oid"), funcCall("JSON_ARRAY", col("n", "nspname"), col("c", "relname"), visible), from, nil)
 	}
 	v := oidLookup(m, oid, -1)
 	text := of(typemap.Text)
@@ -208,33 +181,43 @@ func (t *translator) relationText(oid ast.ExprNode, ty typemap.Type) (ast.ExprNo
 	if !simpleOperand(oid) {
 		return nil, pgerror.Unsupported("text of a " + sqlTypeName(ty) + " computed by a volatile expression")
 	}
-	n, err := t.catalogSource("pg_namespace", "n")
+	q := catalog.QuoteIdentExpr
+	m, err := t.relationNameMap(ty, q, func(nsp, rel, visible ast.ExprNode) ast.ExprNode {
+		return caseWhen(funcCall("CONCAT", q(nsp), strLit("."), q(rel)), visible, q(rel))
+	})
 	if err != nil {
 		return nil, err
-	}
-	col := qualifiedColumn
-	nsp := catalog.QuoteIdentExpr(col("n", "nspname"))
-	var m ast.ExprNode
-	if ty.OID == typemap.RegNamespace {
-		m = oidMap(col("n", "oid"), nsp, &ast.Join{Left: n}, nil)
-	} else {
-		c, err := t.catalogSource("pg_class", "c")
-		if err != nil {
-			return nil, err
-		}
-		visible, err := t.relationVisible(col("c", "oid"))
-		if err != nil {
-			return nil, err
-		}
-		rel := catalog.QuoteIdentExpr(col("c", "relname"))
-		from := &ast.Join{Tp: ast.CrossJoin, Left: c, Right: n,
-			On: &ast.OnCondition{Expr: binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))}}
-		m = oidMap(col("c", "oid"), caseWhen(funcCall("CONCAT", nsp, strLit("."), rel), visible, rel), from, nil)
 	}
 	v := funcCall("JSON_UNQUOTE", oidLookup(m, oid, -1))
 	text := of(typemap.Text)
 	return caseWhen(v, isNull(oid, false), nullLit(), binop(opcode.EQ, oid, intLit(0)), strLit("-"),
 		isNull(oidLookup(m, oid, -1), false), castTo(oid, text)), nil
+}
+
+// relationNameMap is the uncorrelated JSON map by oid of every namespace (regnamespace: the
+// value namespace gives for its name) or relation (regclass: the value relation gives for its
+// namespace's name, its name and whether the search path finds it), over the pg_namespace and
+// pg_class emulations.
+func (t *translator) relationNameMap(ty typemap.Type, namespace func(nsp ast.ExprNode) ast.ExprNode,
+	relation func(nsp, rel, visible ast.ExprNode) ast.ExprNode) (ast.ExprNode, error) {
+	col := qualifiedColumn
+	if ty.OID == typemap.RegNamespace {
+		n, err := t.catalogJoin(catalogJoinItem{"pg_namespace", "n", nil})
+		if err != nil {
+			return nil, err
+		}
+		return oidMap(col("n", "oid"), namespace(col("n", "nspname")), n, nil), nil
+	}
+	from, err := t.catalogJoin(catalogJoinItem{"pg_class", "c", nil},
+		catalogJoinItem{"pg_namespace", "n", binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))})
+	if err != nil {
+		return nil, err
+	}
+	visible, err := t.relationVisible(col("c", "oid"))
+	if err != nil {
+		return nil, err
+	}
+	return oidMap(col("c", "oid"), relation(col("n", "nspname"), col("c", "relname"), visible), from, nil), nil
 }
 
 // oidExists is `oid IN (SELECT oid FROM <pg_catalog relation>)`, uncorrelated.
@@ -247,4 +230,47 @@ func (t *translator) oidExists(relation string, oid ast.ExprNode) (ast.ExprNode,
 		Fields: &ast.FieldList{Fields: []*ast.SelectField{{Expr: qualifiedColumn("o", "oid")}}},
 		From:   &ast.TableRefsClause{TableRefs: &ast.Join{Left: src}}}
 	return &ast.PatternInExpr{Expr: oid, Sel: &ast.SubqueryExpr{Query: sel}}, nil
+}
+
+// catalogJoinItem is one relation of catalogJoin: a pg_catalog (or pgtidb internal) relation
+// as alias, joined on the condition on (nil for the first).
+type catalogJoinItem struct {
+	rel, alias string
+	on         ast.ExprNode
+}
+
+// catalogJoin joins the emulations of items in order, each on its condition: the FROM of the
+// uncorrelated maps the catalog functions look values up in.
+func (t *translator) catalogJoin(items ...catalogJoinItem) (*ast.Join, error) {
+	var join ast.ResultSetNode
+	for _, j := range items {
+		src, err := t.catalogSource(j.rel, j.alias)
+		if err != nil {
+			return nil, err
+		}
+		if join == nil {
+			join = src
+			continue
+		}
+		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
+	}
+	if j, ok := join.(*ast.Join); ok {
+		return j, nil
+	}
+	return &ast.Join{Left: join}, nil
+}
+
+// prettyChoice is a catalog function's text for its pretty argument (absent: plain): the
+// plain or pretty text for a constant flag, a CASE for a computed one.
+func prettyChoice(args []ast.ExprNode, i int, plain, pretty ast.ExprNode) ast.ExprNode {
+	if len(args) <= i {
+		return plain
+	}
+	if b, ok := boolValue(args[i]); ok {
+		if b {
+			return pretty
+		}
+		return plain
+	}
+	return caseWhen(plain, args[i], pretty)
 }

@@ -37,16 +37,7 @@ func fnGetConstraintdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.Ex
 	from := &ast.Join{Left: src}
 	defs := oidMap(col("oid"), value, from, nil)
 	item := func(i int) ast.ExprNode { return funcCall("JSON_UNQUOTE", oidLookup(defs, oid, i)) }
-	def := item(0)
-	if len(args) == 2 {
-		if b, ok := boolValue(args[1]); ok {
-			if b {
-				def = item(1)
-			}
-		} else if !isNullLit(args[1]) {
-			def = caseWhen(item(0), args[1], item(1))
-		}
-	}
+	def := prettyChoice(args, 1, item(0), item(1))
 	visible, err := t.relationVisible(castTo(item(5), of(typemap.Int8)))
 	if err != nil {
 		return nil, typemap.Type{}, err

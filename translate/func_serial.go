@@ -85,35 +85,23 @@ func (t *translator) serialSequenceComputed(table, column ast.ExprNode) (ast.Exp
 	if !simpleOperand(table) || !simpleOperand(column) {
 		return nil, typemap.Type{}, pgerror.Unsupported("pg_get_serial_sequence() of names computed by a volatile expression")
 	}
-	var join ast.ResultSetNode
 	col := qualifiedColumn
-	for _, j := range []struct {
-		rel, alias string
-		on         ast.ExprNode
-	}{
-		{"pg_depend", "d", nil},
-		{"pg_class", "c", binop(opcode.EQ, col("c", "oid"), col("d", "refobjid"))},
-		{"pg_namespace", "cn", binop(opcode.EQ, col("cn", "oid"), col("c", "relnamespace"))},
-		{"pg_attribute", "a", and(binop(opcode.EQ, col("a", "attrelid"), col("c", "oid")), binop(opcode.EQ, col("a", "attnum"), col("d", "refobjsubid")))},
-		{"pg_class", "s", binop(opcode.EQ, col("s", "oid"), col("d", "objid"))},
-		{"pg_namespace", "sn", binop(opcode.EQ, col("sn", "oid"), col("s", "relnamespace"))},
-	} {
-		src, err := t.catalogSource(j.rel, j.alias)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if join == nil {
-			join = src
-			continue
-		}
-		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
+	join, err := t.catalogJoin(
+		catalogJoinItem{"pg_depend", "d", nil},
+		catalogJoinItem{"pg_class", "c", binop(opcode.EQ, col("c", "oid"), col("d", "refobjid"))},
+		catalogJoinItem{"pg_namespace", "cn", binop(opcode.EQ, col("cn", "oid"), col("c", "relnamespace"))},
+		catalogJoinItem{"pg_attribute", "a", and(binop(opcode.EQ, col("a", "attrelid"), col("c", "oid")), binop(opcode.EQ, col("a", "attnum"), col("d", "refobjsubid")))},
+		catalogJoinItem{"pg_class", "s", binop(opcode.EQ, col("s", "oid"), col("d", "objid"))},
+		catalogJoinItem{"pg_namespace", "sn", binop(opcode.EQ, col("sn", "oid"), col("s", "relnamespace"))})
+	if err != nil {
+		return nil, typemap.Type{}, err
 	}
 	q := catalog.QuoteIdentExpr
 	key := funcCall("CONCAT", q(col("cn", "nspname")), strLit("."), q(col("c", "relname")), strLit("/"), col("a", "attname"))
 	value := funcCall("JSON_ARRAY", funcCall("CONCAT", q(col("sn", "nspname")), strLit("."), q(col("s", "relname"))), col("s", "oid"))
 	where := and(and(binop(opcode.EQ, col("d", "classid"), intLit(1259)), binop(opcode.EQ, col("d", "refclassid"), intLit(1259))),
 		&ast.PatternInExpr{Expr: col("d", "deptype"), List: []ast.ExprNode{strLit("a"), strLit("i")}})
-	m := oidMap(key, value, join.(*ast.Join), where)
+	m := oidMap(key, value, join, where)
 	lookup := func(qualified ast.ExprNode) ast.ExprNode {
 		return funcCall("JSON_EXTRACT", m, funcCall("CONCAT", strLit(`$."`), qualified, strLit("/"), column, strLit(`"`)))
 	}

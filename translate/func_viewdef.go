@@ -73,14 +73,7 @@ func fnGetViewdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	col := func(name string) ast.ExprNode { return qualifiedColumn("v", name) }
 	m := oidMap(col("oid"), funcCall("JSON_ARRAY", col("def"), col("pretty_def")), &ast.Join{Left: src}, nil)
 	item := func(i int) ast.ExprNode { return funcCall("JSON_UNQUOTE", oidLookup(m, oid, i)) }
-	def := item(0)
-	if b, ok := boolValue(pretty); ok {
-		if b {
-			def = item(1)
-		}
-	} else {
-		def = caseWhen(item(0), pretty, item(1))
-	}
+	def := prettyChoice([]ast.ExprNode{pretty}, 0, item(0), item(1))
 	return caseWhen(def, isNull(oidLookup(m, oid, -1), false), nullLit(),
 		binop(opcode.EQ, funcCall("JSON_TYPE", oidLookup(m, oid, 0)), strLit("NULL")), nullLit()), text, nil
 }
@@ -99,26 +92,14 @@ func fnGetRuledef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	if isNullLit(oid) {
 		return oid, text, nil
 	}
-	var join ast.ResultSetNode
 	col := qualifiedColumn
-	for _, j := range []struct {
-		rel, alias string
-		on         ast.ExprNode
-	}{
-		{"pg_rewrite", "r", nil},
-		{"pg_class", "c", binop(opcode.EQ, col("c", "oid"), col("r", "ev_class"))},
-		{"pg_namespace", "n", binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))},
-		{"pgtidb_viewdef", "v", binop(opcode.EQ, col("v", "oid"), col("r", "ev_class"))},
-	} {
-		src, err := t.catalogSource(j.rel, j.alias)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if join == nil {
-			join = src
-			continue
-		}
-		join = &ast.Join{Tp: ast.CrossJoin, Left: join, Right: src, On: &ast.OnCondition{Expr: j.on}}
+	join, err := t.catalogJoin(
+		catalogJoinItem{"pg_rewrite", "r", nil},
+		catalogJoinItem{"pg_class", "c", binop(opcode.EQ, col("c", "oid"), col("r", "ev_class"))},
+		catalogJoinItem{"pg_namespace", "n", binop(opcode.EQ, col("n", "oid"), col("c", "relnamespace"))},
+		catalogJoinItem{"pgtidb_viewdef", "v", binop(opcode.EQ, col("v", "oid"), col("r", "ev_class"))})
+	if err != nil {
+		return nil, typemap.Type{}, err
 	}
 	visible, err := t.relationVisible(col("c", "oid"))
 	if err != nil {
@@ -131,17 +112,8 @@ func fnGetRuledef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	}
 	value := funcCall("JSON_ARRAY", funcCall("CONCAT", head(qualified), col("v", "def")),
 		funcCall("CONCAT", head(caseWhen(qualified, visible, q(col("c", "relname")))), col("v", "pretty_def")))
-	m := oidMap(col("r", "oid"), value, join.(*ast.Join), nil)
+	m := oidMap(col("r", "oid"), value, join, nil)
 	item := func(i int) ast.ExprNode { return funcCall("JSON_UNQUOTE", oidLookup(m, oid, i)) }
-	def := item(0)
-	if len(args) == 2 {
-		if b, ok := boolValue(args[1]); ok {
-			if b {
-				def = item(1)
-			}
-		} else {
-			def = caseWhen(item(0), args[1], item(1))
-		}
-	}
+	def := prettyChoice(args, 1, item(0), item(1))
 	return caseWhen(def, isNull(oidLookup(m, oid, -1), false), nullLit()), text, nil
 }
