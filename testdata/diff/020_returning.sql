@@ -74,7 +74,8 @@ INSERT INTO nkt (n, j, raw) VALUES (1.005, '{"a": [1]}', '\x00ff'), (1.005, '{"a
 INSERT INTO nkt (n, d, ts) VALUES (1.5 * 3, '2024-03-01'::timestamp, now()::timestamp(0)) RETURNING n, d, ts = now()::timestamp(0) AS now_ts, id;
 INSERT INTO nkt (id, n) VALUES (1000, 9.999) RETURNING id, n;
 INSERT INTO nkt (n, note) SELECT n + 1, 'copy of ' || id FROM nkt WHERE id < 3 ORDER BY id RETURNING n, note, id, flag;
-SELECT n, c, ch, ts, d, j, js, flag, id, note, raw FROM nkt ORDER BY id;
+-- (ts of the now() row is left out: the servers run the INSERT in different seconds)
+SELECT n, c, ch, CASE WHEN ts > '2025-01-01' THEN NULL ELSE ts END AS ts, d, j, js, flag, id, note, raw FROM nkt ORDER BY id;
 -- (the failing INSERTs have drawn their sequence values in pgtidb: last, so no later row shows it)
 INSERT INTO nkt (n) VALUES (1234.5) RETURNING n;
 INSERT INTO nkt (c) VALUES ('abcdef') RETURNING c;
