@@ -11,6 +11,7 @@ import (
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
 	"github.com/pgtidb/pgtidb/returning"
 )
 
@@ -30,8 +31,9 @@ import (
 // read it). CACHE is accepted and ignored (every pgtidb sequence is NOCACHE, see sequence.go).
 // NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
 // -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
-// bounds of the sequence's data type, which pgtidb does not keep: accepted only when the bound
-// already is bigint's. Refused: AS (the data type), those NO MINVALUE / NO MAXVALUE, OWNED BY
+// bounds of the sequence's data type (the one pgtidb stored, catalog/seqtype.go, else the one
+// its bounds imply). AS type changes the stored type and, as PostgreSQL does, a bound that was
+// the old type's to the new type's; a bound outside the new type is 22023. Refused: OWNED BY
 // NONE of an owned sequence, and sequence values at the int64 extremes (outside TiDB's range).
 
 // alterSequenceChange is what ALTER SEQUENCE asks for; nil fields are left alone.
@@ -42,51 +44,112 @@ type alterSequenceChange struct {
 	// noMin, noMax: NO MINVALUE / NO MAXVALUE, resolved against the sequence's direction when
 	// the plan runs (resolve).
 	noMin, noMax bool
+	// oldType is the sequence's stored data type (0: unknown, implied by its bounds); asType
+	// the one AS asks for (0: unchanged).
+	oldType, asType typemap.OID
 }
 
-// resolve turns NO MINVALUE / NO MAXVALUE into bounds for a sequence whose INCREMENT is oldInc
-// before ch, whose bounds are oldLo, oldHi as TiDB keeps them. PostgreSQL's NO MINVALUE of an
-// ascending sequence is 1 and NO MAXVALUE of a descending one -1, whatever its type; the other
-// two are the bounds of its data type, which pgtidb does not keep: exact only when the bound is
-// already bigint's (a smaller type cannot have it), else 0A000.
+// seqTypeBounds are the bounds of sequence data type ty.
+func seqTypeBounds(ty typemap.OID) (lo, hi int64, name string) {
+	switch ty {
+	case typemap.Int2:
+		return math.MinInt16, math.MaxInt16, "smallint"
+	case typemap.Int4:
+		return math.MinInt32, math.MaxInt32, "integer"
+	}
+	return math.MinInt64, math.MaxInt64, "bigint"
+}
+
+// resolve turns NO MINVALUE / NO MAXVALUE and AS into bounds for a sequence whose INCREMENT
+// is oldInc before ch, whose bounds are oldLo, oldHi as TiDB keeps them. PostgreSQL's NO
+// MINVALUE of an ascending sequence is 1 and NO MAXVALUE of a descending one -1, whatever its
+// type; the other two are the bounds of its data type. AS moves a bound that was the old
+// type's to the new type's (init_params' reset_max_value / reset_min_value), and refuses
+// bounds the new type cannot hold.
 func (ch *alterSequenceChange) resolve(oldInc, oldLo, oldHi int64) (*alterSequenceChange, error) {
-	if !ch.noMin && !ch.noMax {
+	if !ch.noMin && !ch.noMax && ch.asType == 0 {
 		return ch, nil
+	}
+	if oldHi == tidbSeqMax {
+		oldHi = math.MaxInt64
+	}
+	if oldLo == tidbSeqMin {
+		oldLo = math.MinInt64
 	}
 	out := *ch
 	inc := oldInc
 	if ch.increment != nil {
 		inc = *ch.increment
 	}
-	if ch.noMin {
+	oldType := ch.oldType
+	if oldType == 0 {
+		switch {
+		case oldHi == math.MaxInt16 || oldLo == math.MinInt16:
+			oldType = typemap.Int2
+		case oldHi == math.MaxInt32 || oldLo == math.MinInt32:
+			oldType = typemap.Int4
+		default:
+			oldType = typemap.Int8
+		}
+	}
+	newType := oldType
+	if ch.asType != 0 {
+		newType = ch.asType
+	}
+	oldTypeLo, oldTypeHi, _ := seqTypeBounds(oldType)
+	lo, hi, typeName := seqTypeBounds(newType)
+	if ch.asType != 0 {
+		if ch.maxv == nil && !ch.noMax && oldHi == oldTypeHi {
+			out.noMax = true
+		}
+		if ch.minv == nil && !ch.noMin && oldLo == oldTypeLo {
+			out.noMin = true
+		}
+	}
+	if out.noMin {
 		v := int64(1)
 		if inc < 0 {
-			if oldLo != tidbSeqMin {
-				return nil, pgerror.Unsupported("NO MINVALUE of a descending sequence whose MINVALUE is not bigint's").
-					WithDetail("pgtidb does not keep a sequence's data type, whose lower bound NO MINVALUE means.")
-			}
-			v = math.MinInt64
+			v = lo
 		}
 		out.minv = &v
 	}
-	if ch.noMax {
+	if out.noMax {
 		v := int64(-1)
 		if inc > 0 {
-			if oldHi != tidbSeqMax {
-				return nil, pgerror.Unsupported("NO MAXVALUE of an ascending sequence whose MAXVALUE is not bigint's").
-					WithDetail("pgtidb does not keep a sequence's data type, whose upper bound NO MAXVALUE means.")
-			}
-			v = math.MaxInt64
+			v = hi
 		}
 		out.maxv = &v
 	}
+	if ch.asType != 0 {
+		maxv, minv := oldHi, oldLo
+		if out.maxv != nil {
+			maxv = *out.maxv
+		}
+		if out.minv != nil {
+			minv = *out.minv
+		}
+		if maxv < lo || maxv > hi {
+			return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "MAXVALUE (%d) is out of range for sequence data type %s", maxv, typeName)
+		}
+		if minv < lo || minv > hi {
+			return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "MINVALUE (%d) is out of range for sequence data type %s", minv, typeName)
+		}
+		// The bounds are written out even when they do not change (TiDB keeps them).
+		if out.maxv == nil {
+			out.maxv = &maxv
+		}
+		if out.minv == nil {
+			out.minv = &minv
+		}
+	}
+	out.noMin, out.noMax = false, false
 	return &out, nil
 }
 
 // resolvedStatement is statement with NO MINVALUE / NO MAXVALUE resolved against the sequence's
 // definition as collected (keys: START, INCREMENT, MIN_VALUE, MAX_VALUE); nil when it is gone.
 func (ch *alterSequenceChange) resolvedStatement(keys []returning.Row, name *ast.TableName, ifExists bool) (ast.StmtNode, error) {
-	if !ch.noMin && !ch.noMax {
+	if !ch.noMin && !ch.noMax && ch.asType == 0 {
 		return ch.statement(name, ifExists), nil
 	}
 	if len(keys) != 1 || len(keys[0]) < 4 {
@@ -158,6 +221,30 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	if err != nil {
 		return nil, err
 	}
+	// The stored data type (catalog/seqtype.go); AS replaces it once the plan ran.
+	var typeChange []catalog.Change
+	if t.ctx.Resolver != nil {
+		seq, err := t.ctx.Resolver.LookupTable(schema, name)
+		if err != nil {
+			return nil, err
+		}
+		if seq != nil {
+			if x := seq.Text(catalog.TextSequenceType, ""); x != nil {
+				if v, err := strconv.ParseUint(x.Expr.Plain, 10, 32); err == nil {
+					ch.oldType = typemap.OID(v)
+				}
+			}
+			if ch.asType != 0 {
+				texts := []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(ch.asType), 10)}}}
+				for _, x := range seq.Texts {
+					if x.Kind != catalog.TextSequenceType {
+						texts = append(texts, x)
+					}
+				}
+				typeChange = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: name, SetTexts: true, Texts: texts}}
+			}
+		}
+	}
 	seq := sequenceRef{db: db, name: name}
 	info := newSelect()
 	info.Fields = &ast.FieldList{}
@@ -170,20 +257,27 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return ch.check(rows, name) }
 	tn := &ast.TableName{Schema: cistr(db), Name: cistr(name)}
-	if !ch.noMin && !ch.noMax {
+	if !ch.noMin && !ch.noMax && ch.asType == 0 {
 		alter := ch.statement(tn, n.GetMissingOk())
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
 			return nil, err
 		}
 	} else {
-		sample := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte(strconv.FormatInt(tidbSeqMax, 10))}}
+		// A sample definition (an ascending sequence of its stored type) for the plan's shape.
+		_, sampleHi, _ := seqTypeBounds(ch.oldType)
+		sample := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte(strconv.FormatInt(min(sampleHi, tidbSeqMax), 10))}}
 		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
 			return ch.resolvedStatement(keys, &ast.TableName{Schema: cistr(db), Name: cistr(name)}, n.GetMissingOk())
 		}); err != nil {
 			return nil, err
 		}
 	}
-	return b.finish("ALTER SEQUENCE", KindDDL, nil)
+	out, err := b.finish("ALTER SEQUENCE", KindDDL, nil)
+	if err != nil {
+		return nil, err
+	}
+	out.Catalog = append(out.Catalog, typeChange...)
+	return out, nil
 }
 
 // alterSequenceOptions reads ALTER SEQUENCE's options.
@@ -199,8 +293,14 @@ func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string
 		seen[opt] = true
 		switch opt {
 		case "as":
-			return nil, pgerror.Unsupported("ALTER SEQUENCE ... AS").
-				WithDetail("pgtidb does not keep a sequence's data type.")
+			ty, err := typeName(d.GetArg().GetTypeName())
+			if err != nil {
+				return nil, err
+			}
+			if ty.OID != typemap.Int2 && ty.OID != typemap.Int4 && ty.OID != typemap.Int8 {
+				return nil, pgerror.New(pgerrcode.InvalidParameterValue, "sequence type must be smallint, integer, or bigint")
+			}
+			ch.asType = ty.OID
 		case "increment", "minvalue", "maxvalue", "start", "cache", "restart":
 			if d.GetArg() == nil {
 				switch opt {
