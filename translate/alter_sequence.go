@@ -11,8 +11,8 @@ import (
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
-	"github.com/pgtidb/pgtidb/typemap"
 	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 // ALTER SEQUENCE [IF EXISTS] s [INCREMENT] [MINVALUE|MAXVALUE n] [START] [RESTART [WITH n]]

@@ -439,15 +439,9 @@ func (t *translator) indirection(ind *pg_query.A_Indirection, sc *scope) (ast.Ex
 		return t.slice(arr, ty, idx, sc)
 	}
 	arr = t.arrayOperand(arr, ty)
-	i, it, err := t.expr(idx.GetUidx(), sc)
+	i, err := t.subscriptIndex(idx, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
-	}
-	if i, it, err = t.coerce(i, it, of(typemap.Int4)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isInt(it) {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch, "array subscript must have type integer")
 	}
 	elem := arrayElemType(ty)
 	if v := t.arrays[arr]; v != nil {
@@ -858,4 +852,20 @@ func isNullConst(e ast.ExprNode) bool {
 		return isNullLit(c.Expr)
 	}
 	return isNullLit(e)
+}
+
+// subscriptIndex translates a subscript's index: an integer expression, coerced to int4 as
+// PostgreSQL's transformArraySubscripts does (42804 for anything else).
+func (t *translator) subscriptIndex(idx *pg_query.A_Indices, sc *scope) (ast.ExprNode, error) {
+	i, it, err := t.expr(idx.GetUidx(), sc)
+	if err != nil {
+		return nil, err
+	}
+	if i, it, err = t.coerce(i, it, of(typemap.Int4)); err != nil {
+		return nil, err
+	}
+	if !isInt(it) {
+		return nil, pgerror.Newf(pgerrcode.DatatypeMismatch, "array subscript must have type integer")
+	}
+	return i, nil
 }

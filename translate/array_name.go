@@ -21,15 +21,9 @@ func (t *translator) nameSubscript(n ast.ExprNode, idx *pg_query.A_Indices, sc *
 	if idx.GetIsSlice() {
 		return nil, typemap.Type{}, pgerror.New(pgerrcode.FeatureNotSupported, "slices of fixed-length arrays not implemented")
 	}
-	i, it, err := t.expr(idx.GetUidx(), sc)
+	i, err := t.subscriptIndex(idx, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
-	}
-	if i, it, err = t.coerce(i, it, of(typemap.Int4)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isInt(it) {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch, "array subscript must have type integer")
 	}
 	if !simpleOperand(i) || !simpleOperand(n) {
 		return nil, typemap.Type{}, pgerror.Unsupported("subscript of a name computed by a volatile expression")
@@ -69,15 +63,9 @@ func (t *translator) vectorSubscript(v ast.ExprNode, ty typemap.Type, idx *pg_qu
 	if idx.GetIsSlice() {
 		return nil, typemap.Type{}, pgerror.Unsupported("slices of " + sqlTypeName(ty))
 	}
-	i, it, err := t.expr(idx.GetUidx(), sc)
+	i, err := t.subscriptIndex(idx, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
-	}
-	if i, it, err = t.coerce(i, it, of(typemap.Int4)); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	if !isInt(it) {
-		return nil, typemap.Type{}, pgerror.Newf(pgerrcode.DatatypeMismatch, "array subscript must have type integer")
 	}
 	elem := vectorElem(ty)
 	var path ast.ExprNode

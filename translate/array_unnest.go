@@ -139,21 +139,7 @@ func (t *translator) unnestKnown(v *arrayValue, valueName, ordName string, ordin
 // inside the recursive part).
 func (t *translator) unnestJSON(arr ast.ExprNode, elem typemap.Type, valueName, ordName string, ordinality bool) (ast.ResultSetNode, error) {
 	const arrCTE, seq, pos, val = "pgtidb_unnest_array", "pgtidb_unnest_pos", "i", "a"
-	col := func(table, name string) ast.ExprNode {
-		return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(table), Name: cistr(name)}}
-	}
-	from := func(tables ...string) *ast.TableRefsClause {
-		var join *ast.Join
-		for _, name := range tables {
-			src := &ast.TableSource{Source: &ast.TableName{Name: cistr(name)}}
-			if join == nil {
-				join = &ast.Join{Left: src}
-			} else {
-				join = &ast.Join{Left: join, Right: src, Tp: ast.CrossJoin}
-			}
-		}
-		return &ast.TableRefsClause{TableRefs: join}
-	}
+	col, from := qualifiedColumn, crossJoinNames
 	sel := func(fields []*ast.SelectField, refs *ast.TableRefsClause, where ast.ExprNode) *ast.SelectStmt {
 		return &ast.SelectStmt{SelectStmtOpts: &ast.SelectStmtOpts{SQLCache: true}, Kind: ast.SelectStmtKindSelect,
 			Fields: &ast.FieldList{Fields: fields}, From: refs, Where: where}
@@ -183,4 +169,18 @@ func (t *translator) unnestJSON(arr ast.ExprNode, elem typemap.Type, valueName, 
 	out.With = &ast.WithClause{IsRecursive: true, CTEs: ctes}
 	out.OrderBy = &ast.OrderByClause{Items: []*ast.ByItem{{Expr: col(seq, pos)}}}
 	return out, nil
+}
+
+// crossJoinNames is FROM the named tables (the WITH queries of a recursive CTE), cross joined.
+func crossJoinNames(tables ...string) *ast.TableRefsClause {
+	var join *ast.Join
+	for _, name := range tables {
+		src := &ast.TableSource{Source: &ast.TableName{Name: cistr(name)}}
+		if join == nil {
+			join = &ast.Join{Left: src}
+		} else {
+			join = &ast.Join{Left: join, Right: src, Tp: ast.CrossJoin}
+		}
+	}
+	return &ast.TableRefsClause{TableRefs: join}
 }

@@ -33,7 +33,7 @@ func init() {
 		"pg_size_pretty":         fnSizePretty,
 		"obj_description":        fnObjDescription,
 		"col_description":        fnColDescription,
-		"shobj_description":      fnDescription("shobj_description", 2, typemap.Oid, typemap.Name),
+		"shobj_description":      fnNoObject("shobj_description", 2, typemap.Oid, typemap.Name), // COMMENT ON DATABASE / ROLE is refused
 		"pg_table_is_visible":    fnTableIsVisible,
 		"pg_type_is_visible":     fnTypeIsVisible,
 		"to_regclass":            fnToRegclass,
@@ -470,17 +470,6 @@ func fnSizePretty(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 		whens = append(whens, binop(opcode.LT, abs(s), intLit(20*1024-1)), text(halfRounded(s), u))
 	}
 	return nil, typemap.Type{}, nil
-}
-
-// fnDescription is shobj_description: pgtidb stores no comments of shared objects (COMMENT ON
-// DATABASE and ROLE are refused), so every one is NULL.
-func fnDescription(name string, minArgs int, want ...typemap.OID) funcHandler {
-	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		if _, err := t.catalogArgs(name, fc, sc, minArgs, want...); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		return nullLit(), of(typemap.Text), nil
-	}
 }
 
 // fnTableIsVisible is pg_table_is_visible(oid): whether the search path finds the relation

@@ -14,7 +14,7 @@ import (
 func init() {
 	for name, h := range map[string]funcHandler{
 		"pg_is_in_recovery": fnIsInRecovery,
-		"pg_get_triggerdef": fnGetTriggerDef,
+		"pg_get_triggerdef": fnNoObject("pg_get_triggerdef", 1, typemap.Oid, typemap.Bool), // pg_trigger is empty
 	} {
 		functions[name] = h
 	}
@@ -87,14 +87,4 @@ func (t *translator) aclKindColumn(cr *pg_query.ColumnRef, sc *scope) ([]string,
 		return kinds, ok
 	}
 	return nil, false
-}
-
-// fnGetTriggerDef is pg_get_triggerdef(oid [, pretty bool]): the CREATE TRIGGER text of a
-// trigger, NULL for an oid that is no trigger's. pgtidb has no triggers (TiDB runs none, and
-// pg_trigger is empty), so every oid is no trigger's: NULL, as PostgreSQL answers for one.
-func fnGetTriggerDef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-	if _, err := t.catalogArgs("pg_get_triggerdef", fc, sc, 1, typemap.Oid, typemap.Bool); err != nil {
-		return nil, typemap.Type{}, err
-	}
-	return nullLit(), of(typemap.Text), nil
 }

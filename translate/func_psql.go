@@ -14,20 +14,21 @@ import (
 // statistics, publications).
 
 func init() {
-	functions["pg_get_statisticsobjdef_columns"] = fnNoObject("pg_get_statisticsobjdef_columns", typemap.Text)
-	functions["pg_get_statisticsobjdef"] = fnNoObject("pg_get_statisticsobjdef", typemap.Text)
+	functions["pg_get_statisticsobjdef_columns"] = fnNoObject("pg_get_statisticsobjdef_columns", 1, typemap.Oid)
+	functions["pg_get_statisticsobjdef"] = fnNoObject("pg_get_statisticsobjdef", 1, typemap.Oid)
 	functions["pg_relation_is_publishable"] = fnRelationIsPublishable
 	functions["pg_partition_ancestors"] = fnPartitionAncestors
 }
 
-// fnNoObject is a function of an object kind pgtidb has none of (pg_statistic_ext is empty):
-// every oid names no such object, for which PostgreSQL answers NULL.
-func fnNoObject(name string, result typemap.OID) funcHandler {
+// fnNoObject is a text function of an object kind pgtidb has none of (extended statistics,
+// triggers, comments of shared objects): every oid names no such object, for which
+// PostgreSQL answers NULL. The arguments (minArgs to len(want), of types want) are checked.
+func fnNoObject(name string, minArgs int, want ...typemap.OID) funcHandler {
 	return func(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
-		if _, err := t.catalogArgs(name, fc, sc, 1, typemap.Oid); err != nil {
+		if _, err := t.catalogArgs(name, fc, sc, minArgs, want...); err != nil {
 			return nil, typemap.Type{}, err
 		}
-		return nullLit(), of(result), nil
+		return nullLit(), of(typemap.Text), nil
 	}
 }
 

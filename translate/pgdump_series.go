@@ -74,21 +74,7 @@ func (t *translator) generateSeries(rf *pg_query.RangeFunction, fc *pg_query.Fun
 		}
 	}
 	const argsCTE, seqCTE = "pgtidb_gs_args", "pgtidb_gs"
-	col := func(table, name string) ast.ExprNode {
-		return &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(table), Name: cistr(name)}}
-	}
-	from := func(tables ...string) *ast.TableRefsClause {
-		var join *ast.Join
-		for _, name := range tables {
-			src := &ast.TableSource{Source: &ast.TableName{Name: cistr(name)}}
-			if join == nil {
-				join = &ast.Join{Left: src}
-			} else {
-				join = &ast.Join{Left: join, Right: src, Tp: ast.CrossJoin}
-			}
-		}
-		return &ast.TableRefsClause{TableRefs: join}
-	}
+	col, from := qualifiedColumn, crossJoinNames
 	cmp := opcode.LE
 	if step < 0 {
 		cmp = opcode.GE
