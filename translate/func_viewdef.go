@@ -23,44 +23,41 @@ func init() {
 // pgtidb_viewdef. The wrap-column form (an integer second argument) is refused.
 func fnGetViewdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, typemap.Type, error) {
 	args := fc.GetArgs()
+	if len(args) < 1 || len(args) > 2 {
+		return nil, typemap.Type{}, t.undefinedFunction("pg_get_viewdef", args, sc)
+	}
+	oid, ty, err := t.expr(args[0], sc)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	switch {
+	case isUnknown(ty) || isString(ty):
+		// pg_get_viewdef(name): the name is read as regclass input.
+		oid, _, err = t.coerce(oid, ty, of(typemap.RegClass))
+	case isOIDType(ty) || isInt(ty):
+		oid, _, err = t.coerce(oid, ty, of(typemap.Oid))
+	default:
+		return nil, typemap.Type{}, t.undefinedFunction("pg_get_viewdef", args, sc)
+	}
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	var pretty []ast.ExprNode
 	if len(args) == 2 {
-		if _, ty, err := t.expr(args[1], sc); err == nil && isInt(ty) {
+		p, pty, err := t.expr(args[1], sc)
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		if isInt(pty) {
 			return nil, typemap.Type{}, pgerror.Unsupported("pg_get_viewdef with a wrap column")
 		}
-	}
-	var oid ast.ExprNode
-	var pretty ast.ExprNode = boolLit(false)
-	if len(args) >= 1 {
-		e, ty, err := t.expr(args[0], sc)
-		if err != nil {
+		if p, pty, err = t.coerce(p, pty, of(typemap.Bool)); err != nil {
 			return nil, typemap.Type{}, err
 		}
-		if isUnknown(ty) || isString(ty) {
-			// pg_get_viewdef(name): the name is read as regclass input.
-			if e, _, err = t.coerce(e, ty, of(typemap.RegClass)); err != nil {
-				return nil, typemap.Type{}, err
-			}
-			oid = e
+		if pty.OID != typemap.Bool {
+			return nil, typemap.Type{}, t.undefinedFunction("pg_get_viewdef", args, sc)
 		}
-	}
-	if oid == nil {
-		xs, err := t.catalogArgs("pg_get_viewdef", fc, sc, 1, typemap.Oid, typemap.Bool)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		oid = xs[0]
-		if len(xs) == 2 {
-			pretty = xs[1]
-		}
-	} else if len(args) == 2 {
-		p, ty, err := t.expr(args[1], sc)
-		if err != nil {
-			return nil, typemap.Type{}, err
-		}
-		if p, _, err = t.coerce(p, ty, of(typemap.Bool)); err != nil {
-			return nil, typemap.Type{}, err
-		}
-		pretty = p
+		pretty = []ast.ExprNode{p}
 	}
 	text := of(typemap.Text)
 	if isNullLit(oid) {
@@ -73,7 +70,7 @@ func fnGetViewdef(t *translator, fc *pg_query.FuncCall, sc *scope) (ast.ExprNode
 	col := func(name string) ast.ExprNode { return qualifiedColumn("v", name) }
 	m := oidMap(col("oid"), funcCall("JSON_ARRAY", col("def"), col("pretty_def")), &ast.Join{Left: src}, nil)
 	item := func(i int) ast.ExprNode { return funcCall("JSON_UNQUOTE", oidLookup(m, oid, i)) }
-	def := prettyChoice([]ast.ExprNode{pretty}, 0, item(0), item(1))
+	def := prettyChoice(pretty, 0, item(0), item(1))
 	return caseWhen(def, isNull(oidLookup(m, oid, -1), false), nullLit(),
 		binop(opcode.EQ, funcCall("JSON_TYPE", oidLookup(m, oid, 0)), strLit("NULL")), nullLit()), text, nil
 }
