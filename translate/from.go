@@ -331,12 +331,8 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, sc *scope) (*fromItem, error
 			if err != nil {
 				return nil, err
 			}
-			if empty, err := t.emptyCatalogJoin(j); err != nil {
-				return nil, err
-			} else if empty {
-				cond = boolLit(false)
-			} else if hasSubquery(cond) {
-				cond, _ = t.hoistOnSubqueries(join, cond)
+			if hasSubquery(cond) {
+				cond, _ = t.hoistOnSubqueries(join, cond) // join_subquery.go
 			}
 			join.On = &ast.OnCondition{Expr: cond}
 		}
