@@ -17,12 +17,9 @@ func (t *translator) delete(n *pg_query.DeleteStmt) (*Statement, error) {
 	case n.GetWithClause() != nil:
 		return nil, pgerror.Unsupported("WITH ... DELETE")
 	}
-	tableName, tbl, err := t.table(n.GetRelation())
+	tableName, tbl, err := t.writeTarget(n.GetRelation(), "DELETE from")
 	if err != nil {
 		return nil, err
-	}
-	if tbl.View {
-		return nil, pgerror.Unsupported("DELETE from a view")
 	}
 	alias := n.GetRelation().GetAlias().GetAliasname()
 	sc := newTableScope(alias, tbl)

@@ -19,12 +19,9 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 	if n.GetWithClause() != nil {
 		return nil, pgerror.Unsupported("WITH ... INSERT")
 	}
-	tableName, tbl, err := t.table(n.GetRelation())
+	tableName, tbl, err := t.writeTarget(n.GetRelation(), "INSERT into")
 	if err != nil {
 		return nil, err
-	}
-	if tbl.View {
-		return nil, pgerror.Unsupported("INSERT into a view")
 	}
 	t.relation = tbl.Name
 	targets, err := targetColumns(n.GetCols(), tbl)

@@ -257,3 +257,19 @@ func alwaysNullColumn(r *rel, col string, ty typemap.Type) ast.ExprNode {
 	}
 	return castTo(nullLit(), ty)
 }
+
+// writeTarget resolves the target relation of INSERT, UPDATE or DELETE (what names the
+// statement in the view refusal: "INSERT into", "UPDATE of", "DELETE from"). A view is refused
+// (TiDB's updatable views differ from PostgreSQL's), a sequence is PostgreSQL's 42809.
+func (t *translator) writeTarget(rv *pg_query.RangeVar, what string) (*ast.TableName, *catalog.Table, error) {
+	tn, tbl, err := t.table(rv)
+	switch {
+	case err != nil:
+		return nil, nil, err
+	case tbl.View:
+		return nil, nil, pgerror.Unsupported(what + " a view")
+	case tbl.Sequence:
+		return nil, nil, pgerror.Newf(pgerrcode.WrongObjectType, "cannot change sequence \"%s\"", tbl.Name)
+	}
+	return tn, tbl, nil
+}

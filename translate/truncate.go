@@ -41,7 +41,7 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		if tbl.View {
+		if tbl.View || tbl.Sequence {
 			return nil, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a table", tbl.Name)
 		}
 		key := [2]string{tn.Schema.O, tn.Name.O}

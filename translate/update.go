@@ -25,12 +25,9 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 	case n.GetWithClause() != nil:
 		return nil, pgerror.Unsupported("WITH ... UPDATE")
 	}
-	tableName, tbl, err := t.table(n.GetRelation())
+	tableName, tbl, err := t.writeTarget(n.GetRelation(), "UPDATE of")
 	if err != nil {
 		return nil, err
-	}
-	if tbl.View {
-		return nil, pgerror.Unsupported("UPDATE of a view")
 	}
 	t.relation = tbl.Name
 	alias := n.GetRelation().GetAlias().GetAliasname()
