@@ -45,7 +45,9 @@
 // text PostgreSQL prints for a default or a CHECK, which the translator computes when it
 // creates one (translate/deparse.go) and which the catalog shows only while TiDB still holds
 // the default or clause it was stored with (else the text derived from TiDB's, documented in
-// KNOWN_GAPS.md); and comments (COMMENT ON), read by pg_description (description.go).
+// KNOWN_GAPS.md); comments (COMMENT ON), read by pg_description (description.go); and a
+// DEFERRABLE foreign key's deferral (TextDeferral), which pg_constraint, information_schema
+// and pg_get_constraintdef show and SET CONSTRAINTS reads (ConstraintsNamed).
 // pgtidb_constraintdef (constraintdef.go) is an emulation of pgtidb's own that
 // pg_get_constraintdef reads. A view's PostgreSQL text is not kept (KNOWN_GAPS.md).
 //

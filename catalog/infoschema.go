@@ -214,7 +214,9 @@ var infoSchemaEmulations = map[string]string{
 
 	"table_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS constraint_schema,
 			k.conname AS constraint_name, DATABASE() AS table_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS table_schema,
-			k.TABLE_NAME AS table_name, k.CONSTRAINT_TYPE AS constraint_type, 'NO' AS is_deferrable, 'NO' AS initially_deferred,
+			k.TABLE_NAME AS table_name, k.CONSTRAINT_TYPE AS constraint_type,
+			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` <> '', 'YES', 'NO') AS is_deferrable,
+			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` = '` + DeferrableInitiallyDeferred + `', 'YES', 'NO') AS initially_deferred,
 			'YES' AS enforced, IF(k.CONSTRAINT_TYPE = 'UNIQUE', 'YES', NULL) AS nulls_distinct
 		FROM (` + infoSchemaConstraints + `
 			UNION ALL SELECT n.TABLE_SCHEMA, n.TABLE_NAME, n.conname, n.conname, 'CHECK', NULL, NULL FROM (` + infoSchemaNotNull + `) n) k`,

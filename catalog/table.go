@@ -53,6 +53,16 @@ const (
 	TextView TextKind = "view"
 	// TextSequenceType is a sequence's data type declared with AS, its OID as text (seqtype.go).
 	TextSequenceType TextKind = "seqtype"
+	// TextDeferral is a DEFERRABLE foreign key's deferral (Name: the constraint), as
+	// pg_get_constraintdef prints it after the key: Deferrable or DeferrableInitiallyDeferred.
+	// A NOT DEFERRABLE key has none.
+	TextDeferral TextKind = "deferral"
+)
+
+// The texts of TextDeferral.
+const (
+	Deferrable                  = "DEFERRABLE"
+	DeferrableInitiallyDeferred = "DEFERRABLE INITIALLY DEFERRED"
 )
 
 // Text is one stored PostgreSQL text of a relation.

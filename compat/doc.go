@@ -6,7 +6,7 @@
 //     SET LOCAL and the undoing of SET by ROLLBACK (and ROLLBACK TO SAVEPOINT).
 //   - the transaction state machine (txn.go): idle / in block / failed, implicit blocks of a
 //     multi-statement simple query, savepoints, and what each PostgreSQL transaction statement
-//     means in that state.
+//     means in that state; the constraint modes SET CONSTRAINTS sets (constraints.go).
 //   - utility statements (utility.go): SET/SHOW/RESET/BEGIN/COMMIT/… parsed by pg_query are
 //     classified into Actions the proxy carries out against TiDB.
 //

@@ -48,6 +48,8 @@ type Txn struct {
 	// locals holds, for each parameter SET LOCAL changed, the session value to put back at
 	// the end of the block.
 	locals map[string]localValue
+	// constraints is what SET CONSTRAINTS set in the block (constraints.go).
+	constraints constraintModes
 }
 
 type localValue struct {
@@ -70,9 +72,10 @@ func (t *Txn) SetLocal(name string, gucs *GUCs) {
 }
 
 type savepoint struct {
-	name    string
-	gucSnap map[string]string
-	wrote   bool
+	name        string
+	gucSnap     map[string]string
+	wrote       bool
+	constraints constraintModes
 }
 
 // InBlock reports whether a transaction block (explicit or implicit) is open.
@@ -109,7 +112,8 @@ func (t *Txn) Fail() {
 
 // AddSavepoint records a savepoint (PostgreSQL allows the same name twice; the newest wins).
 func (t *Txn) AddSavepoint(name string, gucs *GUCs) {
-	t.savepoints = append(t.savepoints, savepoint{name: name, gucSnap: gucs.Snapshot(), wrote: t.Wrote})
+	t.savepoints = append(t.savepoints, savepoint{name: name, gucSnap: gucs.Snapshot(), wrote: t.Wrote,
+		constraints: t.constraints.clone()})
 }
 
 func (t *Txn) findSavepoint(name string) int {
@@ -142,6 +146,7 @@ func (t *Txn) RollbackTo(name string, gucs *GUCs) {
 		return
 	}
 	gucs.Restore(t.savepoints[i].gucSnap)
+	t.constraints = t.savepoints[i].constraints.clone()
 	t.savepoints = t.savepoints[:i+1]
 	t.Status = TxnBlock
 }

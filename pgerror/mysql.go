@@ -484,6 +484,24 @@ func DuplicateEntry(err *mysql.MySQLError) (table, constraint, entry string, ok 
 	return parseDuplicateEntry(err.Message)
 }
 
+// reForeignKeyOwner reads the table (database and name) and the constraint of TiDB's
+// foreign-key violations (1451, 1452).
+var reForeignKeyOwner = regexp.MustCompile("a foreign key constraint fails \\(`([^`]*)`\\.`([^`]*)`, CONSTRAINT `([^`]*)`")
+
+// ForeignKeyFailure reads a foreign-key violation (1451: a referenced row is deleted or
+// updated; 1452: a referencing row is written): the TiDB database and table the key belongs
+// to, and its name. ok is false for other errors.
+func ForeignKeyFailure(err *mysql.MySQLError) (db, table, constraint string, ok bool) {
+	if err == nil || (err.Number != 1451 && err.Number != 1452) {
+		return "", "", "", false
+	}
+	m := reForeignKeyOwner.FindStringSubmatch(err.Message)
+	if m == nil {
+		return "", "", "", false
+	}
+	return m[1], m[2], m[3], true
+}
+
 // KeyExistsDetail builds PostgreSQL's detail of a unique violation, "Key (a, b)=(1, x) already
 // exists.", from the index's columns and the entry DuplicateEntry returned. TiDB joins the
 // values of a multi-column key with '-', so the entry is split only when that gives exactly one

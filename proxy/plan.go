@@ -3,8 +3,10 @@ package proxy
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgproto3"
 
 	"github.com/pgtidb/pgtidb/pgerror"
@@ -64,7 +66,11 @@ func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params [
 	sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s), describe: w.describe && tr.Columns != nil}
 	n, err := returning.Execute(ctx, s.tidb, tr.Plan, params, sink)
 	if err != nil {
-		return "", s.interrupted(err)
+		err = s.interrupted(err)
+		if me := (*mysql.MySQLError)(nil); errors.As(err, &me) {
+			err = s.fkDeferred(ctx, me, err)
+		}
+		return "", err
 	}
 	sink.describeOnce()
 	switch {

@@ -554,6 +554,9 @@ func (s *session) explain(ctx context.Context, tr *translate.Statement, err erro
 	}
 	// Not-null and check violations name the INSERT/UPDATE's table, as PostgreSQL's do.
 	pe := pgerror.FromMySQLIn(me, tr.Relation)
+	if _, _, _, ok := pgerror.ForeignKeyFailure(me); ok {
+		return s.fkDeferred(ctx, me, pe)
+	}
 	table, constraint, entry, ok := pgerror.DuplicateEntry(me)
 	if !ok || table == "" {
 		return pe
@@ -570,6 +573,27 @@ func (s *session) explain(ctx context.Context, tr *translate.Statement, err erro
 		pe.Detail = detail
 	}
 	return pe
+}
+
+// fkDeferred turns err, TiDB's violation me of a foreign key, into the refusal of a deferred
+// check when the key is deferred in the block (translate/fk_deferral.go): PostgreSQL would
+// check it at COMMIT, TiDB has checked it at once. Otherwise err is returned.
+func (s *session) fkDeferred(ctx context.Context, me *mysql.MySQLError, err error) error {
+	db, table, constraint, ok := pgerror.ForeignKeyFailure(me)
+	if !ok || !s.txn.InBlock() {
+		return err
+	}
+	tbl, lerr := s.srv.catalog.Lookup(ctx, s.tidb, db, table)
+	if lerr != nil || tbl == nil {
+		return err
+	}
+	d := tbl.Text(catalog.TextDeferral, constraint)
+	if d == nil || !s.txn.Deferred(compat.ConstraintKey{Database: db, Name: constraint}, d.Expr.Plain == catalog.DeferrableInitiallyDeferred) {
+		return err
+	}
+	return pgerror.Unsupported("deferring the check of foreign key constraint \"" + constraint + "\" of table \"" + table + "\"").
+		WithDetail(pgerror.FromMySQL(me).Message + ".").
+		WithHint("pgtidb checks a foreign key when each row is written, even when it is deferred: write the referenced row first.")
 }
 
 // interrupted maps TiDB's "query interrupted" to PostgreSQL's cancel and timeout errors.

@@ -19,7 +19,7 @@ import (
 func isUtility(n *pg_query.Node) bool {
 	switch n.GetNode().(type) {
 	case *pg_query.Node_VariableSetStmt, *pg_query.Node_VariableShowStmt, *pg_query.Node_TransactionStmt,
-		*pg_query.Node_DiscardStmt:
+		*pg_query.Node_DiscardStmt, *pg_query.Node_ConstraintsSetStmt:
 		return true
 	}
 	return false
@@ -66,6 +66,8 @@ func (s *session) utility(ctx context.Context, n *pg_query.Node, w *rowWriter) (
 		return s.show(st.VariableShowStmt, w)
 	case *pg_query.Node_TransactionStmt:
 		return s.transaction(ctx, st.TransactionStmt)
+	case *pg_query.Node_ConstraintsSetStmt:
+		return s.setConstraints(ctx, st.ConstraintsSetStmt)
 	case *pg_query.Node_DiscardStmt:
 		if s.txn.InBlock() {
 			return "", pgerror.New(pgerrcode.ActiveSQLTransaction, "DISCARD ALL cannot run inside a transaction block")
@@ -325,4 +327,49 @@ func (s *session) transaction(ctx context.Context, n *pg_query.TransactionStmt) 
 		return "ROLLBACK", nil
 	}
 	return "", pgerror.Unsupported("two-phase commit (PREPARE TRANSACTION)")
+}
+
+// setConstraints runs SET CONSTRAINTS {ALL | name, …} {DEFERRED | IMMEDIATE}: the names are
+// checked as PostgreSQL checks them (42704 for none, 42809 when a constraint to be deferred
+// is not DEFERRABLE), and the block remembers the modes, which decide whether a violation
+// of a DEFERRABLE foreign key is refused as a deferred check (see explain). Nothing is ever
+// pending: TiDB has checked every key when its row was written, so IMMEDIATE has nothing to
+// check.
+func (s *session) setConstraints(ctx context.Context, n *pg_query.ConstraintsSetStmt) (string, error) {
+	if !s.txn.InBlock() {
+		s.c.sendNotice(&pgerror.Error{Severity: pgerror.SeverityWarning, Code: pgerrcode.NoActiveSQLTransaction,
+			Message: "SET CONSTRAINTS can only be used in transaction blocks"})
+	}
+	var keys []compat.ConstraintKey
+	if len(n.GetConstraints()) > 0 {
+		r := s.resolver(ctx)
+		keys = []compat.ConstraintKey{}
+		for _, c := range n.GetConstraints() {
+			rv := c.GetRangeVar()
+			if rv.GetSchemaname() != "" {
+				if _, ok, err := r.SchemaIsEmpty(rv.GetSchemaname()); err != nil {
+					return "", err
+				} else if !ok {
+					return "", pgerror.Newf(pgerrcode.InvalidSchemaName, "schema \"%s\" does not exist", rv.GetSchemaname())
+				}
+			}
+			found, err := r.ConstraintsNamed(rv.GetSchemaname(), rv.GetRelname())
+			if err != nil {
+				return "", err
+			}
+			if len(found) == 0 {
+				return "", pgerror.Newf(pgerrcode.UndefinedObject, "constraint \"%s\" does not exist", rv.GetRelname())
+			}
+			for _, f := range found {
+				if !f.Deferrable && n.GetDeferred() {
+					return "", pgerror.Newf(pgerrcode.WrongObjectType, "constraint \"%s\" is not deferrable", rv.GetRelname())
+				}
+				keys = append(keys, compat.ConstraintKey{Database: f.Database, Name: rv.GetRelname()})
+			}
+		}
+	}
+	if s.txn.InBlock() {
+		s.txn.SetConstraints(keys, n.GetDeferred())
+	}
+	return "SET CONSTRAINTS", nil
 }

@@ -659,7 +659,7 @@ func (t *translator) addTableConstraint(p *alterPlan, cn *pg_query.Constraint) e
 		}
 		p.hasCheck = true
 		if ck := plan.checks[0]; ck.text.Stored() {
-			texts := append(append([]catalog.Text(nil), p.tbl.Texts...), catalog.Text{Kind: catalog.TextCheck, Name: ck.final, Expr: ck.text})
+			texts := append(append([]catalog.Text(nil), p.currentTexts()...), catalog.Text{Kind: catalog.TextCheck, Name: ck.final, Expr: ck.text})
 			p.texts = &texts
 		}
 		cols = referencedColumns(checks[0].Expr)
@@ -698,6 +698,8 @@ func (t *translator) addTableConstraint(p *alterPlan, cn *pg_query.Constraint) e
 			fk.name = chooseName(p.tbl.Name, indexNameAddition(fk.cols), "fkey", used)
 		}
 		cols = fk.cols
+		texts := deferralTexts(append([]catalog.Text(nil), p.currentTexts()...), plan.fks)
+		p.texts = &texts
 		spec = &ast.AlterTableSpec{Tp: ast.AlterTableAddConstraint, Constraint: &ast.Constraint{
 			Tp: ast.ConstraintForeignKey, Name: fk.name, Keys: indexColumns(fk.cols), Refer: refs[0],
 		}}
@@ -715,6 +717,14 @@ func (t *translator) addTableConstraint(p *alterPlan, cn *pg_query.Constraint) e
 	}
 	p.specs = append(p.specs, spec)
 	return nil
+}
+
+// currentTexts are the relation's texts with the changes of the commands so far.
+func (p *alterPlan) currentTexts() []catalog.Text {
+	if p.texts != nil {
+		return *p.texts
+	}
+	return p.tbl.Texts
 }
 
 // dropConstraint translates DROP CONSTRAINT [IF EXISTS] name. TiDB drops each kind with its
@@ -758,6 +768,8 @@ func (t *translator) dropConstraint(p *alterPlan, cmd *pg_query.AlterTableCmd) e
 		spec = &ast.AlterTableSpec{Tp: ast.AlterTableDropIndex, Name: name}
 	case "f":
 		spec = &ast.AlterTableSpec{Tp: ast.AlterTableDropForeignKey, Name: name}
+		texts := withoutText(p.currentTexts(), catalog.TextDeferral, name)
+		p.texts = &texts
 	case "c":
 		p.hasCheck = true
 		spec = &ast.AlterTableSpec{Tp: ast.AlterTableDropCheck, Constraint: &ast.Constraint{Name: name}}

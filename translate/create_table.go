@@ -91,6 +91,9 @@ type fkPlan struct {
 	onUpdate string
 	onDelete string
 	match    string
+	// DEFERRABLE and INITIALLY DEFERRED (fk_deferral.go): TiDB checks the key at once either
+	// way.
+	deferrable, initDeferred bool
 }
 
 // tablePlan collects a CREATE TABLE before it is rendered.
@@ -100,6 +103,12 @@ type tablePlan struct {
 	keys                 []*keyPlan
 	checks               []*checkPlan
 	fks                  []*fkPlan
+	// last is the constraint a column's DEFERRABLE / INITIALLY … attribute applies to
+	// (PostgreSQL's transformConstraintAttrs): the one added just before it.
+	last *pg_query.Constraint
+	// lastFK is last's plan when last is a FOREIGN KEY, and the attributes it has seen.
+	lastFK                         *fkPlan
+	sawDeferrability, sawInitially bool
 }
 
 func (p *tablePlan) column(name string) *columnPlan {
@@ -195,6 +204,7 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 			change.Texts = append(change.Texts, catalog.Text{Kind: catalog.TextCheck, Name: ck.final, Expr: ck.text})
 		}
 	}
+	change.Texts = deferralTexts(change.Texts, p.fks)
 	out, err := t.createTableWithSequences(p, stmt)
 	if err != nil {
 		return nil, err
@@ -383,10 +393,17 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 	if cn == nil {
 		return pgerror.New(pgerrcode.InternalError, "missing constraint")
 	}
-	if cn.GetDeferrable() || cn.GetInitdeferred() {
-		return pgerror.Unsupported("DEFERRABLE constraints").
-			WithHint("TiDB checks every constraint immediately; declare it NOT DEFERRABLE.")
+	switch cn.GetContype() {
+	case pg_query.ConstrType_CONSTR_ATTR_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE,
+		pg_query.ConstrType_CONSTR_ATTR_DEFERRED, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
+		return p.constraintAttribute(cn) // fk_deferral.go
+	case pg_query.ConstrType_CONSTR_FOREIGN:
+	default:
+		if cn.GetDeferrable() || cn.GetInitdeferred() {
+			return refuseDeferrable(cn)
+		}
 	}
+	p.last, p.lastFK, p.sawDeferrability, p.sawInitially = cn, nil, false, false
 	if cn.GetIsNoInherit() {
 		return pgerror.Unsupported("NO INHERIT")
 	}
@@ -465,12 +482,9 @@ func (p *tablePlan) addConstraint(cn *pg_query.Constraint, col string) error {
 		if len(cn.GetFkDelSetCols()) > 0 {
 			return pgerror.Unsupported("ON DELETE SET NULL/SET DEFAULT with a column list")
 		}
+		fk.deferrable, fk.initDeferred = cn.GetDeferrable() || cn.GetInitdeferred(), cn.GetInitdeferred()
 		p.fks = append(p.fks, fk)
-	case pg_query.ConstrType_CONSTR_ATTR_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_DEFERRED:
-		return pgerror.Unsupported("DEFERRABLE constraints").
-			WithHint("TiDB checks every constraint immediately; declare it NOT DEFERRABLE.")
-	case pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
-		// What TiDB does anyway.
+		p.lastFK = fk
 	case pg_query.ConstrType_CONSTR_IDENTITY:
 		return c.addIdentity(cn, p.name)
 	case pg_query.ConstrType_CONSTR_GENERATED:
