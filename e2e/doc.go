@@ -23,6 +23,9 @@
 //	sqlalchemy_test.go TestSQLAlchemyInspect: python/reflect.py (Debian's SQLAlchemy inspect()
 //	              over psycopg2, /usr/bin/python3) on both servers, its JSON lines compared call
 //	              by call; known gaps listed in sqlalchemyGaps must still differ
+//	django_test.go TestDjangoORM: python/django_orm.py (Debian's Django 3.2 over psycopg2:
+//	              contrib migrations, introspection, ORM writes, lookups and transactions) on
+//	              both servers, step by step; known gaps listed in djangoGaps must still differ
 //	psql_test.go  TestPsql: testdata/psql/*.sql run through the psql binary on both servers;
 //	              the outputs must be equal
 //	fuzz_test.go  FuzzWire: arbitrary bytes after a valid startup must never take the proxy down
