@@ -9,6 +9,7 @@ import (
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/returning"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
@@ -43,6 +44,10 @@ type alterPlan struct {
 	hasCheck bool
 	// texts, when set, are the table's texts after the commands (an added check's).
 	texts *[]catalog.Text
+	// addedKeys are the foreign keys of added columns (ADD COLUMN … REFERENCES), as table
+	// constraints: TiDB cannot constrain a column the same statement adds, so a second ALTER
+	// TABLE adds them (addedColumnKeys).
+	addedKeys []*pg_query.Constraint
 }
 
 // columnChange is what ALTER COLUMN commands change of one existing column.
@@ -134,7 +139,12 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 		// Every command was a no-op (ADD COLUMN IF NOT EXISTS on an existing column…).
 		stmt = doNothing()
 	}
-	out, err := t.ddlStatement(stmt, "ALTER TABLE")
+	var out *Statement
+	if len(p.addedKeys) > 0 {
+		out, err = t.addedColumnKeys(p, stmt)
+	} else {
+		out, err = t.ddlStatement(stmt, "ALTER TABLE")
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -146,6 +156,47 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 		out.Catalog = []catalog.Change{change}
 	}
 	return out, nil
+}
+
+// addedColumnKeys plans an ALTER TABLE whose ADD COLUMN declares a foreign key (Django adds
+// its ForeignKey fields that way): stmt adds the columns, then a second ALTER TABLE adds the
+// keys, named and checked as ADD CONSTRAINT would (the existing rows included); when it fails,
+// the columns are dropped again. A DDL plan of two statements.
+func (t *translator) addedColumnKeys(p *alterPlan, stmt ast.StmtNode) (*Statement, error) {
+	if len(t.paramTypes) > 0 {
+		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
+	}
+	tbl := *p.tbl
+	tbl.Columns = p.cols
+	keys := &alterPlan{tbl: &tbl, name: p.name, cols: p.cols, touched: map[string]string{}, constrained: map[string]bool{}, texts: p.texts}
+	for _, cn := range p.addedKeys {
+		if err := t.addTableConstraint(keys, cn); err != nil {
+			return nil, err
+		}
+	}
+	p.texts = keys.texts
+	undo := &ast.AlterTableStmt{Table: p.name}
+	for _, spec := range p.specs {
+		if spec.Tp == ast.AlterTableAddColumns {
+			for _, c := range spec.NewColumns {
+				undo.Specs = append(undo.Specs, &ast.AlterTableSpec{Tp: ast.AlterTableDropColumn, OldColumnName: c.Name})
+			}
+		}
+	}
+	b := &planBuilder{t: t}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+		return nil, err
+	}
+	undoSQL, err := restorePlain(undo)
+	if err != nil {
+		return nil, err
+	}
+	b.plan.Steps[len(b.plan.Steps)-1].Undo = undoSQL
+	add := &ast.AlterTableStmt{Table: p.name, Specs: keys.specs}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return add, nil }); err != nil {
+		return nil, err
+	}
+	return b.finish("ALTER TABLE", KindDDL, nil)
 }
 
 // alterTarget resolves the relation an ALTER names; with IF EXISTS a missing one gives
@@ -322,7 +373,10 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 	for _, cn := range cd.GetConstraints() {
 		switch cn.GetConstraint().GetContype() {
 		case pg_query.ConstrType_CONSTR_NULL, pg_query.ConstrType_CONSTR_NOTNULL, pg_query.ConstrType_CONSTR_DEFAULT,
-			pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE:
+			pg_query.ConstrType_CONSTR_ATTR_NOT_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_IMMEDIATE,
+			pg_query.ConstrType_CONSTR_ATTR_DEFERRABLE, pg_query.ConstrType_CONSTR_ATTR_DEFERRED:
+		case pg_query.ConstrType_CONSTR_FOREIGN:
+			// Added by a second ALTER TABLE once the column exists (addedColumnKeys).
 		case pg_query.ConstrType_CONSTR_IDENTITY:
 			return pgerror.Unsupported("identity columns").
 				WithHint("Sequences are not emulated yet; declare an integer column and supply the values.")
@@ -337,6 +391,9 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 	plan := &tablePlan{schema: p.tbl.Schema, name: p.tbl.Name, tidbDB: p.name.Schema.O}
 	if err := plan.addColumn(cd); err != nil {
 		return err
+	}
+	for _, fk := range plan.fks {
+		p.addedKeys = append(p.addedKeys, fk.tableConstraint())
 	}
 	c := plan.cols[0]
 	if c.serial {

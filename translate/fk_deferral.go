@@ -30,6 +30,21 @@ func (fk *fkPlan) deferral() string {
 	return ""
 }
 
+// tableConstraint is fk as a table constraint (FOREIGN KEY (cols) REFERENCES …), with its
+// deferral.
+func (fk *fkPlan) tableConstraint() *pg_query.Constraint {
+	cn := &pg_query.Constraint{Contype: pg_query.ConstrType_CONSTR_FOREIGN, Conname: fk.name, Pktable: fk.refTable,
+		FkUpdAction: fk.onUpdate, FkDelAction: fk.onDelete, FkMatchtype: fk.match,
+		Deferrable: fk.deferrable, Initdeferred: fk.initDeferred, InitiallyValid: true, Location: -1}
+	for _, c := range fk.cols {
+		cn.FkAttrs = append(cn.FkAttrs, pg_query.MakeStrNode(c))
+	}
+	for _, c := range fk.refCols {
+		cn.PkAttrs = append(cn.PkAttrs, pg_query.MakeStrNode(c))
+	}
+	return cn
+}
+
 // deferralTexts returns texts with the deferral of each key in fks recorded (and the one of a
 // NOT DEFERRABLE key of the same name removed).
 func deferralTexts(texts []catalog.Text, fks []*fkPlan) []catalog.Text {

@@ -114,6 +114,19 @@ ALTER TABLE dc2 ADD CONSTRAINT dc2_p_fkey FOREIGN KEY (p) REFERENCES dp (id);
 SELECT conname, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'dc2'::regclass ORDER BY 1;
 -- gap: deferred-fk
 ALTER TABLE dc2 ADD CONSTRAINT dc2_u UNIQUE (p) DEFERRABLE;
+-- ADD COLUMN … REFERENCES (Django adds its ForeignKey fields so).
+INSERT INTO dc2 VALUES (1, NULL), (2, NULL);
+ALTER TABLE dc2 ADD COLUMN q integer NULL CONSTRAINT dc2_q_fk REFERENCES dp (id) DEFERRABLE INITIALLY DEFERRED;
+SET CONSTRAINTS dc2_q_fk IMMEDIATE;
+ALTER TABLE dc2 ADD COLUMN r int REFERENCES dp;
+ALTER TABLE dc2 ADD COLUMN s int DEFAULT 1 REFERENCES dp (id) ON DELETE SET NULL, ADD COLUMN t text;
+ALTER TABLE dc2 ADD COLUMN u int DEFAULT 42 REFERENCES dp (id);
+ALTER TABLE dc2 ADD COLUMN v int REFERENCES nosuch (id);
+ALTER TABLE dc2 ADD COLUMN w int REFERENCES dp (id) NOT DEFERRABLE INITIALLY DEFERRED;
+SELECT attname FROM pg_attribute WHERE attrelid = 'dc2'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT conname, condeferrable, condeferred, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'dc2'::regclass AND contype = 'f' ORDER BY 1;
+SELECT id, p, q, r, s, t FROM dc2 ORDER BY id;
+UPDATE dc2 SET q = 5 WHERE id = 1;
 DROP TABLE dc2;
 DROP TABLE dc;
 DROP TABLE dp;
