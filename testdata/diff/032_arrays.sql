@@ -103,6 +103,48 @@ SELECT sum(v) FROM unnest(ARRAY[1, 2, 3, NULL]) AS v;
 SELECT * FROM unnest(NULL::int[]) AS v;
 SELECT * FROM unnest('{1,2}');
 SELECT * FROM unnest(1);
+-- set-returning functions in a select list: all in lockstep per row, as many rows as the
+-- longest, NULL after a shorter one's end; no row where all are empty or NULL
+SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b;
+SELECT s.k, unnest(s.a), generate_subscripts(s.a, 1) FROM (SELECT 1 AS k, ARRAY[10, 20] AS a UNION ALL SELECT 2, '{}'::int[] UNION ALL SELECT 3, NULL UNION ALL SELECT 4, ARRAY[5]) s;
+SELECT s.k, unnest(s.a), unnest(s.b) FROM (SELECT 1 AS k, ARRAY[10, 20] AS a, '{}'::text[] AS b UNION ALL SELECT 2, '{}'::int[], NULL UNION ALL SELECT 3, NULL, ARRAY['q'] UNION ALL SELECT 4, ARRAY[5], ARRAY['a', 'b', 'c']) s;
+SELECT unnest('{}'::int[]), unnest(NULL::int[]);
+SELECT count(*), sum(u), sum(s) FROM (SELECT unnest(ARRAY[1, 2]) AS u, generate_subscripts(ARRAY[1, 2, 3], 1) AS s) x;
+SELECT generate_subscripts(ARRAY[7, 8, 9], 1, true) AS r, generate_subscripts(ARRAY[7, 8], 1) AS f, generate_subscripts(ARRAY[7], 1, false) AS ff, generate_subscripts(ARRAY[7, 8], 1, NULL) AS nn, generate_subscripts(ARRAY[7], NULL) AS nd;
+SELECT generate_subscripts(ARRAY[7, 8, 9], 2) AS a;
+SELECT generate_subscripts(ARRAY[7, 8, 9], 0) AS a;
+SELECT generate_subscripts('{}'::int[], 1) AS a, generate_subscripts(NULL::int[], 1) AS b;
+SELECT generate_subscripts(ARRAY['a', 'b'], '1') AS a, pg_catalog.unnest(ARRAY[true, NULL, false]) AS b, unnest(ARRAY['2024-01-02'::date]) AS c;
+SELECT generate_series(1, 3) AS g, unnest(ARRAY['a', 'b']) AS u;
+SELECT generate_series(1, 3), generate_series(5, 1, -2), generate_series(3, 1), generate_series(1, NULL), generate_series(1, 3, NULL);
+SELECT generate_series(1::int8, 2) AS a, pg_typeof(1::int8) AS t;
+SELECT generate_series(2147483646, 2147483647) AS a, generate_series(9223372036854775806, 9223372036854775807) AS b;
+SELECT generate_series(-2147483648, 2147483647, 2147483647) AS a;
+SELECT id, unnest(ARRAY[id, 10]), name FROM arr_t;
+SELECT *, generate_series(1, id) AS g FROM arr_t WHERE id < 3;
+SELECT count(*) AS c, unnest(ARRAY[1, 2]) AS u FROM arr_t;
+SELECT flag, unnest(ARRAY[count(*), 9]) AS u FROM arr_t GROUP BY flag;
+WITH w AS (SELECT id FROM arr_t) SELECT id, generate_series(1, id) FROM w WHERE id < 3;
+SELECT x FROM (SELECT unnest(ARRAY[3, 1, 2]) AS x) s WHERE x > 1;
+-- ORDER BY, DISTINCT, LIMIT and OFFSET apply to the expanded rows
+SELECT unnest(ARRAY[3, 1, 2]) AS x ORDER BY 1;
+SELECT unnest(ARRAY[3, 1, 2]) AS x ORDER BY x DESC LIMIT 2;
+SELECT unnest(ARRAY[3, NULL, 2]) AS x ORDER BY x NULLS FIRST OFFSET 1;
+SELECT DISTINCT unnest(ARRAY[3, 1, 3]) AS x ORDER BY 1;
+SELECT DISTINCT unnest(ARRAY[id, 2]) FROM arr_t ORDER BY unnest(ARRAY[id, 2]) DESC;
+SELECT unnest(ARRAY[1, 2]) AS u ORDER BY unnest(ARRAY[1, 2]) DESC;
+SELECT name, unnest(ARRAY[id, 10]) AS u FROM arr_t ORDER BY id DESC, u;
+SELECT unnest(ARRAY['a', 'b']) AS x, generate_subscripts(ARRAY['a', 'b', 'c'], 1, true) AS y ORDER BY y;
+SELECT unnest(ARRAY[1, 2]) FROM arr_t ORDER BY 2;
+SELECT DISTINCT unnest(ARRAY[id]) FROM arr_t ORDER BY name;
+SELECT unnest(ARRAY[1, 2]) FOR UPDATE;
+-- errors as PostgreSQL's
+SELECT generate_series(1, 3, 0);
+SELECT generate_series('1', '3');
+SELECT generate_subscripts('{1,2}', 1);
+SELECT generate_subscripts(ARRAY[1, 2], 1::bigint);
+SELECT unnest('{1,2}');
+SELECT unnest(ARRAY[1], ARRAY[2]);
 -- || on arrays
 SELECT ARRAY[1, 2] || ARRAY[3] AS a, ARRAY[1] || 2 AS b, 0 || ARRAY[1, 2] AS c;
 SELECT ARRAY['a'] || 'b'::text AS a, 'z'::text || ARRAY['y'] AS b, ARRAY['a'] || '{b,c}' AS c;
