@@ -147,6 +147,9 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 	}
 	q, err := t.simpleSelect(clone, sc)
 	if err != nil {
+		if groupsByFunction(n, srfs, err) {
+			return nil, true, pgerror.Unsupported("GROUP BY of a set-returning function's result column")
+		}
 		return nil, true, err
 	}
 	inner, ok := q.node.(*ast.SelectStmt)
@@ -279,6 +282,27 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 	return &queryResult{node: out, cols: cols}, true, nil
 }
 
+// groupsByFunction reports whether err is the undefined column of a GROUP BY name that
+// PostgreSQL reads as a set-returning function's result column (no input column has the name;
+// the placeholder in the function's place does not carry it).
+func groupsByFunction(n *pg_query.SelectStmt, srfs []*selectListSRF, err error) bool {
+	if pgerror.Code(err) != pgerrcode.UndefinedColumn {
+		return false
+	}
+	for _, g := range n.GetGroupClause() {
+		names, star := columnRefFields(g.GetColumnRef())
+		if g.GetColumnRef() == nil || star || len(names) != 1 {
+			continue
+		}
+		for _, f := range srfs {
+			if f.outName == names[0] && strings.Contains(err.Error(), `"`+names[0]+`"`) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // srfSort is one ORDER BY item of a select list with set-returning functions, resolved
 // before the query is translated: kept as it is (a position, or a name of a result column),
 // a select-list item (target), or a hidden sort key computed inside (hidden).
@@ -317,11 +341,24 @@ func srfSortItems(n *pg_query.SelectStmt, distinct bool, clone *pg_query.SelectS
 		}
 		if cr := key.GetColumnRef(); cr != nil {
 			if names, s := columnRefFields(cr); !s && len(names) == 1 {
-				named := false
-				for _, target := range n.GetTargetList() {
-					named = named || resultName(target) == names[0]
+				// A name of result columns that are all one expression sorts on the first
+				// (PostgreSQL finds no ambiguity there); others resolve among the result
+				// columns.
+				same := true
+				for i, target := range n.GetTargetList() {
+					if resultName(target) != names[0] {
+						continue
+					}
+					if ref.target < 0 {
+						ref.target = i
+					} else if !sameNode(n.GetTargetList()[ref.target].GetResTarget().GetVal(), target.GetResTarget().GetVal()) {
+						same = false
+					}
 				}
-				if named {
+				if ref.target >= 0 {
+					if !same || star {
+						ref.target = -1
+					}
 					out = append(out, ref)
 					continue
 				}

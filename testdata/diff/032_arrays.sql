@@ -138,6 +138,30 @@ SELECT unnest(ARRAY['a', 'b']) AS x, generate_subscripts(ARRAY['a', 'b', 'c'], 1
 SELECT unnest(ARRAY[1, 2]) FROM arr_t ORDER BY 2;
 SELECT DISTINCT unnest(ARRAY[id]) FROM arr_t ORDER BY name;
 SELECT unnest(ARRAY[1, 2]) FOR UPDATE;
+-- with ARRAY(subquery), window functions, aggregates, subqueries, INSERT … SELECT, views
+SELECT unnest(ARRAY(SELECT id FROM arr_t ORDER BY id DESC)) AS u ORDER BY 1;
+SELECT id, unnest(ARRAY[1, 2]) AS u, row_number() OVER (ORDER BY id) AS rn FROM arr_t ORDER BY 1, 2;
+SELECT flag, unnest(ARRAY[count(*), sum(id)]) AS u FROM arr_t GROUP BY flag HAVING count(*) > 1 ORDER BY 1, 2;
+SELECT sum(id) AS s, generate_series(1, 2) AS g FROM arr_t;
+SELECT (SELECT unnest(ARRAY[7])) AS s;
+SELECT id FROM arr_t WHERE id IN (SELECT unnest(ARRAY[1, 3])) ORDER BY 1;
+SELECT unnest(ARRAY[1, 2]) UNION SELECT 3 ORDER BY 1;
+SELECT a.x, a.y FROM (SELECT unnest(ARRAY[1, 2]) AS x, generate_series(1, 3) AS y) a ORDER BY 2;
+SELECT unnest(ARRAY[id, 5]) AS u FROM arr_t ORDER BY name NULLS FIRST, 1 LIMIT 5;
+SELECT unnest(ARRAY[name, 'z']) AS u FROM arr_t ORDER BY 1 DESC;
+SELECT id, generate_series(id, 1, -1) FROM arr_t ORDER BY 1, 2 DESC;
+SELECT id, unnest(ARRAY[id]) FROM arr_t WHERE false;
+SELECT unnest(ARRAY[id]) AS id FROM arr_t GROUP BY id ORDER BY id;
+CREATE TABLE srf_t (id int, v text);
+INSERT INTO srf_t SELECT generate_series(1, 3), unnest(ARRAY['a', 'b']);
+SELECT * FROM srf_t ORDER BY 1;
+INSERT INTO srf_t (id) SELECT generate_series(10, 11) RETURNING id, v;
+CREATE VIEW srf_v AS SELECT id, generate_series(1, id) AS g FROM arr_t;
+SELECT * FROM srf_v ORDER BY 1, 2;
+DROP VIEW srf_v;
+DROP TABLE srf_t;
+-- gap: srf-select-list
+SELECT unnest(ARRAY[1, 2]) AS x GROUP BY x;
 -- errors as PostgreSQL's
 SELECT generate_series(1, 3, 0);
 SELECT generate_series('1', '3');
