@@ -522,7 +522,11 @@ func (t *translator) srfExpansion(f *selectListSRF, args []srfArg, n, pos ast.Ex
 		return caseWhen(intLit(0), has, count(*arr)), value, of(typemap.Int4), nil
 	}
 	// generate_series(start, stop [, step]) over integers, the step a constant.
-	resTy, err := seriesType(args)
+	argTypes := make([]typemap.Type, len(args))
+	for j, a := range args {
+		argTypes[j] = a.typ
+	}
+	resTy, err := seriesType(argTypes)
 	if err != nil {
 		return nil, nil, ty, err
 	}
@@ -565,27 +569,27 @@ func (t *translator) srfExpansion(f *selectListSRF, args []srfArg, n, pos ast.Ex
 // else int4 (an untyped literal is an int4). Like PostgreSQL, arguments that are all smallint
 // or all untyped match several of its forms; numeric, timestamp and other arguments are
 // refused.
-func seriesType(args []srfArg) (typemap.Type, error) {
+func seriesType(argTypes []typemap.Type) (typemap.Type, error) {
 	resTy := of(typemap.Int4)
 	exact := false
-	for _, a := range args {
+	for _, ty := range argTypes {
 		switch {
-		case isUnknown(a.typ):
-		case isInt(a.typ):
-			if a.typ.OID == typemap.Int8 {
+		case isUnknown(ty):
+		case isInt(ty):
+			if ty.OID == typemap.Int8 {
 				resTy = of(typemap.Int8)
 			}
-			exact = exact || a.typ.OID != typemap.Int2
+			exact = exact || ty.OID != typemap.Int2
 		default:
-			return resTy, pgerror.Unsupported("generate_series over " + sqlTypeName(a.typ))
+			return resTy, pgerror.Unsupported("generate_series over " + sqlTypeName(ty))
 		}
 	}
 	if !exact {
-		types := make([]string, len(args))
-		for i, a := range args {
+		types := make([]string, len(argTypes))
+		for i, ty := range argTypes {
 			types[i] = "unknown"
-			if !isUnknown(a.typ) {
-				types[i] = sqlTypeName(a.typ)
+			if !isUnknown(ty) {
+				types[i] = sqlTypeName(ty)
 			}
 		}
 		return resTy, pgerror.Newf(pgerrcode.AmbiguousFunction, "function generate_series(%s) is not unique", strings.Join(types, ", ")).

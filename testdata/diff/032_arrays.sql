@@ -169,6 +169,10 @@ SELECT generate_subscripts('{1,2}', 1);
 SELECT generate_subscripts(ARRAY[1, 2], 1::bigint);
 SELECT unnest('{1,2}');
 SELECT unnest(ARRAY[1], ARRAY[2]);
+SELECT generate_series(1::int2, 3::int2);
+SELECT * FROM generate_series(1::int2, 3::int2);
+SELECT * FROM generate_series('1', '3');
+SELECT g, pg_typeof(g) FROM generate_series(1::int2, 3) AS g ORDER BY 1;
 -- || on arrays
 SELECT ARRAY[1, 2] || ARRAY[3] AS a, ARRAY[1] || 2 AS b, 0 || ARRAY[1, 2] AS c;
 SELECT ARRAY['a'] || 'b'::text AS a, 'z'::text || ARRAY['y'] AS b, ARRAY['a'] || '{b,c}' AS c;
