@@ -270,6 +270,9 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 	if distinct {
 		out.Distinct = true
 		out.SelectStmtOpts.Distinct = true
+		if len(sorts) > 0 {
+			out, cols = distinctForSort(out, cols)
+		}
 	}
 	if len(sorts) > 0 {
 		if out.OrderBy, err = t.srfOrderBy(sorts, srfs, q.cols, index, cols, visible); err != nil {
@@ -280,6 +283,29 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 		return nil, true, err
 	}
 	return &queryResult{node: out, cols: cols}, true, nil
+}
+
+// distinctForSort wraps the DISTINCT expanded rows in a derived table whose columns the
+// ORDER BY then names: TiDB accepts under DISTINCT only sort keys it finds in the select list,
+// and the NULL-ordering key of a computed column is another expression.
+//
+//	WITH … SELECT d.pgtidb_r0 AS name0, … FROM (SELECT DISTINCT … AS pgtidb_r0, … FROM pgtidb_srf s …) d
+func distinctForSort(sel *ast.SelectStmt, cols []output) (*ast.SelectStmt, []output) {
+	const alias = "pgtidb_distinct"
+	out := newSelect()
+	out.With, sel.With = sel.With, nil
+	out.Fields = &ast.FieldList{}
+	wrapped := make([]output, len(cols))
+	for i, c := range cols {
+		inner := "pgtidb_r" + itoa(i)
+		sel.Fields.Fields[i].AsName = cistr(inner)
+		ref := qualifiedColumn(alias, inner)
+		f := &ast.SelectField{Expr: ref, AsName: cistr(c.name)}
+		out.Fields.Fields = append(out.Fields.Fields, f)
+		wrapped[i] = output{name: c.name, typ: c.typ, expr: ref, field: f, notNull: c.notNull}
+	}
+	out.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: sel, AsName: cistr(alias)}}}
+	return out, wrapped
 }
 
 // groupsByFunction reports whether err is the undefined column of a GROUP BY name that
