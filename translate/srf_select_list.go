@@ -44,8 +44,9 @@ import (
 //	SELECT s.pgtidb_c0 AS a, <function 0 at s.pgtidb_i> AS unnest, … FROM pgtidb_srf s
 //	WHERE s.pgtidb_i < GREATEST(s.pgtidb_n0, …) [ORDER BY …] [LIMIT …]
 //
-// A sort key that is not a result column is computed inside as another hidden column; the
-// query's own WITH queries come first in the WITH clause (query, mergeWith). Without ORDER BY
+// A sort key that is not a result column is computed inside as another hidden column; DISTINCT
+// with ORDER BY sorts a derived table of the distinct rows (distinctForSort); the query's own
+// WITH queries come first in the WITH clause (query, mergeWith). Without ORDER BY
 // the rows come in no promised order, as from TiDB's other recursive queries. Refused (0A000):
 // a set-returning function inside an expression (the function table's refusal) or in another
 // one's arguments, one in ORDER BY that is not in the select list, GROUP BY of a function's
