@@ -18,12 +18,7 @@ const debianPython = "/usr/bin/python3"
 // sqlalchemyGaps are the inspector calls whose result on pgtidb is known to differ from
 // PostgreSQL's, with the KNOWN_GAPS.md entry explaining why. The test checks that each of them
 // still differs, so that a fixed gap is noticed and removed from the list.
-var sqlalchemyGaps = map[string]string{
-	"get_pk_constraint None.people": "orm-unnest-select-list",
-	"get_pk_constraint None.tagged": "orm-unnest-select-list",
-	"get_pk_constraint app.orders":  "orm-unnest-select-list",
-	"get_pk_constraint app.lines":   "orm-unnest-select-list",
-}
+var sqlalchemyGaps = map[string]string{}
 
 // TestSQLAlchemyInspect runs e2e/python/reflect.py (SQLAlchemy's inspect() over psycopg2)
 // against PostgreSQL 15 and against pgtidb: it creates the same reference schema on both with

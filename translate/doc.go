@@ -126,8 +126,10 @@
 // JSON_ARRAYAGG has no order), array_to_string of an ARRAY(subquery) is GROUP_CONCAT of the
 // subquery (array_sublink.go, pgdump_arrayagg.go). int2vector and oidvector are JSON arrays
 // too, subscripted from 0; a name is subscripted as PostgreSQL's array of 64 bytes (array_name.go).
-// One unnest(array) in a select list expands each row of the rest of the query with a
-// recursive WITH query (pgdump_srf.go).
+// Set-returning functions in a select list — unnest of an array or vector, generate_subscripts,
+// generate_series over integers — run in lockstep over each row of the rest of the query, as in
+// PostgreSQL 10+, through a recursive WITH query over the positions; DISTINCT, ORDER BY and
+// LIMIT sort and cut the expanded rows (srf_select_list.go).
 // Array parameters ($1 in `= ANY($1)`, `$1::int[]`) take the array type and are bound as the JSON
 // text typemap.DecodeParam makes of the client's array (text or binary), read with
 // CAST(? AS JSON). Multidimensional arrays are refused.

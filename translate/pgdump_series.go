@@ -14,7 +14,8 @@ import (
 // generateSeries translates generate_series(start, stop [, step]) in FROM over integers
 // (pg_dump's publication query walks `generate_series(0, array_upper(prattrs::int2[], 1))`):
 // start, start+step, … while not past stop; no row when start is past stop or an argument is
-// NULL. The result is int8 when an argument is int8, else int4. A recursive WITH query counts:
+// NULL. The result is int8 when an argument is int8, else int4 (seriesType: PostgreSQL finds
+// no unique form when all are smallint or untyped). A recursive WITH query counts:
 //
 //	WITH RECURSIVE pgtidb_gs_args(lo, hi) AS (SELECT start, stop),
 //	  pgtidb_gs(v) AS (SELECT lo FROM pgtidb_gs_args WHERE lo <= hi
@@ -35,7 +36,7 @@ func (t *translator) generateSeries(rf *pg_query.RangeFunction, fc *pg_query.Fun
 	}
 	outer := &scope{parent: sc.parent, ctes: sc.ctes}
 	exprs := make([]ast.ExprNode, len(args))
-	resTy := of(typemap.Int4)
+	types := make([]typemap.Type, len(args))
 	for i, n := range args {
 		e, ty, err := t.expr(n, outer)
 		if err != nil {
@@ -44,14 +45,15 @@ func (t *translator) generateSeries(rf *pg_query.RangeFunction, fc *pg_query.Fun
 			}
 			return nil, err
 		}
-		if e, ty, err = t.coerce(e, ty, of(typemap.Int4)); err != nil {
+		exprs[i], types[i] = e, ty
+	}
+	resTy, err := seriesType(types) // srf_select_list.go
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range exprs {
+		if e, _, err = t.coerce(e, types[i], resTy); err != nil {
 			return nil, err
-		}
-		if !isInt(ty) {
-			return nil, pgerror.Unsupported("generate_series over " + sqlTypeName(ty))
-		}
-		if ty.OID == typemap.Int8 {
-			resTy = of(typemap.Int8)
 		}
 		if !simpleOperand(e) {
 			return nil, pgerror.Unsupported("generate_series of a value computed by a volatile expression")

@@ -86,12 +86,23 @@ func (t *translator) query(n *pg_query.SelectStmt, outer *scope) (*queryResult, 
 	if with != nil {
 		switch x := q.node.(type) {
 		case *ast.SelectStmt:
-			x.With = with
+			x.With = mergeWith(with, x.With)
 		case *ast.SetOprStmt:
-			x.With = with
+			x.With = mergeWith(with, x.With)
 		}
 	}
 	return q, nil
+}
+
+// mergeWith is the query's own WITH clause followed by the WITH queries its translation added
+// (a select list's set-returning functions read the query, which may read the former).
+func mergeWith(with, added *ast.WithClause) *ast.WithClause {
+	if added == nil {
+		return with
+	}
+	with.CTEs = append(with.CTEs, added.CTEs...)
+	with.IsRecursive = with.IsRecursive || added.IsRecursive
+	return with
 }
 
 func newSelect() *ast.SelectStmt {
@@ -103,8 +114,8 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	if n.GetIntoClause() != nil {
 		return nil, pgerror.Unsupported("SELECT INTO")
 	}
-	if q, ok, err := t.selectListUnnest(n, sc); ok || err != nil {
-		return q, err // pgdump_srf.go
+	if q, ok, err := t.selectListSRFs(n, sc); ok || err != nil {
+		return q, err // srf_select_list.go
 	}
 	if len(n.GetWindowClause()) > 0 {
 		return nil, pgerror.Unsupported("WINDOW clause")

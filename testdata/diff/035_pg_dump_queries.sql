@@ -209,5 +209,6 @@ SELECT unnest(setconfig) FROM pg_db_role_setting WHERE setrole = 0 AND setdataba
 SELECT s.k, unnest(s.o) AS option FROM (SELECT 1 AS k, '{b=2,a=1}'::text[] AS o UNION ALL SELECT 2, '{}'::text[] UNION ALL SELECT 3, NULL::text[] UNION ALL SELECT 4, '{c}'::text[]) s WHERE s.k <> 1;
 SELECT unnest(ARRAY[1, 2, 3]) AS n;
 SELECT count(*), sum(x.n) FROM (SELECT unnest(ARRAY[1, 2, NULL]) AS n) x;
--- gap: srf-select-list
 SELECT unnest(ARRAY[2, 1]) ORDER BY 1;
+-- gap: srf-select-list
+SELECT unnest(ARRAY[2, 1]) + 1 AS n;
