@@ -103,7 +103,14 @@ func (s *session) activityReady() {
 // sessions is what the session's pg_stat_activity shows (translate.Context.Sessions): as in
 // PostgreSQL, every session's status is read once per transaction, at its first use, and the
 // transaction sees that snapshot until it ends (activityReady) — the session's own row too.
+//
+// A Parse message only plans the statement (PostgreSQL reads the view when it runs, and the
+// Execute of a statement over it translates it anew): its translation reads the sessions
+// without taking the transaction's snapshot.
 func (s *session) sessions() []catalog.SessionActivity {
+	if s.parsing {
+		return s.srv.activities()
+	}
 	if s.sessionsView == nil {
 		s.sessionsView = s.srv.activities()
 	}

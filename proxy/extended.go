@@ -188,7 +188,9 @@ func (x *extended) parse(ctx context.Context, m *pgproto3.Parse) error {
 		if s.txn.Status == compat.TxnFailed && !isTxnExit(raws[0].GetStmt()) {
 			return compat.ErrInFailedTxn
 		}
+		s.parsing = true
 		p, err := s.prepare(ctx, raws[0], m.Query, m.ParameterOIDs)
+		s.parsing = false
 		if err != nil {
 			return charPosition(err, m.Query)
 		}

@@ -78,6 +78,8 @@ type session struct {
 	// sessionsView is the transaction's pg_stat_activity snapshot, nil until first read
 	// (activity.go).
 	sessionsView []catalog.SessionActivity
+	// parsing is set while a Parse message translates its statement (sessions).
+	parsing bool
 }
 
 func openSession(ctx context.Context, srv *Server, c *conn, user, database string, gucs *compat.GUCs) (*session, error) {
