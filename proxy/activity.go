@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/compat"
@@ -63,9 +64,26 @@ func (s *session) activityOpened(started time.Time) {
 	s.c.activity.update(func(r *catalog.SessionActivity) { *r = row })
 }
 
+// maxActivityQuery is how many bytes of a statement's text pg_stat_activity shows:
+// PostgreSQL's default track_activity_query_size (1024) less its terminating zero byte.
+const maxActivityQuery = 1023
+
+// clipQuery cuts text to maxActivityQuery bytes on a character boundary, as PostgreSQL does.
+func clipQuery(text string) string {
+	if len(text) <= maxActivityQuery {
+		return text
+	}
+	n := maxActivityQuery
+	for n > 0 && !utf8.RuneStart(text[n]) {
+		n--
+	}
+	return text[:n]
+}
+
 // activityStart records that the session runs a statement of text: active since now, in a
 // transaction that starts now unless one is open (PostgreSQL's implicit transaction).
 func (s *session) activityStart(text string) {
+	text = clipQuery(text)
 	now := time.Now()
 	app, _ := s.gucs.Get("application_name")
 	s.c.activity.update(func(r *catalog.SessionActivity) {
