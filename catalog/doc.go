@@ -31,9 +31,10 @@
 // Built-in rows and session rows: pg_proc holds PostgreSQL 15's rows of the functions the
 // translator knows and pg_language/pg_extension PostgreSQL's rows (pgcatalog_proc.go, data
 // dumped by gencatalog into pgcatalog_more_data.go, large tables as one JSON literal so that
-// the per-query parse stays cheap); pg_settings and pg_stat_activity read the session through
-// EmulationEnv (its parameters, pid and SessionActivity), so translations over them are not
-// cached (DependsOnSession; pgcatalog_settings.go, pgcatalog_views.go).
+// the per-query parse stays cheap); pg_settings reads the session's parameters and
+// pg_stat_activity the instance's client sessions (EmulationEnv.Setting, Sessions: snapshots the
+// proxy takes, turned into a derived table of literal rows), so translations over them are not
+// cached (DependsOnSession; pgcatalog_settings.go, pgcatalog_activity.go).
 //
 // information_schema (infoschema.go): PostgreSQL 15's information_schema views (not TiDB's
 // MySQL-shaped tables), with columns generated from PostgreSQL 15 (infoschema_columns.go) and

@@ -43,7 +43,9 @@ import (
 //	pgtidb_quote_ident(name)      quote_ident(name): quoted unless lower-case and not a keyword
 //	pgtidb_setting(name)          the session's value of parameter name as pg_settings shows it
 //	pgtidb_setting_source(name)   its pg_settings.source (pgcatalog_settings.go)
-//	pgtidb_session('what')        the session's pid, client address… (pgcatalog_views.go)
+//
+// and one macro table: FROM pgtidb_sessions becomes the derived table of the instance's client
+// sessions (EmulationEnv.Sessions; pgcatalog_activity.go).
 //
 // Every use parses its text anew (instantiate), so the AST a translation receives and modifies
 // is its own; TestEmulationsMatchColumns parses every text and checks its columns.
@@ -376,16 +378,16 @@ func CatalogRelation(name string) *Table {
 }
 
 // EmulationEnv is what an emulation depends on: the session's PostgreSQL database and user,
-// and (pg_settings, pg_stat_activity: DependsOnSession) its parameters and backend pid.
+// and (pg_settings, pg_stat_activity: DependsOnSession) its parameters and the instance's
+// sessions.
 type EmulationEnv struct {
 	Database string
 	User     string
 	// Setting returns a session parameter as SHOW shows it; nil means every default.
 	Setting func(name string) (value string, ok bool)
-	// BackendPID is the pid the session announced (pg_backend_pid); 0 outside a session.
-	BackendPID int32
-	// Activity is what pg_stat_activity shows of the session; nil outside a session.
-	Activity *SessionActivity
+	// Sessions returns the client sessions of this pgtidb instance, the caller's own
+	// included, sorted by pid (pg_stat_activity); nil outside a server: no session.
+	Sessions func() []SessionActivity
 }
 
 // DependsOnUser reports whether the emulation of name reads the session user (a translation
@@ -449,6 +451,10 @@ type macroExpander struct {
 func (m *macroExpander) Enter(n ast.Node) (ast.Node, bool) { return n, false }
 
 func (m *macroExpander) Leave(n ast.Node) (ast.Node, bool) {
+	if ts, ok := n.(*ast.TableSource); ok {
+		sessionsTable(ts, m.env) // pgcatalog_activity.go
+		return n, true
+	}
 	f, ok := n.(*ast.FuncCallExpr)
 	if !ok {
 		return n, true

@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
@@ -72,9 +73,19 @@ func TestSettingValue(t *testing.T) {
 	}
 }
 
-// TestSessionRows: pg_settings reads the session's values and pg_stat_activity its pid.
+// TestSessionRows: pg_settings reads the session's values and pg_stat_activity the sessions
+// the proxy lists.
 func TestSessionRows(t *testing.T) {
-	env := EmulationEnv{Database: "d", User: "u", BackendPID: 4242,
+	start := time.Date(2026, 1, 2, 3, 4, 5, 6000, time.UTC)
+	env := EmulationEnv{Database: "d", User: "u",
+		Sessions: func() []SessionActivity {
+			return []SessionActivity{
+				{PID: 4242, Database: "d", User: "u", ApplicationName: "app", ClientAddr: "127.0.0.1", ClientPort: 5000,
+					BackendStart: start, QueryStart: start, StateChange: start, State: StateIdle, Query: "SELECT 'it''s'"},
+				{PID: 4243, Database: "other", User: "v", BackendStart: start, StateChange: start, State: StateIdleInTxnAborted},
+			}
+		},
+
 		Setting: func(name string) (string, bool) {
 			if name == "work_mem" {
 				return "16MB", true
@@ -92,8 +103,22 @@ func TestSessionRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := restoreNode(t, n); !strings.Contains(text, "4242 AS `pid`") {
-		t.Errorf("pg_stat_activity does not show the pid: %s", text)
+	text := restoreNode(t, n)
+	for _, want := range []string{
+		"SELECT 'd' AS `datname`,4242 AS `pid`,'u' AS `usename`,'app' AS `application_name`,'127.0.0.1' AS `client_addr`,5000 AS `client_port`,'2026-01-02 03:04:05.000006' AS `backend_start`,NULL AS `xact_start`,'2026-01-02 03:04:05.000006' AS `query_start`,'2026-01-02 03:04:05.000006' AS `state_change`,'idle' AS `state`,'SELECT ''it''''s''' AS `query`",
+		// A Unix-socket client: client_addr NULL, client_port -1.
+		"UNION ALL SELECT 'other' AS `datname`,4243 AS `pid`,'v' AS `usename`,'' AS `application_name`,NULL AS `client_addr`,-1 AS `client_port`",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("pg_stat_activity does not show the sessions: want %s in\n%s", want, text)
+		}
+	}
+	n, err = Emulation("pg_stat_activity", EmulationEnv{Database: "d", User: "u"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := restoreNode(t, n); !strings.Contains(text, "NULL AS `query` FROM DUAL WHERE FALSE") {
+		t.Errorf("pg_stat_activity without sessions is not empty: %s", text)
 	}
 	for _, name := range []string{"pg_settings", "pg_stat_activity"} {
 		if !DependsOnSession(name) {

@@ -49,27 +49,24 @@ func init() {
 }
 
 // DependsOnSession reports whether the emulation of pg_catalog relation name reads the
-// session's parameters or activity (EmulationEnv.Setting, BackendPID, Activity): a
+// session's parameters or the instance's sessions (EmulationEnv.Setting, Sessions): a
 // translation using it must not be cached.
 func DependsOnSession(name string) bool {
 	for _, texts := range []map[string]string{pgCatalogEmulations, internalEmulations, infoSchemaEmulations} {
 		if text := texts[name]; strings.Contains(text, "pgtidb_setting") || strings.Contains(text, "pgtidb_session") {
+			// pgtidb_session_viewdef, pgtidb_session_in_path, the pgtidb_sessions table
 			return true
 		}
 	}
 	return false
 }
 
-// sessionMacro expands the macros of the session-dependent emulations: pgtidb_setting(name),
-// pgtidb_setting_source(name) and pgtidb_session('what') (pgcatalog_views.go).
+// sessionMacro expands the macros of the session-dependent emulations: pgtidb_setting(name)
+// and pgtidb_setting_source(name).
 func sessionMacro(f *ast.FuncCallExpr, env EmulationEnv) (ast.ExprNode, bool) {
 	switch f.FnName.L {
 	case "pgtidb_setting", "pgtidb_setting_source":
 		return settingExpr(f.Args[0], env, f.FnName.L == "pgtidb_setting_source"), true
-	case "pgtidb_session":
-		if what, ok := f.Args[0].(ast.ValueExpr); ok {
-			return sessionValue(what.GetString(), env), true
-		}
 	}
 	return nil, false
 }

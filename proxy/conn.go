@@ -26,12 +26,14 @@ type conn struct {
 	secret []byte
 	sess   *session
 	ext    *extended
+	// activity is the connection's pg_stat_activity row, read by other sessions (activity.go).
+	activity *activity
 }
 
 func newConn(s *Server, nc net.Conn) *conn {
 	be := pgproto3.NewBackend(nc, nc)
 	be.SetMaxBodyLen(s.cfg.Limits.MaxMessageSize)
-	return &conn{srv: s, nc: nc, be: be, log: s.log}
+	return &conn{srv: s, nc: nc, be: be, log: s.log, activity: &activity{}}
 }
 
 // serve runs the connection to its end. A panic is contained here: logged with its stack,
@@ -201,6 +203,7 @@ func (c *conn) loop() {
 
 // ready sends ReadyForQuery with the session's transaction status.
 func (c *conn) ready() {
+	c.sess.activityReady()
 	c.be.Send(&pgproto3.ReadyForQuery{TxStatus: byte(c.sess.txn.Status)})
 }
 

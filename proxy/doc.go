@@ -4,7 +4,8 @@
 //
 // Files and what each owns:
 //
-//	server.go    listener, accept loop, session registry (for CancelRequest), shutdown
+//	server.go    listener, accept loop, session registry (CancelRequest, pg_stat_activity), shutdown
+//	activity.go  each connection's pg_stat_activity row and the sessions' snapshots of them
 //	conn.go      one client connection: startup, the message loop, panic containment
 //	session.go   the session's pinned TiDB connection, its setup and the statement runner
 //	simple.go    the simple query protocol (Query), with PostgreSQL's implicit-block rules
@@ -28,7 +29,10 @@
 //     reported to that client as XX000 and ends only that session.
 //
 // Each statement: bounds check → pg_query.Parse (cached by text) → compat (utility statements)
-// or translate (cached per text, search path and catalog generation) → TiDB → typemap. Rows are
+// or translate (cached per text, search path and catalog generation; a translation that read
+// session state, Statement.Uncacheable, is not cached and is made anew at each Execute of a
+// prepared statement, as PostgreSQL reads that state when the statement runs) → TiDB →
+// typemap. Rows are
 // streamed to the client as TiDB returns them and flushed every few hundred rows; a result is
 // never held whole in memory, except that a suspended portal is read to its end when another
 // statement needs the connection.
@@ -36,4 +40,12 @@
 // Session state beyond GUCs and the transaction: the sequence the session last called nextval
 // on (translate.Statement.Nextvals), for lastval(), whose value the runner reads and binds just
 // before a statement that calls it (translate.Statement.Lastval).
+//
+// pg_stat_activity (activity.go): each connection owns its row — state, statement text and
+// start, transaction start, application_name — written by its own goroutine when a Query,
+// Parse, Bind or Execute message starts and at ReadyForQuery, under the row's mutex. A session
+// reading pg_stat_activity copies every registered connection's row (Server.activities) at its
+// first read in a transaction and keeps that snapshot until the transaction ends, as
+// PostgreSQL does; the translator turns it into literal rows (catalog.EmulationEnv.Sessions).
+// Times are the pgtidb host's clock.
 package proxy

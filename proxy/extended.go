@@ -36,9 +36,11 @@ type stmt struct {
 
 // portal is a bound statement.
 type portal struct {
-	name    string
-	st      *stmt
-	args    []any
+	name string
+	st   *stmt
+	args []any
+	// values are the bound parameters $1..$n (args is them in the order of the SQL's markers).
+	values  []any
 	formats []int16
 	// reader is set while the portal is suspended with its TiDB rows still open.
 	reader *rowReader
@@ -173,6 +175,7 @@ func (x *extended) parse(ctx context.Context, m *pgproto3.Parse) error {
 			return pgerror.Newf(pgerrcode.DuplicatePreparedStatement, "prepared statement \"%s\" already exists", m.Name)
 		}
 	}
+	s.activityStart(m.Query)
 	raws, err := s.parse(m.Query)
 	if err != nil {
 		return err
@@ -185,7 +188,9 @@ func (x *extended) parse(ctx context.Context, m *pgproto3.Parse) error {
 		if s.txn.Status == compat.TxnFailed && !isTxnExit(raws[0].GetStmt()) {
 			return compat.ErrInFailedTxn
 		}
+		s.parsing = true
 		p, err := s.prepare(ctx, raws[0], m.Query, m.ParameterOIDs)
+		s.parsing = false
 		if err != nil {
 			return charPosition(err, m.Query)
 		}
@@ -194,6 +199,23 @@ func (x *extended) parse(ctx context.Context, m *pgproto3.Parse) error {
 	x.stmts[m.Name] = st
 	x.c.be.Send(&pgproto3.ParseComplete{})
 	return nil
+}
+
+// text is the statement's text ("" for an empty query string).
+func (st *stmt) text() string {
+	if st.p == nil {
+		return ""
+	}
+	return st.p.text
+}
+
+// markerArgs orders the parameter values as the SQL's markers use them.
+func markerArgs(values []any, order []int) []any {
+	args := make([]any, len(order))
+	for i, idx := range order {
+		args[i] = values[idx]
+	}
+	return args
 }
 
 // paramTypes are the statement's parameter types: declared by the client, else inferred.
@@ -210,6 +232,7 @@ func (x *extended) bind(m *pgproto3.Bind) error {
 	if !ok {
 		return pgerror.Newf(pgerrcode.InvalidSQLStatementName, "prepared statement \"%s\" does not exist", m.PreparedStatement)
 	}
+	s.activityStart(st.text())
 	if m.DestinationPortal != "" {
 		if _, exists := x.portals[m.DestinationPortal]; exists {
 			return pgerror.Newf(pgerrcode.DuplicateCursor, "portal \"%s\" already exists", m.DestinationPortal)
@@ -250,15 +273,12 @@ func (x *extended) bind(m *pgproto3.Bind) error {
 		}
 		values[i] = v
 	}
-	p := &portal{name: m.DestinationPortal, st: st, formats: m.ResultFormatCodes}
+	p := &portal{name: m.DestinationPortal, st: st, formats: m.ResultFormatCodes, values: values}
 	if st.p != nil && st.p.tr != nil {
 		if n := len(m.ResultFormatCodes); n > 1 && n != len(st.p.tr.Columns) {
 			return pgerror.Newf(pgerrcode.ProtocolViolation, "bind message has %d result formats but query has %d columns", n, len(st.p.tr.Columns))
 		}
-		p.args = make([]any, len(st.p.tr.ParamOrder))
-		for i, idx := range st.p.tr.ParamOrder {
-			p.args[i] = values[idx]
-		}
+		p.args = markerArgs(values, st.p.tr.ParamOrder)
 	}
 	if old := x.portals[m.DestinationPortal]; old != nil {
 		old.closeRows()
@@ -318,6 +338,7 @@ func (x *extended) execute(ctx context.Context, m *pgproto3.Execute) error {
 	if !ok {
 		return pgerror.Newf(pgerrcode.InvalidCursorName, "portal \"%s\" does not exist", m.Portal)
 	}
+	s.activityStart(p.st.text())
 	if p.st.p == nil {
 		x.c.be.Send(&pgproto3.EmptyQueryResponse{})
 		return nil
@@ -331,7 +352,14 @@ func (x *extended) execute(ctx context.Context, m *pgproto3.Execute) error {
 	if p.st.p.utility {
 		tag, err = s.utility(ctx, p.st.p.raw.GetStmt(), w)
 	} else {
-		tag, err = s.run(ctx, p.st.p, p.args, w)
+		prep, args := p.st.p, p.args
+		if prep.tr.Uncacheable {
+			if prep, err = s.retranslate(ctx, prep); err != nil {
+				return err
+			}
+			args = markerArgs(p.values, prep.tr.ParamOrder)
+		}
+		tag, err = s.run(ctx, prep, args, w)
 	}
 	if err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"net"
 	"regexp"
 	"strconv"
 	"sync"
@@ -76,16 +75,16 @@ type session struct {
 	suspended *portal
 	// lastSeq is the sequence nextval was last called on in this session (lastval()).
 	lastSeq *translate.SequenceRef
-	// activity is what pg_stat_activity shows of the session (its Query is set per statement).
-	activity catalog.SessionActivity
+	// sessionsView is the transaction's pg_stat_activity snapshot, nil until first read
+	// (activity.go).
+	sessionsView []catalog.SessionActivity
+	// parsing is set while a Parse message translates its statement (sessions).
+	parsing bool
 }
 
 func openSession(ctx context.Context, srv *Server, c *conn, user, database string, gucs *compat.GUCs) (*session, error) {
-	s := &session{srv: srv, c: c, log: c.log, user: user, database: database, gucs: gucs, tidbIsolation: "read committed",
-		activity: catalog.SessionActivity{BackendStart: time.Now()}}
-	if addr, ok := c.nc.RemoteAddr().(*net.TCPAddr); ok {
-		s.activity.ClientAddr, s.activity.ClientPort = addr.IP.String(), int32(addr.Port)
-	}
+	started := time.Now()
+	s := &session{srv: srv, c: c, log: c.log, user: user, database: database, gucs: gucs, tidbIsolation: "read committed"}
 	s.txn.Status = compat.TxnIdle
 	conn, err := srv.sessionDB().Conn(ctx)
 	if err != nil {
@@ -109,6 +108,7 @@ func openSession(ctx context.Context, srv *Server, c *conn, user, database strin
 		conn.Close()
 		return nil, err
 	}
+	s.activityOpened(started)
 	return s, nil
 }
 
@@ -178,6 +178,9 @@ type prepared struct {
 	tr      *translate.Statement
 	// paramTypes are the final types of $1..$n (client-declared or inferred).
 	paramTypes []typemap.Type
+	// declared are the parameter types the client declared (Parse), for a new translation of
+	// an Uncacheable statement at each execution (extended.go).
+	declared []uint32
 }
 
 // prepare classifies and translates one statement; translations are cached.
@@ -192,19 +195,39 @@ func (s *session) prepare(ctx context.Context, raw *pg_query.RawStmt, text strin
 	if p, ok := s.srv.cache.getTranslation(key); ok {
 		return p, nil
 	}
-	activity := s.activity
-	activity.Query = text
 	tctx := &translate.Context{Resolver: s.resolver(ctx), Database: s.database, ParamTypes: declared,
-		User: s.user, Setting: s.gucs.Get, BackendPID: int32(s.c.pid), Activity: &activity}
+		User: s.user, Setting: s.gucs.Get, BackendPID: int32(s.c.pid), Sessions: s.sessions}
 	tr, err := translate.Translate(tctx, raw)
 	if err != nil {
 		return nil, err
 	}
-	p := &prepared{text: text, raw: raw, tr: tr, paramTypes: tr.ParamTypes}
+	p := &prepared{text: text, raw: raw, tr: tr, paramTypes: tr.ParamTypes, declared: declared}
 	if !tr.Uncacheable {
 		s.srv.cache.putTranslation(key, p)
 	}
 	return p, nil
+}
+
+// retranslate translates an Uncacheable statement anew for one execution: it read session
+// state (parameters, pg_stat_activity) that PostgreSQL reads when the statement runs, not
+// when it is prepared. The parameters and result columns the client was told must stay as
+// they were (PostgreSQL's "cached plan must not change result type").
+func (s *session) retranslate(ctx context.Context, p *prepared) (*prepared, error) {
+	fresh, err := s.prepare(ctx, p.raw, p.text, p.declared)
+	if err != nil {
+		return nil, err
+	}
+	same := len(fresh.paramTypes) == len(p.paramTypes) && len(fresh.tr.Columns) == len(p.tr.Columns)
+	for i := 0; same && i < len(p.paramTypes); i++ {
+		same = fresh.paramTypes[i] == p.paramTypes[i]
+	}
+	for i := 0; same && i < len(p.tr.Columns); i++ {
+		same = fresh.tr.Columns[i] == p.tr.Columns[i]
+	}
+	if !same {
+		return nil, pgerror.New(pgerrcode.FeatureNotSupported, "cached plan must not change result type")
+	}
+	return fresh, nil
 }
 
 func paramKey(oids []uint32) string {

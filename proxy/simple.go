@@ -64,6 +64,7 @@ func stmtText(sql string, raw *pg_query.RawStmt) string {
 func (c *conn) simpleQuery(sql string) {
 	ctx := context.Background()
 	s := c.sess
+	s.activityStart(sql)
 	defer c.ready()
 	// A new Query ends the unnamed portal and any suspended rows.
 	s.detach()

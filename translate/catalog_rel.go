@@ -71,6 +71,11 @@ func (t *translator) catalogRelation(rv *pg_query.RangeVar) (*catalog.Table, err
 	return nil, nil
 }
 
+// emulationEnv is what the catalog's emulations read of the session.
+func (t *translator) emulationEnv() catalog.EmulationEnv {
+	return catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User, Setting: t.ctx.Setting, Sessions: t.ctx.Sessions}
+}
+
 // catalogItem is the FROM item of pg_catalog relation tbl, visible as alias (its own name
 // when alias is empty).
 func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*fromItem, error) {
@@ -78,8 +83,7 @@ func (t *translator) catalogItem(tbl *catalog.Table, alias string, sc *scope) (*
 	if tbl.Schema == "information_schema" {
 		emulation, dependsOnUser = catalog.InfoSchemaEmulation, catalog.InfoSchemaDependsOnUser
 	}
-	node, err := emulation(tbl.Name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User,
-		Setting: t.ctx.Setting, BackendPID: t.ctx.BackendPID, Activity: t.ctx.Activity})
+	node, err := emulation(tbl.Name, t.emulationEnv())
 	if err != nil {
 		return nil, err
 	}

@@ -44,6 +44,8 @@ var refusedFunctions = map[string]string{
 	"pg_get_expr":  "pg_get_expr() (pgtidb keeps no expression trees)", "pg_get_constraintdef": "pg_get_constraintdef()",
 	"pg_get_viewdef": "pg_get_viewdef() (pgtidb keeps no PostgreSQL text of views)", "pg_get_triggerdef": "pg_get_triggerdef()",
 	"pg_get_functiondef": "pg_get_functiondef()", "regclass": "regclass()",
+	// Signalling another session is a side effect the proxy would run per row (not built).
+	"pg_cancel_backend": "pg_cancel_backend()", "pg_terminate_backend": "pg_terminate_backend()",
 }
 
 // funcCall translates a function call: aggregates, window functions and scalar functions.

@@ -120,8 +120,7 @@ func (t *translator) catalogSource(name, alias string) (*ast.TableSource, error)
 	if catalog.DependsOnUser(name) || catalog.DependsOnSession(name) {
 		t.uncacheable = true
 	}
-	n, err := catalog.Emulation(name, catalog.EmulationEnv{Database: t.ctx.Database, User: t.ctx.User,
-		Setting: t.ctx.Setting, BackendPID: t.ctx.BackendPID, Activity: t.ctx.Activity})
+	n, err := catalog.Emulation(name, t.emulationEnv())
 	if err != nil {
 		return nil, err
 	}

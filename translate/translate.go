@@ -37,9 +37,9 @@ type Context struct {
 	// BackendPID is the process id the session announced in BackendKeyData
 	// (pg_backend_pid()); 0 outside a session.
 	BackendPID int32
-	// Activity is what pg_stat_activity shows of the session (client address, start, the
-	// statement's text); nil outside a session.
-	Activity *catalog.SessionActivity
+	// Sessions returns the client sessions of the pgtidb instance, the session's own
+	// included (pg_stat_activity, catalog.EmulationEnv.Sessions); nil outside a server.
+	Sessions func() []catalog.SessionActivity
 }
 
 // Kind classifies a translated statement for the session's transaction logic.

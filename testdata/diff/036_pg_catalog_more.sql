@@ -140,5 +140,8 @@ SELECT query, client_hostname, client_port > 0 AS tcp, backend_start <= now() AS
 SELECT a.datid = d.oid AS same_db, a.usesysid = r.oid AS same_user FROM pg_stat_activity a JOIN pg_database d ON d.datname = a.datname JOIN pg_roles r ON r.rolname = a.usename WHERE a.pid = pg_backend_pid();
 SELECT application_name = current_setting('application_name') AS same_app FROM pg_stat_activity WHERE pid = pg_backend_pid();
 BEGIN;
+-- gap: now-statement-time
 SELECT xact_start = now() AS xact_now FROM pg_stat_activity WHERE pid = pg_backend_pid();
+SELECT xact_start < query_start AS began_before, state, query FROM pg_stat_activity WHERE pid = pg_backend_pid();
 COMMIT;
+SELECT state, xact_start = query_start AS implicit, query FROM pg_stat_activity WHERE pid = pg_backend_pid();
