@@ -2,6 +2,7 @@ package compat
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/jackc/pgerrcode"
 
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 // ServerVersion is what pgtidb reports as server_version: the PostgreSQL release whose
@@ -246,7 +248,7 @@ func (s *GUCs) Location() *time.Location {
 	if s.loc != nil && s.locName == v {
 		return s.loc
 	}
-	loc, err := time.LoadLocation(v)
+	loc, err := typemap.LoadZone(v)
 	if err != nil {
 		loc = time.UTC
 	}
@@ -355,6 +357,23 @@ func normalizeTimeZone(v string) (string, error) {
 		}
 		return titleZone(name), nil
 	}
+	// A number is an offset in hours east of Greenwich (ISO's sign, not POSIX's), stored as
+	// the POSIX zone PostgreSQL makes of it.
+	if h, err := strconv.ParseFloat(name, 64); err == nil && !strings.ContainsAny(name, "eEnNxX") {
+		return fixedZone(int(math.Round(h * 3600)))
+	}
+	if !strings.Contains(name, "/") && strings.ContainsAny(name, "+-0123456789") {
+		// A POSIX offset zone ("<+05:30>-05:30", "UTC+3"), kept as written (PostgreSQL spells
+		// the bracketed abbreviation in upper case).
+		if i := strings.IndexByte(name, '>'); strings.HasPrefix(name, "<") && i > 0 {
+			name = strings.ToUpper(name[:i]) + name[i:]
+		}
+		if _, err := typemap.LoadZone(name); err == nil {
+			return name, nil
+		} else if strings.Contains(err.Error(), "beyond") {
+			return "", pgerror.Unsupported("a time zone offset beyond ±14:00")
+		}
+	}
 	// PostgreSQL matches zone names case-insensitively and shows the canonical spelling.
 	for _, candidate := range []string{name, titleZone(name), strings.ToUpper(name)} {
 		if _, err := time.LoadLocation(candidate); err == nil {
@@ -362,6 +381,15 @@ func normalizeTimeZone(v string) (string, error) {
 		}
 	}
 	return "", pgerror.Newf(pgerrcode.InvalidParameterValue, "invalid value for parameter \"TimeZone\": %q", v)
+}
+
+// fixedZone is the TimeZone value of a fixed offset east of Greenwich, as PostgreSQL stores
+// SET TIME ZONE 5 or SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE ("<+05:30>-05:30").
+func fixedZone(east int) (string, error) {
+	if east > typemap.MaxZoneOffset || east < -typemap.MaxZoneOffset {
+		return "", pgerror.Unsupported("a time zone offset beyond ±14:00")
+	}
+	return typemap.FixedZoneName(east), nil
 }
 
 // titleZone spells a zone name the way the tz database does: america/new_york → America/New_York.

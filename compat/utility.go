@@ -14,6 +14,9 @@ import (
 // a list (search_path) is joined with ", " and identifiers that need quotes get them.
 func SetValue(n *pg_query.VariableSetStmt) (string, error) {
 	parts := make([]string, 0, len(n.GetArgs()))
+	if args := n.GetArgs(); len(args) == 1 && args[0].GetTypeCast() != nil && strings.EqualFold(n.GetName(), "timezone") {
+		return intervalZone(args[0].GetTypeCast())
+	}
 	for _, arg := range n.GetArgs() {
 		v, isIdent, err := constText(arg)
 		if err != nil {
@@ -107,4 +110,69 @@ func EffectiveIsolation(level string) string {
 		return "read committed"
 	}
 	return level
+}
+
+// The interval typmods SET TIME ZONE INTERVAL takes (PostgreSQL's INTERVAL_MASK of HOUR, and
+// of HOUR and MINUTE).
+const (
+	intervalHour         = 1 << 10
+	intervalHourToMinute = 1<<10 | 1<<11
+)
+
+// intervalZone is the TimeZone value of SET TIME ZONE INTERVAL 'v' [HOUR | HOUR TO MINUTE], an
+// offset east of Greenwich: 'v' is [+|-]h[:mm[:ss]] or a bare number, which counts the
+// typmod's last unit (hours, minutes, or without one seconds), fields below the typmod's
+// last being dropped as PostgreSQL's interval typmod does.
+func intervalZone(tc *pg_query.TypeCast) (string, error) {
+	names := tc.GetTypeName().GetNames()
+	if len(names) == 0 || names[len(names)-1].GetString_().GetSval() != "interval" {
+		return "", pgerror.Unsupported("SET with a typed value")
+	}
+	mask := int32(-1)
+	if mods := tc.GetTypeName().GetTypmods(); len(mods) == 1 {
+		mask = mods[0].GetAConst().GetIval().GetIval()
+	} else if len(mods) > 1 {
+		return "", pgerror.Unsupported("an interval precision in SET TIME ZONE INTERVAL")
+	}
+	if mask != -1 && mask != intervalHour && mask != intervalHourToMinute {
+		return "", pgerror.New(pgerrcode.InvalidParameterValue, "time zone interval must be HOUR or HOUR TO MINUTE")
+	}
+	v := strings.TrimSpace(tc.GetArg().GetAConst().GetSval().GetSval())
+	sign := 1
+	if v != "" && (v[0] == '+' || v[0] == '-') {
+		if v[0] == '-' {
+			sign = -1
+		}
+		v = v[1:]
+	}
+	fields := strings.Split(v, ":")
+	nums := make([]int, len(fields))
+	for i, f := range fields {
+		n, err := strconv.Atoi(f)
+		if err != nil || f == "" || n < 0 || len(fields) > 3 || i > 0 && n > 59 {
+			return "", pgerror.Unsupported("SET TIME ZONE INTERVAL '" + tc.GetArg().GetAConst().GetSval().GetSval() + "' (pgtidb reads [+|-]hh[:mm[:ss]])")
+		}
+		nums[i] = n
+	}
+	var sec int
+	switch {
+	case len(nums) > 1:
+		for len(nums) < 3 {
+			nums = append(nums, 0)
+		}
+		sec = nums[0]*3600 + nums[1]*60 + nums[2]
+	case mask == intervalHour:
+		sec = nums[0] * 3600
+	case mask == intervalHourToMinute:
+		sec = nums[0] * 60
+	default:
+		sec = nums[0]
+	}
+	switch mask {
+	case intervalHour:
+		sec -= sec % 3600
+	case intervalHourToMinute:
+		sec -= sec % 60
+	}
+	return fixedZone(sign * sec)
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgerrcode"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -202,7 +201,7 @@ func (t *translator) parseDateTimeLiteral(s string, to typemap.Type) (string, er
 	settings := typemap.DefaultSettings()
 	if t.ctx.Setting != nil {
 		if tz, ok := t.ctx.Setting("TimeZone"); ok {
-			if loc, err := time.LoadLocation(tz); err == nil {
+			if loc, err := typemap.LoadZone(tz); err == nil {
 				settings.TimeZone = loc
 			}
 		}

@@ -322,7 +322,7 @@ func zoneFromUTC(e ast.ExprNode, zone string) ast.ExprNode {
 	if zone == "" {
 		return e
 	}
-	return funcCall("CONVERT_TZ", e, strLit("UTC"), strLit(zone))
+	return funcCall("CONVERT_TZ", e, strLit("UTC"), strLit(typemap.TiDBZone(zone)))
 }
 
 // localToUTC turns a wall-clock time of the session's zone into the UTC instant, the
@@ -338,7 +338,7 @@ func localToUTCIn(e ast.ExprNode, zone string) ast.ExprNode {
 		return e
 	}
 	if s, ok := datetimeLiteral(e); ok {
-		if loc, err := time.LoadLocation(zone); err == nil {
+		if loc, err := typemap.LoadZone(zone); err == nil {
 			settings := typemap.DefaultSettings()
 			settings.TimeZone = loc
 			if v, err := typemap.DecodeParam(of(typemap.Timestamptz), 0, []byte(s), settings); err == nil {
