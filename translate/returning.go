@@ -2,6 +2,7 @@ package translate
 
 import (
 	"encoding/hex"
+	"math"
 	"strconv"
 	"strings"
 
@@ -608,7 +609,8 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 //	return  SELECT <list> FROM t WHERE key IN (<keys>) ORDER BY <row order>
 //
 // Only column types whose TiDB text reads back as the same value are accepted (see
-// valueLiteral). A table without a primary key has the plan of insertNoKeyReturning.
+// valueLiteral); the query's values for float columns are read through floatRead
+// (readFloatsExactly). A table without a primary key has the plan of insertNoKeyReturning.
 func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
 	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
@@ -642,6 +644,9 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 	query, ok := stmt.Select.(ast.StmtNode)
 	if !ok {
 		return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
+	}
+	if err := readFloatsExactly(query, targets, "INSERT … SELECT … RETURNING"); err != nil {
+		return nil, err
 	}
 	fields, resultCols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
 	if err != nil {
@@ -715,7 +720,7 @@ func sampleRows(cols []*catalog.Column) []returning.Row {
 	sample := make([]returning.Row, 2)
 	for r := range sample {
 		for _, c := range cols {
-			if isInt(c.Type) || c.Type.OID == typemap.Bool {
+			if isInt(c.Type) || isFloat(c.Type) || c.Type.OID == typemap.Bool {
 				sample[r] = append(sample[r], []byte(itoa(r+1)))
 			} else {
 				sample[r] = append(sample[r], []byte("v"+itoa(r+1)))
@@ -805,11 +810,11 @@ func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectFi
 }
 
 // literalType reports whether a value of type ty read from TiDB as text goes back into a column
-// of that type unchanged as a literal (valueLiteral). Floats are left out: TiDB's text of a
-// FLOAT keeps 6 digits.
+// of that type unchanged as a literal (valueLiteral). A float must be read through floatRead:
+// TiDB's own text of a FLOAT keeps 6 digits in exponent form.
 func literalType(ty typemap.Type) bool {
 	switch {
-	case isInt(ty), isString(ty):
+	case isInt(ty), isString(ty), isFloat(ty):
 		return true
 	}
 	switch ty.OID {
@@ -818,6 +823,17 @@ func literalType(ty typemap.Type) bool {
 		return true
 	}
 	return false
+}
+
+// floatRead is value e for a float column as a plan reads it into the proxy. TiDB's text
+// protocol prints a FLOAT result with 6 significant digits when it uses exponent form (below
+// 1e-15 or from 1e15 on) and a DOUBLE with the fixed decimals of its result type when it has
+// some, so neither reads back exactly; CAST(CAST(e AS DOUBLE) AS CHAR) is Go's shortest text
+// of the double (FormatFloat 'f', -1, 64: TiDB's castRealAsString), which does. The double is
+// the one TiDB would convert into the column when inserting e itself (valueLiteral does the
+// float4 rounding as TiDB's conversion does).
+func floatRead(e ast.ExprNode) ast.ExprNode {
+	return castTo(castTo(e, typemap.Of(typemap.Float8)), typemap.Of(typemap.Text))
 }
 
 // valueLiteral is the literal giving back value v of a column of type ty (literalType).
@@ -832,8 +848,107 @@ func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
 			v = []byte(i)
 		}
 		return keyLiteral(keyColumn{name: "value", typ: typemap.Of(typemap.Int8)}, v)
+	case isFloat(ty):
+		f, ok := storedFloat(ty, v)
+		if !ok {
+			return nil, pgerror.Newf(pgerrcode.InternalError, "float value %q", v)
+		}
+		return ast.NewValueExpr(f, "", ""), nil
 	case ty.OID == typemap.Bytea:
 		return funcCall("UNHEX", ast.NewValueExpr(hex.EncodeToString(v), "", "")), nil
 	}
 	return ast.NewValueExpr(string(v), "", ""), nil
+}
+
+// storedFloat is the value a float column of type ty stores for the double whose exact text
+// is v (floatRead): the double itself, or for float4 the double rounded to single precision
+// as TiDB's conversion rounds it (Go's float32 conversion, round to nearest even). A double
+// beyond float4's range is kept: TiDB's INSERT then fails with 22003, as when inserting the
+// value itself. The result, printed as a double literal (shortest exponent text), reads back
+// as exactly this value, and a float column compares equal to it exactly when it holds it.
+func storedFloat(ty typemap.Type, v []byte) (float64, bool) {
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil {
+		return 0, false
+	}
+	if ty.OID == typemap.Float4 && math.Abs(f) <= math.MaxFloat32 {
+		f = float64(float32(f))
+	}
+	return f, true
+}
+
+// readFloatsExactly makes query, the query of an INSERT … SELECT whose rows a plan reads into
+// the proxy, give the values of its float target columns through floatRead (cols[j] is the
+// column its output column j goes into). The select list of a plain SELECT is rewritten in
+// place, each output column keeping its name; refused (0A000, naming what) where that could
+// change the query's rows or their order: a set operation or VALUES, DISTINCT, a `*` in the
+// select list, and an ORDER BY, GROUP BY or HAVING that names a rewritten output column (by
+// position, or by a name not qualified by its table, which TiDB may resolve to the output
+// column).
+func readFloatsExactly(query ast.Node, cols []*catalog.Column, what string) error {
+	var floats []int
+	for j, c := range cols {
+		if isFloat(c.Type) {
+			floats = append(floats, j)
+		}
+	}
+	if len(floats) == 0 {
+		return nil
+	}
+	refuse := func() error {
+		c := cols[floats[0]]
+		return pgerror.Unsupported(what + " into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type) +
+			" from a query other than a plain SELECT (no set operation, DISTINCT, or ORDER BY / GROUP BY naming an output column)")
+	}
+	sel, ok := query.(*ast.SelectStmt)
+	if !ok || sel.Kind != ast.SelectStmtKindSelect || sel.Distinct || sel.Fields == nil {
+		return refuse()
+	}
+	fields := sel.Fields.Fields
+	names := map[string]bool{}
+	for _, j := range floats {
+		if j >= len(fields) || fields[j].WildCard != nil || fields[j].Expr == nil {
+			return refuse()
+		}
+		if fields[j].AsName.L != "" {
+			names[fields[j].AsName.L] = true
+		} else if cn, ok := fields[j].Expr.(*ast.ColumnNameExpr); ok {
+			names[cn.Name.Name.L] = true
+		}
+	}
+	for _, f := range fields {
+		if f.WildCard != nil {
+			return refuse()
+		}
+	}
+	namesOutput := func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.PositionExpr:
+			return true
+		case *ast.ColumnNameExpr:
+			return x.Name.Table.L == "" && names[x.Name.Name.L]
+		}
+		return false
+	}
+	var clauses []ast.Node
+	if sel.OrderBy != nil {
+		clauses = append(clauses, sel.OrderBy)
+	}
+	if sel.GroupBy != nil {
+		clauses = append(clauses, sel.GroupBy)
+	}
+	if sel.Having != nil {
+		clauses = append(clauses, sel.Having)
+	}
+	for _, c := range clauses {
+		v := &exprFinder{match: namesOutput}
+		c.Accept(v)
+		if v.found {
+			return refuse()
+		}
+	}
+	for _, j := range floats {
+		fields[j].Expr = floatRead(fields[j].Expr)
+	}
+	return nil
 }

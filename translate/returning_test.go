@@ -73,6 +73,10 @@ var keyedTables = map[string]struct {
 		col("p", typemap.Type{OID: typemap.Numeric, Typmod: typemap.NumericTypmod(6, 2)}, false),
 		col("b", ty(typemap.Bool), false), col("t", ty(typemap.Timestamptz), false),
 		col("v", ty(typemap.Int4), false)}}, []string{"id"}},
+	// nokeyf has no primary key and float columns (d with a default).
+	"nokeyf": {&catalog.Table{Schema: "public", Name: "nokeyf", Columns: []catalog.Column{
+		col("r", ty(typemap.Float4), false), {Name: "d", Type: ty(typemap.Float8), HasDefault: true},
+		col("n", ty(typemap.Int4), false)}}, nil},
 	"fkey": {&catalog.Table{Schema: "public", Name: "fkey", Columns: []catalog.Column{
 		col("f", ty(typemap.Float8), true), col("v", ty(typemap.Int4), false)}}, []string{"f"}},
 }

@@ -536,6 +536,9 @@ func (u *upsert) selectSource() error {
 	if !ok {
 		return pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", u.stmt.Select)
 	}
+	if err := readFloatsExactly(query, u.cols[:len(u.stmt.Columns)], "INSERT … SELECT … ON CONFLICT"); err != nil {
+		return err
+	}
 	u.query, u.extras = query, extras
 	return nil
 }
@@ -1406,7 +1409,7 @@ func (u *upsert) upsertSample() [][]returning.Row {
 	var flat returning.Row
 	for r := range u.stmt.Lists {
 		for _, k := range u.needed {
-			if isInt(k.typ) || k.typ.OID == typemap.Bool || k.typ.OID == typemap.Numeric {
+			if isInt(k.typ) || isFloat(k.typ) || k.typ.OID == typemap.Bool || k.typ.OID == typemap.Numeric {
 				flat = append(flat, []byte(itoa(r+1)))
 			} else if k.typ.OID == typemap.Date || k.typ.OID == typemap.Timestamp || k.typ.OID == typemap.Timestamptz {
 				flat = append(flat, []byte("2024-01-0"+itoa(r+1)))
@@ -1429,7 +1432,7 @@ func (u *upsert) upsertSample() [][]returning.Row {
 					extra = append(extra, []byte(itoa(r+1)))
 					continue
 				}
-				if isInt(c.Type) || c.Type.OID == typemap.Bool {
+				if isInt(c.Type) || isFloat(c.Type) || c.Type.OID == typemap.Bool {
 					row = append(row, []byte(itoa(r+1)))
 				} else {
 					row = append(row, []byte("k"+itoa(r+1)))

@@ -212,3 +212,15 @@ INSERT INTO k_multi VALUES ('2024-02-01', 1.3, 't', 2), ('2024-02-01', 1.3, fals
 INSERT INTO k_num SELECT 1.5, 100 UNION ALL SELECT 7.777, 7 ON CONFLICT (p) DO UPDATE SET n = EXCLUDED.n RETURNING *;
 INSERT INTO k_date SELECT '2024-01-05'::date, 100 ON CONFLICT (d) DO UPDATE SET n = EXCLUDED.n RETURNING *;
 DROP TABLE k_uuid, k_date, k_bool, k_num, k_ts, k_ts0, k_tstz, k_multi;
+-- INSERT … SELECT … ON CONFLICT into float columns: the query's floats are read exactly.
+CREATE TABLE fsrc (id int, r real, d float8);
+INSERT INTO fsrc VALUES (1, 0.1, 1e-7), (2, 3.4028235e38, 1.7976931348623157e308), (3, 16777217, 1/3.0::float8), (4, 1.1754944e-38, 5e-324);
+CREATE TABLE fdst (id int PRIMARY KEY, r real, d float8, u int UNIQUE);
+INSERT INTO fdst (id, r, d) SELECT id, r, d FROM fsrc ON CONFLICT (id) DO NOTHING RETURNING id, r::float8 AS r8, d;
+INSERT INTO fdst (id, r, d) SELECT id, d, r FROM fsrc WHERE id IN (1, 3) ON CONFLICT (id) DO UPDATE SET r = excluded.r, d = excluded.d + 1 RETURNING id, r::float8 AS r8, d;
+INSERT INTO fdst (id, r, d) SELECT id + 10, d * 2, r / 3 FROM fsrc WHERE id IN (1, 3) ON CONFLICT (id) DO UPDATE SET r = excluded.r RETURNING id, r::float8 AS r8, d;
+INSERT INTO fdst (id, r, d) SELECT id + 10, d * 2, r / 3 FROM fsrc WHERE id IN (1, 3) ON CONFLICT (id) DO UPDATE SET d = fdst.d + excluded.d RETURNING id, r::float8 AS r8, d;
+INSERT INTO fdst (id, r) SELECT id + 20, d FROM fsrc ORDER BY id ON CONFLICT DO NOTHING RETURNING id;
+INSERT INTO fdst (id, r) SELECT id + 20, r FROM fsrc WHERE id = 1 ON CONFLICT DO NOTHING;
+SELECT id, r::float8 AS r8, d FROM fdst ORDER BY id;
+DROP TABLE fsrc, fdst;
