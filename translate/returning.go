@@ -96,6 +96,9 @@ func keyLiteral(k keyColumn, v returning.Value) (ast.ExprNode, error) {
 		// Canonical lower-case text, in the column's charset (CHAR(36) ascii_bin): a utf8mb4
 		// value joined with the column would be an illegal mix of collations.
 		return asciiText(string(v), 36), nil
+	case typemap.Float4, typemap.Float8:
+		// A double literal of the stored value, which the column equals exactly.
+		return valueLiteral(k.typ, v)
 	}
 	if isInt(k.typ) || k.typ.OID == typemap.Bool {
 		if i, err := strconv.ParseInt(string(v), 10, 64); err == nil {
@@ -175,7 +178,7 @@ func sampleKeys(keys []keyColumn) []returning.Row {
 	for r := 1; r <= 2; r++ {
 		row := make(returning.Row, len(keys))
 		for i, k := range keys {
-			if isInt(k.typ) {
+			if isInt(k.typ) || isFloat(k.typ) {
 				row[i] = []byte(strconv.Itoa(r))
 			} else {
 				row[i] = []byte("k" + strconv.Itoa(r))
@@ -299,6 +302,11 @@ func forUpdate() *ast.SelectLockInfo { return &ast.SelectLockInfo{LockType: ast.
 func keyFields(keys []keyColumn) []*ast.SelectField {
 	var fs []*ast.SelectField
 	for _, k := range keys {
+		if isFloat(k.typ) {
+			// Read exactly (ON CONFLICT's float keys), canonicalized by canonicalRows.
+			fs = append(fs, &ast.SelectField{Expr: floatRead(keyRef(k))})
+			continue
+		}
 		fs = append(fs, &ast.SelectField{Expr: keyRef(k)})
 	}
 	return fs
@@ -849,9 +857,9 @@ func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
 		}
 		return keyLiteral(keyColumn{name: "value", typ: typemap.Of(typemap.Int8)}, v)
 	case isFloat(ty):
-		f, ok := storedFloat(ty, v)
-		if !ok {
-			return nil, pgerror.Newf(pgerrcode.InternalError, "float value %q", v)
+		f, err := storedFloat(ty, v)
+		if err != nil {
+			return nil, err
 		}
 		return ast.NewValueExpr(f, "", ""), nil
 	case ty.OID == typemap.Bytea:
@@ -862,19 +870,28 @@ func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
 
 // storedFloat is the value a float column of type ty stores for the double whose exact text
 // is v (floatRead): the double itself, or for float4 the double rounded to single precision
-// as TiDB's conversion rounds it (Go's float32 conversion, round to nearest even). A double
-// beyond float4's range is kept: TiDB's INSERT then fails with 22003, as when inserting the
-// value itself. The result, printed as a double literal (shortest exponent text), reads back
-// as exactly this value, and a float column compares equal to it exactly when it holds it.
-func storedFloat(ty typemap.Type, v []byte) (float64, bool) {
+// (Go's float32 conversion, round to nearest even, as TiDB's conversion rounds) with
+// PostgreSQL's float8-to-float4 checks: 22003 when it rounds to an infinity (overflow) or a
+// nonzero double rounds to zero (underflow). TiDB itself would refuse a double just above
+// real's largest value that rounds to it, and store 0 for an underflow, without an error.
+// The result, printed as a double literal (shortest exponent text), reads back as exactly this
+// value, and a float column compares equal to it exactly when it holds it.
+func storedFloat(ty typemap.Type, v []byte) (float64, error) {
 	f, err := strconv.ParseFloat(string(v), 64)
 	if err != nil {
-		return 0, false
+		return 0, pgerror.Newf(pgerrcode.InternalError, "float value %q", v)
 	}
-	if ty.OID == typemap.Float4 && math.Abs(f) <= math.MaxFloat32 {
-		f = float64(float32(f))
+	if ty.OID != typemap.Float4 {
+		return f, nil
 	}
-	return f, true
+	g := float32(f)
+	switch {
+	case math.IsInf(float64(g), 0):
+		return 0, pgerror.New(pgerrcode.NumericValueOutOfRange, "value out of range: overflow")
+	case g == 0 && f != 0:
+		return 0, pgerror.New(pgerrcode.NumericValueOutOfRange, "value out of range: underflow")
+	}
+	return float64(g), nil
 }
 
 // readFloatsExactly makes query, the query of an INSERT … SELECT whose rows a plan reads into

@@ -77,6 +77,10 @@ var keyedTables = map[string]struct {
 	"nokeyf": {&catalog.Table{Schema: "public", Name: "nokeyf", Columns: []catalog.Column{
 		col("r", ty(typemap.Float4), false), {Name: "d", Type: ty(typemap.Float8), HasDefault: true},
 		col("n", ty(typemap.Int4), false)}}, nil},
+	// fu has a real arbiter column besides its primary key.
+	"fu": {&catalog.Table{Schema: "public", Name: "fu", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("r", ty(typemap.Float4), false), col("v", ty(typemap.Int4), false)}},
+		[]string{"id"}},
 	"fkey": {&catalog.Table{Schema: "public", Name: "fkey", Columns: []catalog.Column{
 		col("f", ty(typemap.Float8), true), col("v", ty(typemap.Int4), false)}}, []string{"f"}},
 }
@@ -87,6 +91,7 @@ var uniqueKeys = map[string][]catalog.UniqueKey{
 	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true}},
 	"nokeyu": {{Name: "nokeyu_a_b_key", Columns: []string{"a", "b"}}},
 	"tkeys":  {{Name: "tkeys_d_p_b_t_key", Columns: []string{"d", "p", "b", "t"}}},
+	"fu":     {{Name: "fu_r_key", Columns: []string{"r"}}},
 }
 
 // UniqueKeys implements UniqueKeyResolver.

@@ -59,7 +59,8 @@ import (
 // Only the arbiter and key values are read back into the proxy, and only for types whose text
 // compares as TiDB compares them (exactKeyType: integers; text and varchar under
 // utf8mb4_0900_bin: bytes; bool, numeric(p,s), date, timestamp(tz) read cast to the column's
-// type, whose text is fixed; uuid).
+// type, whose text is fixed; uuid; floats read as their double's exact text (floatRead) and
+// compared by the canonical text of the stored value, floatKey).
 // Every other value stays an expression: the INSERT inserts it, the UPDATE reads it as
 // excluded.c — each proposed row is either inserted or used as EXCLUDED, so its expressions
 // run once. Subqueries in the VALUES are refused (they would read the table mid-plan).
@@ -316,10 +317,13 @@ func exactKey(tbl *catalog.Table, name, why string) (keyColumn, error) {
 // exactKeyType reports whether the proxy reads values of type ty back as text that compares as
 // TiDB compares them: integers; text and varchar under utf8mb4_0900_bin (bytes); bool (0/1);
 // numeric(p,s) (fixed scale); date and timestamp(tz) (DATETIME, fixed format); uuid (CHAR(36),
-// lower case). The proposed values are read as the column's type (keyRead).
+// lower case); real and double precision (the exact text of the double, floatRead, made
+// canonical by the proxy, floatKey: TiDB compares the stored floats exactly). The proposed
+// values are read as the column's type (keyRead).
 func exactKeyType(ty typemap.Type) bool {
 	switch ty.OID {
-	case typemap.Text, typemap.Varchar, typemap.Bool, typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.UUID:
+	case typemap.Text, typemap.Varchar, typemap.Bool, typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.UUID,
+		typemap.Float4, typemap.Float8:
 		return true
 	case typemap.Numeric:
 		// Read as DECIMAL(65,30) and rounded in the proxy (numericKey).
@@ -375,10 +379,27 @@ func numericKey(v []byte, p, s int) ([]byte, bool) {
 	return []byte(out), true
 }
 
-// normalizeNumericKeys rounds the numeric key values of the proposed rows (numericKey); with
+// normalizeKeys rounds the numeric key values of the proposed rows (numericKey) and gives
+// their float key values the canonical text of the value the column stores (floatKey); with
 // check it returns PostgreSQL's 22003 for a value that does not fit its column.
-func (u *upsert) normalizeNumericKeys(rows []returning.Row, check bool) error {
+func (u *upsert) normalizeKeys(rows []returning.Row, check bool) error {
 	for i, k := range u.needed {
+		if isFloat(k.typ) {
+			for _, row := range rows {
+				if i >= len(row) || row[i] == nil {
+					continue
+				}
+				v, err := floatKey(k.typ, row[i])
+				if err != nil {
+					if check {
+						return err
+					}
+					continue
+				}
+				row[i] = v
+			}
+			continue
+		}
 		p, sc, ok := typemap.NumericPrecisionScale(k.typ.Typmod)
 		if k.typ.OID != typemap.Numeric || !ok {
 			continue
@@ -402,6 +423,45 @@ func (u *upsert) normalizeNumericKeys(rows []returning.Row, check bool) error {
 	return nil
 }
 
+// floatKey is the canonical text of the value a float key column of type ty stores for the
+// double whose exact text is v (floatRead, storedFloat): Go's shortest text of it, 0 for -0
+// (equal in TiDB's and PostgreSQL's comparisons and unique indexes). Two values are the same
+// key exactly when their texts are equal. The error is storedFloat's.
+func floatKey(ty typemap.Type, v []byte) ([]byte, error) {
+	f, err := storedFloat(ty, v)
+	if err != nil {
+		return v, err
+	}
+	if f == 0 {
+		f = 0
+	}
+	return strconv.AppendFloat(nil, f, 'g', -1, 64), nil
+}
+
+// canonicalRows are rows of values of the key columns keys read from TiDB (keyFields), with
+// their float values in floatKey's text; rows itself is not changed.
+func canonicalRows(keys []keyColumn, rows []returning.Row) []returning.Row {
+	floats := false
+	for _, k := range keys {
+		floats = floats || isFloat(k.typ)
+	}
+	if !floats {
+		return rows
+	}
+	out := make([]returning.Row, len(rows))
+	for r, row := range rows {
+		out[r] = append(returning.Row(nil), row...)
+		for j, k := range keys {
+			if j < len(row) && row[j] != nil && isFloat(k.typ) {
+				if v, err := floatKey(k.typ, row[j]); err == nil {
+					out[r][j] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
 // keyRead is proposed value e of key column k as the proxy reads it: cast to the column's type
 // where TiDB's text of the value itself could differ from the stored value's (true is 1); a
 // numeric is read wide and rounded in the proxy (1.5 in a numeric(4,2) column is 1.50), where
@@ -412,6 +472,8 @@ func keyRead(k keyColumn, e ast.ExprNode) ast.ExprNode {
 		return castTo(e, wideNumeric)
 	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Bool:
 		return castTo(e, k.typ)
+	case typemap.Float4, typemap.Float8:
+		return floatRead(e)
 	}
 	return e
 }
@@ -519,6 +581,9 @@ func (u *upsert) selectSource() error {
 			return err
 		}
 		u.cols = append(u.cols, u.tbl.Column(k.name))
+		if isFloat(k.typ) {
+			e = floatRead(e)
+		}
 		extras = append(extras, e)
 	}
 	for _, k := range u.needed {
@@ -916,7 +981,7 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 			}
 			s.proposed = append(s.proposed, p)
 		}
-		_ = u.normalizeNumericKeys(s.proposed, false)
+		_ = u.normalizeKeys(s.proposed, false)
 		u.decodeSteps(s, all, base)
 		return s
 	case len(all[0]) != 1:
@@ -931,7 +996,7 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 	for r := range u.stmt.Lists {
 		s.proposed = append(s.proposed, append(returning.Row(nil), flat[r*w:(r+1)*w]...))
 	}
-	_ = u.normalizeNumericKeys(s.proposed, false)
+	_ = u.normalizeKeys(s.proposed, false)
 	s.nulls = flat[w*len(u.stmt.Lists):]
 	u.decodeSteps(s, all, 1)
 	return s
@@ -939,9 +1004,10 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 
 // decodeSteps decodes the lock reads, WHERE results and decisions, from all[i] on.
 func (u *upsert) decodeSteps(s *upsertState, all [][]returning.Row, i int) {
-	for range u.arbiter {
+	for a := range u.arbiter {
 		if i < len(all) {
-			s.existing = append(s.existing, all[i])
+			keys := append(append([]keyColumn{}, u.rowKey...), u.arbiter[a]...)
+			s.existing = append(s.existing, canonicalRows(keys, all[i]))
 		}
 		i++
 	}
@@ -1504,7 +1570,7 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 				}
 				proposed = append(proposed, p)
 			}
-			return u.normalizeNumericKeys(proposed, true)
+			return u.normalizeKeys(proposed, true)
 		}
 	} else {
 		proposed := u.proposedSelect()
@@ -1526,7 +1592,7 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 						proposed = append(proposed, append(returning.Row(nil), rows[0][r*w:(r+1)*w]...))
 					}
 				}
-				return u.normalizeNumericKeys(proposed, true)
+				return u.normalizeKeys(proposed, true)
 			}})
 	}
 	sample := u.upsertSample()

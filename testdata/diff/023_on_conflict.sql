@@ -224,3 +224,33 @@ INSERT INTO fdst (id, r) SELECT id + 20, d FROM fsrc ORDER BY id ON CONFLICT DO 
 INSERT INTO fdst (id, r) SELECT id + 20, r FROM fsrc WHERE id = 1 ON CONFLICT DO NOTHING;
 SELECT id, r::float8 AS r8, d FROM fdst ORDER BY id;
 DROP TABLE fsrc, fdst;
+-- Float arbiter and primary-key columns: a proposed value is the value the column stores (real
+-- rounded to single precision), compared exactly; -0 and 0 are one key (not shown: TiDB stores
+-- -0 as 0).
+CREATE TABLE kr (id int PRIMARY KEY, r real UNIQUE, v int);
+INSERT INTO kr VALUES (1, 0.1, 1), (2, 16777216, 2), (3, 1/3.0::float4, 3), (4, 0, 4), (5, 3.4028235e38, 5);
+INSERT INTO kr VALUES (11, 0.1, 10), (12, 16777217, 20), (13, 1/3.0::float8, 30), (14, '-0', 40), (15, 0.1::float8, 50), (16, 1e-7, 60) ON CONFLICT (r) DO UPDATE SET v = kr.v + excluded.v RETURNING id, r::float8 AS r8, v;
+INSERT INTO kr VALUES (11, 0.1, 10), (12, 16777217, 20), (13, 1/3.0::float8, 30), (14, '-0', 40), (16, 1e-7, 60) ON CONFLICT (r) DO UPDATE SET v = kr.v + excluded.v RETURNING id, r::float8 AS r8, v;
+INSERT INTO kr VALUES (21, 0.1, 1), (22, 0.1::float8, 2) ON CONFLICT (r) DO UPDATE SET v = 0;
+INSERT INTO kr VALUES (23, 3.4028235e38::float8, 1) ON CONFLICT (r) DO NOTHING RETURNING id;
+INSERT INTO kr VALUES (24, 1e39::float8, 1) ON CONFLICT (r) DO NOTHING RETURNING id;
+INSERT INTO kr VALUES (25, 1e-7::float8, 1), (26, 1e-7::float4, 2) ON CONFLICT DO NOTHING RETURNING id, r::float8 AS r8;
+INSERT INTO kr VALUES (30, '1e-50'::float8, 1) ON CONFLICT DO NOTHING;
+INSERT INTO kr SELECT 31, '1e-50'::float8, 1 ON CONFLICT DO NOTHING;
+INSERT INTO kr SELECT 32, 1e39::float8, 1 ON CONFLICT DO NOTHING;
+INSERT INTO kr SELECT id + 100, r * 2, v FROM kr WHERE id < 5 ON CONFLICT (r) DO UPDATE SET v = excluded.v + 1000 RETURNING id, r::float8 AS r8, v;
+INSERT INTO kr SELECT id + 200, d, 7 FROM (VALUES (1, 0.2::float8), (2, 0.1::float8 * 2), (3, 0.30000000000000004::float8)) s(id, d) ON CONFLICT (r) DO UPDATE SET v = kr.v + 1 RETURNING id, r::float8 AS r8, v;
+SELECT id, r::float8 AS r8, v FROM kr ORDER BY r, id;
+CREATE TABLE kd (d float8 PRIMARY KEY, n int);
+INSERT INTO kd VALUES (0.1, 1), (0.3, 2), ('-0', 3), (1.7976931348623157e308, 4), (5e-324, 5);
+INSERT INTO kd VALUES (0.1 + 0.2, 10), (0.1::float8 + 0.2::float8, 20), (0, 30), (5e-324, 40), (1.7976931348623157e308, 50), (0.1::float4, 60) ON CONFLICT (d) DO UPDATE SET n = kd.n + excluded.n RETURNING d = 0 AS z, CASE WHEN d = 0 THEN 0 ELSE d END AS d, n;
+INSERT INTO kd SELECT d / 2, n FROM kd WHERE n < 100 AND d > '1e-300'::float8 ON CONFLICT (d) DO NOTHING RETURNING d, n;
+INSERT INTO kd SELECT d * 2, n + 1000 FROM kd WHERE n < 100 AND d > '1e-300'::float8 AND d < 1e300::float8 ON CONFLICT (d) DO UPDATE SET n = excluded.n RETURNING d, n;
+SELECT d, n FROM kd WHERE d <> 0 ORDER BY d;
+SELECT n FROM kd WHERE d = 0;
+CREATE TABLE nkfu (a float8 UNIQUE, b text);
+INSERT INTO nkfu VALUES (0.1, 'a'), (NULL, 'n');
+INSERT INTO nkfu VALUES (0.1, 'x'), (0.2, 'y'), (0.1::float4, 'z'), (NULL, 'w') ON CONFLICT (a) DO UPDATE SET b = nkfu.b || excluded.b;
+INSERT INTO nkfu VALUES (0.1, 'x'), (0.3, 'y') ON CONFLICT (a) DO UPDATE SET b = nkfu.b || excluded.b RETURNING a, b;
+SELECT a, b FROM nkfu ORDER BY a, b;
+DROP TABLE kr, kd, nkfu;
