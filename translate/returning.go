@@ -45,6 +45,10 @@ const rowIDColumn = "_tidb_rowid"
 type keyColumn struct {
 	name string
 	typ  typemap.Type
+	// expr is set for an expression part of an ON CONFLICT arbiter (name is then the plan's
+	// own name for it): the expression over bare column names, reading columns cols.
+	expr ast.ExprNode
+	cols []string
 }
 
 // rowKey returns the columns identifying tbl's rows for feature (RETURNING, ON CONFLICT):
@@ -124,6 +128,9 @@ func asciiText(v string, n int) ast.ExprNode {
 
 // keyRef is a reference to key column k (unqualified: every plan statement has one table).
 func keyRef(k keyColumn) ast.ExprNode {
+	if k.expr != nil {
+		return k.expr
+	}
 	return &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(k.name)}}
 }
 

@@ -88,7 +88,7 @@ var keyedTables = map[string]struct {
 // uniqueKeys are the unique indexes of the plan tests' tables besides their primary keys.
 var uniqueKeys = map[string][]catalog.UniqueKey{
 	"up":     {{Name: "up_u_key", Columns: []string{"u"}}},
-	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true}},
+	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true, Expressions: []string{"lower(`u`)"}}},
 	"nokeyu": {{Name: "nokeyu_a_b_key", Columns: []string{"a", "b"}}},
 	"tkeys":  {{Name: "tkeys_d_p_b_t_key", Columns: []string{"d", "p", "b", "t"}}},
 	"fu":     {{Name: "fu_r_key", Columns: []string{"r"}}},

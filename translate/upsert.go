@@ -104,6 +104,9 @@ type upsert struct {
 	// parameters of all of them in order.
 	value      [][]ast.ExprNode
 	valueOrder []int
+	// exprKeys are the expression parts of the arbiters (keyColumn.expr), computed by a step
+	// of their own from the needed values (exprSelect).
+	exprKeys []keyColumn
 	// nullChecks are the NOT NULL columns outside needed whose proposed values the first
 	// step tests for NULL (after the needed values): PostgreSQL rejects a NULL there even
 	// when the row conflicts and is never inserted.
@@ -154,7 +157,7 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 		}
 		u.cellOrder = append(u.cellOrder, orders)
 	}
-	keys, err := t.arbiters(oc, tbl)
+	keys, exprs, err := t.arbiters(oc, tbl)
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +185,7 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 			u.indexes = append(u.indexes, k.Name)
 		}
 	}
-	if err := u.chooseNeeded(t, keys); err != nil {
+	if err := u.chooseNeeded(t, keys, exprs); err != nil {
 		return nil, err
 	}
 	if stmt.Select != nil {
@@ -206,20 +209,34 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 	return t.upsertPlan(u, nil)
 }
 
-// arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them.
-func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, error) {
+// arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them, and the
+// target's expressions by their comparable text (see upsert_expr.go).
+func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
+	keys, exprs, err := t.arbiterKeys(oc, tbl)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, k := range keys {
+		if k.Expression && len(exprs) == 0 {
+			return nil, nil, pgerror.Unsupported("INSERT … ON CONFLICT with expression index \"" + k.Name + "\" as arbiter without an ON CONFLICT target naming its expressions")
+		}
+	}
+	return keys, exprs, nil
+}
+
+func (t *translator) arbiterKeys(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
 	infer := oc.GetInfer()
 	if infer == nil && oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE {
-		return nil, pgerror.New(pgerrcode.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name").
+		return nil, nil, pgerror.New(pgerrcode.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name").
 			WithHint("For example, ON CONFLICT (column_name).")
 	}
 	ur, ok := t.ctx.Resolver.(UniqueKeyResolver)
 	if !ok {
-		return nil, pgerror.Unsupported("INSERT … ON CONFLICT without the table's unique indexes")
+		return nil, nil, pgerror.Unsupported("INSERT … ON CONFLICT without the table's unique indexes")
 	}
 	all, err := ur.UniqueKeys(tbl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []catalog.UniqueKey
 	switch {
@@ -236,26 +253,32 @@ func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table)
 			kind := ""
 			if cr, ok := t.ctx.Resolver.(ConstraintResolver); ok {
 				if kind, err = cr.ConstraintType(tbl, name); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 			if kind != "" {
-				return nil, pgerror.New(pgerrcode.WrongObjectType, "constraint in ON CONFLICT clause has no associated index")
+				return nil, nil, pgerror.New(pgerrcode.WrongObjectType, "constraint in ON CONFLICT clause has no associated index")
 			}
-			return nil, pgerror.Newf(pgerrcode.UndefinedObject, "constraint %q for table %q does not exist", name, tbl.Name)
+			return nil, nil, pgerror.Newf(pgerrcode.UndefinedObject, "constraint %q for table %q does not exist", name, tbl.Name)
 		}
 	default:
 		want := map[string]bool{}
+		exprs := map[string]arbiterExpr{}
 		for _, el := range infer.GetIndexElems() {
 			ie := el.GetIndexElem()
-			switch {
-			case ie.GetExpr() != nil:
-				return nil, pgerror.Unsupported("an expression in the ON CONFLICT target")
-			case len(ie.GetCollation()) > 0 || len(ie.GetOpclass()) > 0:
-				return nil, pgerror.Unsupported("a collation or operator class in the ON CONFLICT target")
+			if len(ie.GetCollation()) > 0 || len(ie.GetOpclass()) > 0 {
+				return nil, nil, pgerror.Unsupported("a collation or operator class in the ON CONFLICT target")
+			}
+			if ie.GetExpr() != nil {
+				key, ae, err := t.targetExpr(ie.GetExpr(), tbl)
+				if err != nil {
+					return nil, nil, err
+				}
+				exprs[key] = ae
+				continue
 			}
 			if tbl.Column(ie.GetName()) == nil {
-				return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", ie.GetName())
+				return nil, nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", ie.GetName())
 			}
 			want[ie.GetName()] = true
 		}
@@ -263,32 +286,21 @@ func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table)
 			// pgtidb tables have no partial indexes, and PostgreSQL infers a non-partial
 			// index whatever the predicate says: the predicate is checked, then has no effect.
 			if _, err := t.predicate(w, newTableScope("", tbl), "WHERE"); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		for _, k := range all {
-			if k.Expression || len(k.Columns) != len(distinct(k.Columns)) {
-				continue
-			}
-			match := len(distinct(k.Columns)) == len(want)
-			for _, c := range k.Columns {
-				match = match && want[c]
-			}
-			if match {
+			if matchesTarget(k, want, exprs) {
 				out = append(out, k)
 			}
 		}
 		if len(out) == 0 {
-			return nil, pgerror.New(pgerrcode.InvalidColumnReference,
+			return nil, nil, pgerror.New(pgerrcode.InvalidColumnReference,
 				"there is no unique or exclusion constraint matching the ON CONFLICT specification")
 		}
+		return out, exprs, nil
 	}
-	for _, k := range out {
-		if k.Expression {
-			return nil, pgerror.Unsupported("INSERT … ON CONFLICT with expression index \"" + k.Name + "\" as arbiter")
-		}
-	}
-	return out, nil
+	return out, nil, nil
 }
 
 // distinct returns the distinct strings of list.
@@ -379,11 +391,29 @@ func numericKey(v []byte, p, s int) ([]byte, bool) {
 	return []byte(out), true
 }
 
-// normalizeKeys rounds the numeric key values of the proposed rows (numericKey) and gives
+// normalizeKeys rounds the numeric key values of the proposed rows (numericKey; for an
+// integer column, roundedInteger) and gives
 // their float key values the canonical text of the value the column stores (floatKey); with
 // check it returns PostgreSQL's 22003 for a value that does not fit its column.
 func (u *upsert) normalizeKeys(rows []returning.Row, check bool) error {
-	for i, k := range u.needed {
+	return normalizeKeyRows(u.needed, rows, check)
+}
+
+// normalizeKeyRows is normalizeKeys over rows of values of the key columns keys.
+func normalizeKeyRows(keys []keyColumn, rows []returning.Row, check bool) error {
+	for i, k := range keys {
+		if isInt(k.typ) {
+			// A numeric value proposed for an integer column is stored rounded (half away
+			// from zero, as TiDB's and PostgreSQL's assignments of a numeric round).
+			for _, row := range rows {
+				if i < len(row) && row[i] != nil {
+					if v, ok := roundedInteger(string(row[i])); ok {
+						row[i] = []byte(v)
+					}
+				}
+			}
+			continue
+		}
 		if isFloat(k.typ) {
 			for _, row := range rows {
 				if i >= len(row) || row[i] == nil {
@@ -479,7 +509,7 @@ func keyRead(k keyColumn, e ast.ExprNode) ast.ExprNode {
 }
 
 // chooseNeeded picks the columns the plan reads back and the expressions that give them.
-func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err error) {
+func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey, exprs map[string]arbiterExpr) (err error) {
 	index := map[string]int{}
 	add := func(name, why string) error {
 		if _, ok := index[name]; ok {
@@ -500,9 +530,18 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err erro
 			}
 		}
 	}
+	exprIndex := map[string]int{}
 	for _, key := range keys {
 		var arb []keyColumn
-		for _, c := range key.Columns {
+		for i, c := range key.Columns {
+			if c == "" {
+				k, err := u.exprKey(key, i, exprs, exprIndex, add)
+				if err != nil {
+					return err
+				}
+				arb = append(arb, k)
+				continue
+			}
 			if err := add(c, "arbiter"); err != nil {
 				return err
 			}
@@ -938,6 +977,8 @@ type upsertState struct {
 	// nullChecks[i] ("1": NULL).
 	proposed []returning.Row
 	nulls    returning.Row
+	// exprValues[r][j] is row r's value of exprKeys[j].
+	exprValues []returning.Row
 	// count is the number of proposed rows; rows are the rows of INSERT … SELECT's query.
 	count int
 	rows  []returning.Row
@@ -1004,6 +1045,12 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 
 // decodeSteps decodes the lock reads, WHERE results and decisions, from all[i] on.
 func (u *upsert) decodeSteps(s *upsertState, all [][]returning.Row, i int) {
+	if len(u.exprKeys) > 0 {
+		if i < len(all) {
+			u.decodeExprKeys(s, all[i])
+		}
+		i++
+	}
 	for a := range u.arbiter {
 		if i < len(all) {
 			keys := append(append([]keyColumn{}, u.rowKey...), u.arbiter[a]...)
@@ -1042,6 +1089,14 @@ func keyString(values []returning.Value) (string, bool) {
 func (u *upsert) proposedKey(s *upsertState, r, a int) []returning.Value {
 	var out []returning.Value
 	for _, k := range u.arbiter[a] {
+		if k.expr != nil {
+			var v returning.Value
+			if j := indexOf(u.exprKeys, func(e keyColumn) string { return e.name }, k.name); j >= 0 && r < len(s.exprValues) {
+				v = s.exprValues[r][j]
+			}
+			out = append(out, v)
+			continue
+		}
 		for i, n := range u.needed {
 			if n.name == k.name {
 				out = append(out, s.proposed[r][i])
@@ -1511,6 +1566,23 @@ func (u *upsert) upsertSample() [][]returning.Row {
 			all = append(all, []returning.Row{extra})
 		}
 	}
+	if len(u.exprKeys) > 0 {
+		count := len(u.stmt.Lists)
+		if u.query != nil {
+			count = 2
+		}
+		var flat returning.Row
+		for r := 0; r < count; r++ {
+			for _, k := range u.exprKeys {
+				if isInt(k.typ) || k.typ.OID == typemap.Bool {
+					flat = append(flat, []byte(itoa(r+1)))
+				} else {
+					flat = append(flat, []byte("x"+itoa(r+1)))
+				}
+			}
+		}
+		all = append(all, []returning.Row{flat})
+	}
 	s := u.decode(all)
 	conflict := u.update || s.count > 1
 	existingKey := make(returning.Row, len(u.rowKey))
@@ -1627,6 +1699,12 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 	known := 1
 	if len(u.extras) > 0 {
 		if err := dynamic(returning.Collect, known, u.extrasSelect); err != nil {
+			return nil, err
+		}
+		known++
+	}
+	if len(u.exprKeys) > 0 {
+		if err := dynamic(returning.Collect, known, u.exprSelect); err != nil {
 			return nil, err
 		}
 		known++

@@ -254,3 +254,28 @@ INSERT INTO nkfu VALUES (0.1, 'x'), (0.2, 'y'), (0.1::float4, 'z'), (NULL, 'w') 
 INSERT INTO nkfu VALUES (0.1, 'x'), (0.3, 'y') ON CONFLICT (a) DO UPDATE SET b = nkfu.b || excluded.b RETURNING a, b;
 SELECT a, b FROM nkfu ORDER BY a, b;
 DROP TABLE kr, kd, nkfu;
+-- An expression in the ON CONFLICT target infers the unique expression index with that
+-- expression; the proposed key is computed from the proposed row's values.
+CREATE TABLE ue (id int PRIMARY KEY, email varchar(100), a int, b int, n int DEFAULT 0);
+CREATE UNIQUE INDEX ue_lower ON ue (lower(email));
+CREATE UNIQUE INDEX ue_ab ON ue ((a + b), a);
+INSERT INTO ue VALUES (1, 'A@x', 1, 2), (2, 'b@x', 2, 2);
+INSERT INTO ue (id, email) VALUES (3, 'a@X'), (4, 'c@x') ON CONFLICT (lower(email)) DO UPDATE SET n = ue.n + 1 RETURNING id, email, n;
+INSERT INTO ue (id, email) VALUES (5, 'C@X'), (6, 'd@x'), (7, NULL), (8, NULL) ON CONFLICT (lower(email)) DO NOTHING RETURNING id, email;
+INSERT INTO ue (id, email) VALUES (9, 'e@x'), (10, 'E@x') ON CONFLICT (lower(email)) DO UPDATE SET n = 9;
+INSERT INTO ue (id, email) VALUES (11, 'b@X') ON CONFLICT ((lower(email))) DO UPDATE SET email = excluded.email RETURNING id, email;
+INSERT INTO ue (id, email) VALUES (12, 'F@x') ON CONFLICT (lower(email)) DO UPDATE SET n = -1 WHERE ue.n > 100 RETURNING id, email, n;
+INSERT INTO ue (id, a, b) VALUES (12, 1, 2), (13, 0, 3), (14, 2, 1) ON CONFLICT (a, (a + b)) DO UPDATE SET n = ue.n + 10 RETURNING id, a, b, n;
+INSERT INTO ue (id, a, b) VALUES (15, 1.5, 1.4) ON CONFLICT ((a + b), a) DO UPDATE SET n = 100 RETURNING id, a, b, n;
+INSERT INTO ue (id, email) SELECT id + 100, upper(email) FROM ue WHERE email IS NOT NULL ON CONFLICT (lower(email)) DO UPDATE SET n = ue.n + 1000 RETURNING id, email, n;
+INSERT INTO ue (id, email) VALUES (20, 'z@x') ON CONFLICT (upper(email)) DO NOTHING;
+INSERT INTO ue (id, email) VALUES (21, 'z@x') ON CONFLICT (lower(email), id) DO NOTHING;
+INSERT INTO ue (id, email) VALUES (22, 'b@x') ON CONFLICT (id) DO NOTHING;
+INSERT INTO ue (id, email) VALUES (1, 'q@x') ON CONFLICT (lower(email)) DO NOTHING;
+SELECT id, email, a, b, n FROM ue ORDER BY id;
+CREATE TABLE nke (code varchar(20), v int);
+CREATE UNIQUE INDEX nke_upper ON nke (upper(code));
+INSERT INTO nke VALUES ('ab', 1), ('cd', 2) ON CONFLICT (upper(code)) DO NOTHING RETURNING code, v;
+INSERT INTO nke VALUES ('AB', 10), ('ef', 3) ON CONFLICT (upper(code)) DO UPDATE SET v = nke.v + excluded.v RETURNING code, v;
+SELECT code, v FROM nke ORDER BY code;
+DROP TABLE ue, nke;
