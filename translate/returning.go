@@ -52,10 +52,11 @@ type keyColumn struct {
 }
 
 // rowKey returns the columns identifying tbl's rows for feature (RETURNING, ON CONFLICT):
-// its primary key, or _tidb_rowid.
+// its primary key, or _tidb_rowid. Float keys are read through floatRead (keyFields) and go
+// back as double literals of the stored value (keyLiteral), which the column equals exactly.
 func (t *translator) rowKey(tbl *catalog.Table, feature string) ([]keyColumn, error) {
 	return t.rowKeyOf(tbl, feature, func(ty typemap.Type) bool {
-		return isInt(ty) || ty.OID == typemap.Text || ty.OID == typemap.Varchar
+		return isInt(ty) || isFloat(ty) || ty.OID == typemap.Text || ty.OID == typemap.Varchar
 	})
 }
 
@@ -483,6 +484,11 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 			case e == nil || isDefault && seqs[i] != "":
 				slots[r][i] = len(nextvals)
 				nextvals = append(nextvals, nextvalCall(tbl.Database, seqs[i]))
+			case isFloat(keys[i].typ) && !isDefault && !isNullLit(e):
+				// A float key is read as the column converts it (a constant or parameter
+				// too: a real column stores its own rounding) and inserted as read.
+				slots[r][i] = len(nextvals)
+				nextvals = append(nextvals, floatRead(e))
 			case isParamRef, isValue && v.GetValue() == nil:
 				// A NULL key fails the INSERT (23502) before the rows are read back.
 			case isDefault:

@@ -163,3 +163,16 @@ CREATE TABLE kf (id int PRIMARY KEY, r real, d float8);
 INSERT INTO kf SELECT n, d, r FROM nkf WHERE n IN (1, 2, 4, 8, 9) ORDER BY n RETURNING id, r::float8 AS r8, d;
 INSERT INTO kf VALUES (20, 1/3.0::float8, '1e-300'::float8 * '1e-10'::float8), (21, 16777217.0::float8, -1.5e300) RETURNING id, r::float8 AS r8, d;
 SELECT id, r::float8 AS r8, d FROM kf ORDER BY id;
+-- float primary keys: a key value is read as the column stores it, rows are found exactly
+CREATE TABLE pkf (f float8 PRIMARY KEY, v int);
+CREATE TABLE pkr (r real PRIMARY KEY, v int);
+INSERT INTO pkf VALUES (0.1, 1), (1/3.0::float8, 2), (1.7976931348623157e308, 3), (5e-324, 4), ('-0', 5) RETURNING f = 0 AS z, CASE WHEN f = 0 THEN 0 ELSE f END AS f, v;
+INSERT INTO pkr VALUES (0.1, 1), (1/3.0::float8, 2), (3.4028235e38, 3), (16777217, 4), (1e-7::float8, 5) RETURNING r::float8 AS r8, v;
+INSERT INTO pkr VALUES ('1e-50'::float8, 6) RETURNING r;
+INSERT INTO pkr SELECT f, v + 10 FROM pkf WHERE v IN (1, 2) RETURNING r::float8 AS r8, v;
+UPDATE pkr SET v = v * 2 WHERE v < 10 RETURNING r::float8 AS r8, v;
+DELETE FROM pkr WHERE r > 1 RETURNING r::float8 AS r8, v;
+UPDATE pkf SET v = -v WHERE f > 0.2 RETURNING f, v;
+DELETE FROM pkf WHERE f = 0 RETURNING v;
+SELECT r::float8 AS r8, v FROM pkr ORDER BY r;
+SELECT f, v FROM pkf ORDER BY f;
