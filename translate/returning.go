@@ -851,8 +851,8 @@ func literalType(ty typemap.Type) bool {
 // 1e-15 or from 1e15 on) and a DOUBLE with the fixed decimals of its result type when it has
 // some, so neither reads back exactly; CAST(CAST(e AS DOUBLE) AS CHAR) is Go's shortest text
 // of the double (FormatFloat 'f', -1, 64: TiDB's castRealAsString), which does. The double is
-// the one TiDB would convert into the column when inserting e itself (valueLiteral does the
-// float4 rounding as TiDB's conversion does).
+// the one TiDB would convert into the column when inserting e itself (storedFloat rounds it
+// for a real column).
 func floatRead(e ast.ExprNode) ast.ExprNode {
 	return castTo(castTo(e, typemap.Of(typemap.Float8)), typemap.Of(typemap.Text))
 }
@@ -910,7 +910,8 @@ func storedFloat(ty typemap.Type, v []byte) (float64, error) {
 // readFloatsExactly makes query, the query of an INSERT … SELECT whose rows a plan reads into
 // the proxy, give the values of its float target columns through floatRead (cols[j] is the
 // column its output column j goes into). The select list of a plain SELECT is rewritten in
-// place, each output column keeping its name; refused (0A000, naming what) where that could
+// place (an unaliased column's output name changes, which the INSERT does not read); refused
+// (0A000, naming what) where that could
 // change the query's rows or their order: a set operation or VALUES, DISTINCT, a `*` in the
 // select list, and an ORDER BY, GROUP BY or HAVING that names a rewritten output column (by
 // position, or by a name not qualified by its table, which TiDB may resolve to the output

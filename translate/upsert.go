@@ -224,6 +224,7 @@ func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table)
 	return keys, exprs, nil
 }
 
+// arbiterKeys is arbiters before the check of expression indexes.
 func (t *translator) arbiterKeys(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
 	infer := oc.GetInfer()
 	if infer == nil && oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE {
@@ -301,15 +302,6 @@ func (t *translator) arbiterKeys(oc *pg_query.OnConflictClause, tbl *catalog.Tab
 		return out, exprs, nil
 	}
 	return out, nil, nil
-}
-
-// distinct returns the distinct strings of list.
-func distinct(list []string) map[string]bool {
-	m := map[string]bool{}
-	for _, s := range list {
-		m[s] = true
-	}
-	return m
 }
 
 // exactKey returns column name of tbl as a key column whose values the proxy can compare,
