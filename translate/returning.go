@@ -662,12 +662,13 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
 		}
 	}
-	query, ok := stmt.Select.(ast.StmtNode)
+	source, err := readFloatsExactly(stmt.Select, targets, "INSERT … SELECT … RETURNING")
+	if err != nil {
+		return nil, err
+	}
+	query, ok := source.(ast.StmtNode)
 	if !ok {
 		return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
-	}
-	if err := readFloatsExactly(query, targets, "INSERT … SELECT … RETURNING"); err != nil {
-		return nil, err
 	}
 	fields, resultCols, from, err := t.returningList(n.GetReturningList(), n.GetRelation())
 	if err != nil {
@@ -907,16 +908,18 @@ func storedFloat(ty typemap.Type, v []byte) (float64, error) {
 	return float64(g), nil
 }
 
-// readFloatsExactly makes query, the query of an INSERT … SELECT whose rows a plan reads into
-// the proxy, give the values of its float target columns through floatRead (cols[j] is the
-// column its output column j goes into). The select list of a plain SELECT is rewritten in
-// place (an unaliased column's output name changes, which the INSERT does not read); refused
-// (0A000, naming what) where that could
-// change the query's rows or their order: a set operation or VALUES, DISTINCT, a `*` in the
-// select list, and an ORDER BY, GROUP BY or HAVING that names a rewritten output column (by
-// position, or by a name not qualified by its table, which TiDB may resolve to the output
-// column).
-func readFloatsExactly(query ast.Node, cols []*catalog.Column, what string) error {
+// readFloatsExactly returns query, the query of an INSERT … SELECT whose rows a plan reads
+// into the proxy, made to give the values of its float target columns through floatRead
+// (cols[j] is the column its output column j goes into). The select list of a plain SELECT
+// is rewritten in place (an unaliased column's output name changes, which the INSERT does not
+// read). Another query without ORDER BY (a set operation, DISTINCT, an ORDER BY / GROUP BY /
+// HAVING naming an output column, `*`) is wrapped instead, its rows' order being unspecified:
+//
+//	WITH _pgtidb_q (c0, c1, …) AS (<query>) SELECT CAST(CAST(c0 AS DOUBLE) AS CHAR), c1, … FROM _pgtidb_q
+//
+// Refused (0A000, naming what): such a query with an ORDER BY, whose order the wrapping could
+// lose.
+func readFloatsExactly(query ast.ResultSetNode, cols []*catalog.Column, what string) (ast.ResultSetNode, error) {
 	var floats []int
 	for j, c := range cols {
 		if isFloat(c.Type) {
@@ -924,22 +927,56 @@ func readFloatsExactly(query ast.Node, cols []*catalog.Column, what string) erro
 		}
 	}
 	if len(floats) == 0 {
-		return nil
+		return query, nil
 	}
-	refuse := func() error {
+	if sel, ok := query.(*ast.SelectStmt); ok && rewritableInPlace(sel, floats) {
+		for _, j := range floats {
+			sel.Fields.Fields[j].Expr = floatRead(sel.Fields.Fields[j].Expr)
+		}
+		return query, nil
+	}
+	ordered := true
+	switch q := query.(type) {
+	case *ast.SelectStmt:
+		ordered = q.OrderBy != nil
+	case *ast.SetOprStmt:
+		ordered = q.OrderBy != nil
+	}
+	if ordered {
 		c := cols[floats[0]]
-		return pgerror.Unsupported(what + " into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type) +
-			" from a query other than a plain SELECT (no set operation, DISTINCT, or ORDER BY / GROUP BY naming an output column)")
+		return nil, pgerror.Unsupported(what + " into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type) +
+			" from an ordered query other than a plain SELECT (a set operation, DISTINCT, or ORDER BY / GROUP BY naming an output column)")
 	}
-	sel, ok := query.(*ast.SelectStmt)
-	if !ok || sel.Kind != ast.SelectStmtKindSelect || sel.Distinct || sel.Fields == nil {
-		return refuse()
+	out := newSelect()
+	cte := &ast.CommonTableExpression{Name: cistr("_pgtidb_q"), Query: &ast.SubqueryExpr{Query: query}}
+	out.Fields = &ast.FieldList{}
+	for j, c := range cols {
+		name := "c" + itoa(j)
+		cte.ColNameList = append(cte.ColNameList, cistr(name))
+		var e ast.ExprNode = &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(name)}}
+		if isFloat(c.Type) {
+			e = floatRead(e)
+		}
+		out.Fields.Fields = append(out.Fields.Fields, &ast.SelectField{Expr: e})
+	}
+	out.With = &ast.WithClause{CTEs: []*ast.CommonTableExpression{cte}}
+	out.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{Name: cte.Name}}}}
+	return out, nil
+}
+
+// rewritableInPlace reports whether the select list of sel can be rewritten at positions
+// floats without changing its rows or their order: no DISTINCT, no `*`, and no ORDER BY,
+// GROUP BY or HAVING naming a rewritten output column (by position, or by a name not
+// qualified by its table, which TiDB may resolve to the output column).
+func rewritableInPlace(sel *ast.SelectStmt, floats []int) bool {
+	if sel.Kind != ast.SelectStmtKindSelect || sel.Distinct || sel.Fields == nil {
+		return false
 	}
 	fields := sel.Fields.Fields
 	names := map[string]bool{}
 	for _, j := range floats {
-		if j >= len(fields) || fields[j].WildCard != nil || fields[j].Expr == nil {
-			return refuse()
+		if j >= len(fields) || fields[j].Expr == nil {
+			return false
 		}
 		if fields[j].AsName.L != "" {
 			names[fields[j].AsName.L] = true
@@ -949,7 +986,7 @@ func readFloatsExactly(query ast.Node, cols []*catalog.Column, what string) erro
 	}
 	for _, f := range fields {
 		if f.WildCard != nil {
-			return refuse()
+			return false
 		}
 	}
 	namesOutput := func(n ast.Node) bool {
@@ -975,11 +1012,8 @@ func readFloatsExactly(query ast.Node, cols []*catalog.Column, what string) erro
 		v := &exprFinder{match: namesOutput}
 		c.Accept(v)
 		if v.found {
-			return refuse()
+			return false
 		}
 	}
-	for _, j := range floats {
-		fields[j].Expr = floatRead(fields[j].Expr)
-	}
-	return nil
+	return true
 }

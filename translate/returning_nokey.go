@@ -130,12 +130,13 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	b := &planBuilder{t: t}
 	var sample []returning.Row
 	if stmt.Select != nil {
-		query, ok := stmt.Select.(ast.StmtNode)
+		source, err := readFloatsExactly(stmt.Select, targets, "INSERT … SELECT … RETURNING")
+		if err != nil {
+			return nil, err
+		}
+		query, ok := source.(ast.StmtNode)
 		if !ok {
 			return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
-		}
-		if err := readFloatsExactly(query, targets, "INSERT … SELECT … RETURNING"); err != nil {
-			return nil, err
 		}
 		k.query = query
 		if err := b.step(returning.Collect, len(targets), nil, func([]returning.Row) (ast.StmtNode, error) { return query, nil }); err != nil {

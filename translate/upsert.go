@@ -628,12 +628,13 @@ func (u *upsert) selectSource() error {
 			return pgerror.Unsupported("INSERT … SELECT … ON CONFLICT into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
 		}
 	}
-	query, ok := u.stmt.Select.(ast.StmtNode)
+	source, err := readFloatsExactly(u.stmt.Select, u.cols[:len(u.stmt.Columns)], "INSERT … SELECT … ON CONFLICT")
+	if err != nil {
+		return err
+	}
+	query, ok := source.(ast.StmtNode)
 	if !ok {
 		return pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", u.stmt.Select)
-	}
-	if err := readFloatsExactly(query, u.cols[:len(u.stmt.Columns)], "INSERT … SELECT … ON CONFLICT"); err != nil {
-		return err
 	}
 	u.query, u.extras = query, extras
 	return nil

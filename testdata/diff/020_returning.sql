@@ -157,7 +157,9 @@ INSERT INTO nkf (r, d, n) SELECT nkf.d, nkf.r, nkf.n + 100 FROM nkf WHERE nkf.n 
 INSERT INTO nkf (d, n) SELECT sum(d), count(*) FROM nkf WHERE n > 100 RETURNING r, d, n;
 INSERT INTO nkf (r, n) SELECT d / 3, n + 200 FROM nkf WHERE n IN (4, 9) ORDER BY n DESC RETURNING r::float8 AS r8, d, n;
 INSERT INTO nkf (r, n) SELECT d, 14 FROM nkf WHERE n = 3 RETURNING r;
-SELECT r::float8 AS r8, d, n, count(*) FROM nkf WHERE n <> 5 GROUP BY r, d, n ORDER BY n, r8;
+INSERT INTO nkf (r, d, n) SELECT DISTINCT d, r, 300 FROM nkf WHERE n IN (1, 2, 101) RETURNING r::float8 AS r8, d, n;
+INSERT INTO nkf (r, d, n) SELECT d, r, 301 FROM nkf WHERE n = 4 UNION ALL SELECT 0.5, 0.25, 302 RETURNING r::float8 AS r8, d, n;
+SELECT r::float8 AS r8, d, n, count(*) FROM nkf WHERE n <> 5 GROUP BY r, d, n ORDER BY n, r8, d;
 SELECT n FROM nkf WHERE r = 0 AND d = 0;
 CREATE TABLE kf (id int PRIMARY KEY, r real, d float8);
 INSERT INTO kf SELECT n, d, r FROM nkf WHERE n IN (1, 2, 4, 8, 9) ORDER BY n RETURNING id, r::float8 AS r8, d;

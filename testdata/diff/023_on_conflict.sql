@@ -222,6 +222,8 @@ INSERT INTO fdst (id, r, d) SELECT id + 10, d * 2, r / 3 FROM fsrc WHERE id IN (
 INSERT INTO fdst (id, r, d) SELECT id + 10, d * 2, r / 3 FROM fsrc WHERE id IN (1, 3) ON CONFLICT (id) DO UPDATE SET d = fdst.d + excluded.d RETURNING id, r::float8 AS r8, d;
 INSERT INTO fdst (id, r) SELECT id + 20, d FROM fsrc ORDER BY id ON CONFLICT DO NOTHING RETURNING id;
 INSERT INTO fdst (id, r) SELECT id + 20, r FROM fsrc WHERE id = 1 ON CONFLICT DO NOTHING;
+INSERT INTO fdst (id, r, d) SELECT DISTINCT id + 30, r, d FROM fsrc WHERE id IN (1, 3) ON CONFLICT (id) DO NOTHING RETURNING id, r::float8 AS r8, d;
+INSERT INTO fdst (id, r, d) SELECT id + 30, d, r FROM fsrc WHERE id = 1 UNION ALL SELECT 40, 0.5, 0.25 ON CONFLICT (id) DO UPDATE SET d = excluded.d RETURNING id, r::float8 AS r8, d;
 SELECT id, r::float8 AS r8, d FROM fdst ORDER BY id;
 DROP TABLE fsrc, fdst;
 -- Float arbiter and primary-key columns: a proposed value is the value the column stores (real
