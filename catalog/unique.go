@@ -13,6 +13,9 @@ type UniqueKey struct {
 	Columns []string
 	// Expression is set when a part of the key is an expression (an expression index).
 	Expression bool
+	// Expressions are TiDB's text of each expression part (information_schema.STATISTICS'
+	// EXPRESSION, over bare column names), "" for a column; nil without expression parts.
+	Expressions []string
 }
 
 // UniqueIndexComment is the comment pgtidb gives the TiDB index of CREATE UNIQUE INDEX. TiDB
@@ -26,7 +29,7 @@ const UniqueIndexComment = "pgtidb:unique-index"
 const uniqueIndexes = "(SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME FROM information_schema.STATISTICS WHERE INDEX_COMMENT = '" +
 	UniqueIndexComment + "')"
 
-const uniqueKeysQuery = "SELECT `INDEX_NAME`, `COLUMN_NAME` FROM `information_schema`.`STATISTICS` " +
+const uniqueKeysQuery = "SELECT `INDEX_NAME`, `COLUMN_NAME`, `EXPRESSION` FROM `information_schema`.`STATISTICS` " +
 	"WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `NON_UNIQUE` = 0 ORDER BY `INDEX_NAME`, `SEQ_IN_INDEX`"
 
 // UniqueKeys returns the unique indexes of tbl (translate.UniqueKeyResolver), the primary key
@@ -44,16 +47,29 @@ func (r *SessionResolver) UniqueKeys(tbl *Table) ([]UniqueKey, error) {
 	var keys []UniqueKey
 	for rows.Next() {
 		var index string
-		var column sql.NullString
-		if err := rows.Scan(&index, &column); err != nil {
+		var column, expression sql.NullString
+		if err := rows.Scan(&index, &column, &expression); err != nil {
 			return nil, err
 		}
 		if len(keys) == 0 || keys[len(keys)-1].Name != index {
 			keys = append(keys, UniqueKey{Name: index})
 		}
 		k := &keys[len(keys)-1]
-		k.Columns = append(k.Columns, column.String)
-		k.Expression = k.Expression || !column.Valid
+		// TiDB gives an expression part's COLUMN_NAME as the text NULL, not as NULL.
+		expr := expression.Valid && expression.String != "" || !column.Valid
+		if expr {
+			k.Columns = append(k.Columns, "")
+			k.Expressions = append(k.Expressions, expression.String)
+		} else {
+			k.Columns = append(k.Columns, column.String)
+			k.Expressions = append(k.Expressions, "")
+		}
+		k.Expression = k.Expression || expr
+	}
+	for i := range keys {
+		if !keys[i].Expression {
+			keys[i].Expressions = nil
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

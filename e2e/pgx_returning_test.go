@@ -44,6 +44,12 @@ func TestPgxReturning(t *testing.T) {
 		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rn (a int, b text, n numeric(5,2), at timestamptz DEFAULT now())"); err != nil {
 			t.Fatalf("%s: %v", ep.name, err)
 		}
+		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rf (r real, d float8, k bigint)"); err != nil {
+			t.Fatalf("%s: %v", ep.name, err)
+		}
+		if _, err := conns[ep.name]["SimpleProtocol"].Exec(ctx, "CREATE TABLE rfk (f float8 PRIMARY KEY, r real UNIQUE, v int)"); err != nil {
+			t.Fatalf("%s: %v", ep.name, err)
+		}
 	}
 	run := func(conn *pgx.Conn, sql string, args ...any) string {
 		rows, err := conn.Query(ctx, sql, args...)
@@ -99,6 +105,18 @@ func TestPgxReturning(t *testing.T) {
 				{"INSERT INTO rn (a, b) SELECT a + $1, b FROM rn WHERE a = $2 RETURNING a, b, n, $3::text AS tag", []any{int32(50), base + 1, "t"}},
 				{"DELETE FROM rn WHERE a = $1 RETURNING a, b, n", []any{base + 2}},
 				{"SELECT a, b, n FROM rn WHERE a >= $1 ORDER BY a, b", []any{base}},
+				// Floats as parameters (binary float4/float8 in the extended modes): read as
+				// the columns store them, rows found exactly.
+				{"INSERT INTO rf VALUES ($1, $2, $3), ($4, $5, $3) RETURNING r::float8 AS r8, d, k",
+					[]any{float32(0.1), 1.0 / 3, base + 1, float32(16777216), 1e-300}},
+				{"INSERT INTO rf (r, d, k) SELECT d, r, k + $1 FROM rf WHERE k = $2 RETURNING r::float8 AS r8, d, k", []any{int64(50), base + 1}},
+				{"INSERT INTO rfk VALUES ($1, $2, $3) ON CONFLICT (f) DO UPDATE SET v = rfk.v + excluded.v RETURNING f, r::float8 AS r8, v",
+					[]any{float64(base) + 0.1, float32(base) + 0.1, int32(1)}},
+				{"INSERT INTO rfk VALUES ($1, $2, $3) ON CONFLICT (f) DO UPDATE SET v = rfk.v + excluded.v RETURNING f, r::float8 AS r8, v",
+					[]any{float64(base) + 0.1, float32(base) + 0.1, int32(2)}},
+				{"INSERT INTO rfk VALUES ($1, $2, $3) ON CONFLICT (r) DO NOTHING RETURNING f", []any{float64(base) + 0.2, float32(base) + 0.1, int32(3)}},
+				{"UPDATE rfk SET v = v * 10 WHERE f = $1 RETURNING f, v", []any{float64(base) + 0.1}},
+				{"SELECT r::float8 AS r8, d, k FROM rf WHERE k >= $1 ORDER BY k, r", []any{base}},
 				// DDL plans (sequence, then table; table, then sequence) through every mode.
 				{fmt.Sprintf("CREATE TABLE rsm%d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text)", mi), nil},
 				{fmt.Sprintf("INSERT INTO rsm%d (v) VALUES ($1), ($2) RETURNING id, v", mi), []any{"a", "b"}},

@@ -72,7 +72,8 @@
 // (DROP SEQUENCE of a sequence a column owns); without them those forms
 // are refused. INSERT and UPDATE assign values with PostgreSQL's assignment rules (42804 where
 // no assignment cast exists); RETURNING and INSERT … ON CONFLICT run as plans of several TiDB
-// statements (returning.go, upsert.go).
+// statements (returning.go, returning_nokey.go, upsert.go; expression conflict targets:
+// upsert_expr.go).
 //
 // Sequences (sequence.go, serial.go, currval.go, lastval.go, setval.go, alter_sequence.go):
 // TiDB sequences created NOCACHE; currval, setval and ALTER SEQUENCE run as plans that check

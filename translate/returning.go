@@ -2,6 +2,7 @@ package translate
 
 import (
 	"encoding/hex"
+	"math"
 	"strconv"
 	"strings"
 
@@ -44,13 +45,18 @@ const rowIDColumn = "_tidb_rowid"
 type keyColumn struct {
 	name string
 	typ  typemap.Type
+	// expr is set for an expression part of an ON CONFLICT arbiter (name is then the plan's
+	// own name for it): the expression over bare column names, reading columns cols.
+	expr ast.ExprNode
+	cols []string
 }
 
 // rowKey returns the columns identifying tbl's rows for feature (RETURNING, ON CONFLICT):
-// its primary key, or _tidb_rowid.
+// its primary key, or _tidb_rowid. Float keys are read through floatRead (keyFields) and go
+// back as double literals of the stored value (keyLiteral), which the column equals exactly.
 func (t *translator) rowKey(tbl *catalog.Table, feature string) ([]keyColumn, error) {
 	return t.rowKeyOf(tbl, feature, func(ty typemap.Type) bool {
-		return isInt(ty) || ty.OID == typemap.Text || ty.OID == typemap.Varchar
+		return isInt(ty) || isFloat(ty) || ty.OID == typemap.Text || ty.OID == typemap.Varchar
 	})
 }
 
@@ -95,6 +101,9 @@ func keyLiteral(k keyColumn, v returning.Value) (ast.ExprNode, error) {
 		// Canonical lower-case text, in the column's charset (CHAR(36) ascii_bin): a utf8mb4
 		// value joined with the column would be an illegal mix of collations.
 		return asciiText(string(v), 36), nil
+	case typemap.Float4, typemap.Float8:
+		// A double literal of the stored value, which the column equals exactly.
+		return valueLiteral(k.typ, v)
 	}
 	if isInt(k.typ) || k.typ.OID == typemap.Bool {
 		if i, err := strconv.ParseInt(string(v), 10, 64); err == nil {
@@ -120,6 +129,9 @@ func asciiText(v string, n int) ast.ExprNode {
 
 // keyRef is a reference to key column k (unqualified: every plan statement has one table).
 func keyRef(k keyColumn) ast.ExprNode {
+	if k.expr != nil {
+		return k.expr
+	}
 	return &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(k.name)}}
 }
 
@@ -174,7 +186,7 @@ func sampleKeys(keys []keyColumn) []returning.Row {
 	for r := 1; r <= 2; r++ {
 		row := make(returning.Row, len(keys))
 		for i, k := range keys {
-			if isInt(k.typ) {
+			if isInt(k.typ) || isFloat(k.typ) {
 				row[i] = []byte(strconv.Itoa(r))
 			} else {
 				row[i] = []byte("k" + strconv.Itoa(r))
@@ -298,6 +310,11 @@ func forUpdate() *ast.SelectLockInfo { return &ast.SelectLockInfo{LockType: ast.
 func keyFields(keys []keyColumn) []*ast.SelectField {
 	var fs []*ast.SelectField
 	for _, k := range keys {
+		if isFloat(k.typ) {
+			// Read exactly (ON CONFLICT's float keys), canonicalized by canonicalRows.
+			fs = append(fs, &ast.SelectField{Expr: floatRead(keyRef(k))})
+			continue
+		}
 		fs = append(fs, &ast.SelectField{Expr: keyRef(k)})
 	}
 	return fs
@@ -467,6 +484,11 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 			case e == nil || isDefault && seqs[i] != "":
 				slots[r][i] = len(nextvals)
 				nextvals = append(nextvals, nextvalCall(tbl.Database, seqs[i]))
+			case isFloat(keys[i].typ) && !isDefault && !isNullLit(e):
+				// A float key is read as the column converts it (a constant or parameter
+				// too: a real column stores its own rounding) and inserted as read.
+				slots[r][i] = len(nextvals)
+				nextvals = append(nextvals, floatRead(e))
 			case isParamRef, isValue && v.GetValue() == nil:
 				// A NULL key fails the INSERT (23502) before the rows are read back.
 			case isDefault:
@@ -608,7 +630,8 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 //	return  SELECT <list> FROM t WHERE key IN (<keys>) ORDER BY <row order>
 //
 // Only column types whose TiDB text reads back as the same value are accepted (see
-// valueLiteral). A table without a primary key has the plan of insertNoKeyReturning.
+// valueLiteral); the query's values for float columns are read through floatRead
+// (readFloatsExactly). A table without a primary key has the plan of insertNoKeyReturning.
 func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.InsertStmt, tbl *catalog.Table, targets []*catalog.Column) (*Statement, error) {
 	keys, err := t.rowKey(tbl, "RETURNING")
 	if err != nil {
@@ -639,7 +662,11 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
 		}
 	}
-	query, ok := stmt.Select.(ast.StmtNode)
+	source, err := readFloatsExactly(stmt.Select, targets, "INSERT … SELECT … RETURNING")
+	if err != nil {
+		return nil, err
+	}
+	query, ok := source.(ast.StmtNode)
 	if !ok {
 		return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
 	}
@@ -715,7 +742,7 @@ func sampleRows(cols []*catalog.Column) []returning.Row {
 	sample := make([]returning.Row, 2)
 	for r := range sample {
 		for _, c := range cols {
-			if isInt(c.Type) || c.Type.OID == typemap.Bool {
+			if isInt(c.Type) || isFloat(c.Type) || c.Type.OID == typemap.Bool {
 				sample[r] = append(sample[r], []byte(itoa(r+1)))
 			} else {
 				sample[r] = append(sample[r], []byte("v"+itoa(r+1)))
@@ -805,11 +832,11 @@ func selectByKeys(keys []keyColumn, rows []returning.Row, fields []*ast.SelectFi
 }
 
 // literalType reports whether a value of type ty read from TiDB as text goes back into a column
-// of that type unchanged as a literal (valueLiteral). Floats are left out: TiDB's text of a
-// FLOAT keeps 6 digits.
+// of that type unchanged as a literal (valueLiteral). A float must be read through floatRead:
+// TiDB's own text of a FLOAT keeps 6 digits in exponent form.
 func literalType(ty typemap.Type) bool {
 	switch {
-	case isInt(ty), isString(ty):
+	case isInt(ty), isString(ty), isFloat(ty):
 		return true
 	}
 	switch ty.OID {
@@ -818,6 +845,17 @@ func literalType(ty typemap.Type) bool {
 		return true
 	}
 	return false
+}
+
+// floatRead is value e for a float column as a plan reads it into the proxy. TiDB's text
+// protocol prints a FLOAT result with 6 significant digits when it uses exponent form (below
+// 1e-15 or from 1e15 on) and a DOUBLE with the fixed decimals of its result type when it has
+// some, so neither reads back exactly; CAST(CAST(e AS DOUBLE) AS CHAR) is Go's shortest text
+// of the double (FormatFloat 'f', -1, 64: TiDB's castRealAsString), which does. The double is
+// the one TiDB would convert into the column when inserting e itself (storedFloat rounds it
+// for a real column).
+func floatRead(e ast.ExprNode) ast.ExprNode {
+	return castTo(castTo(e, typemap.Of(typemap.Float8)), typemap.Of(typemap.Text))
 }
 
 // valueLiteral is the literal giving back value v of a column of type ty (literalType).
@@ -832,8 +870,150 @@ func valueLiteral(ty typemap.Type, v returning.Value) (ast.ExprNode, error) {
 			v = []byte(i)
 		}
 		return keyLiteral(keyColumn{name: "value", typ: typemap.Of(typemap.Int8)}, v)
+	case isFloat(ty):
+		f, err := storedFloat(ty, v)
+		if err != nil {
+			return nil, err
+		}
+		return ast.NewValueExpr(f, "", ""), nil
 	case ty.OID == typemap.Bytea:
 		return funcCall("UNHEX", ast.NewValueExpr(hex.EncodeToString(v), "", "")), nil
 	}
 	return ast.NewValueExpr(string(v), "", ""), nil
+}
+
+// storedFloat is the value a float column of type ty stores for the double whose exact text
+// is v (floatRead): the double itself, or for float4 the double rounded to single precision
+// (Go's float32 conversion, round to nearest even, as TiDB's conversion rounds) with
+// PostgreSQL's float8-to-float4 checks: 22003 when it rounds to an infinity (overflow) or a
+// nonzero double rounds to zero (underflow). TiDB itself would refuse a double just above
+// real's largest value that rounds to it, and store 0 for an underflow, without an error.
+// The result, printed as a double literal (shortest exponent text), reads back as exactly this
+// value, and a float column compares equal to it exactly when it holds it.
+func storedFloat(ty typemap.Type, v []byte) (float64, error) {
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil {
+		return 0, pgerror.Newf(pgerrcode.InternalError, "float value %q", v)
+	}
+	if ty.OID != typemap.Float4 {
+		return f, nil
+	}
+	g := float32(f)
+	switch {
+	case math.IsInf(float64(g), 0):
+		return 0, pgerror.New(pgerrcode.NumericValueOutOfRange, "value out of range: overflow")
+	case g == 0 && f != 0:
+		return 0, pgerror.New(pgerrcode.NumericValueOutOfRange, "value out of range: underflow")
+	}
+	return float64(g), nil
+}
+
+// readFloatsExactly returns query, the query of an INSERT … SELECT whose rows a plan reads
+// into the proxy, made to give the values of its float target columns through floatRead
+// (cols[j] is the column its output column j goes into). The select list of a plain SELECT
+// is rewritten in place (an unaliased column's output name changes, which the INSERT does not
+// read). Another query without ORDER BY (a set operation, DISTINCT, an ORDER BY / GROUP BY /
+// HAVING naming an output column, `*`) is wrapped instead, its rows' order being unspecified:
+//
+//	WITH _pgtidb_q (c0, c1, …) AS (<query>) SELECT CAST(CAST(c0 AS DOUBLE) AS CHAR), c1, … FROM _pgtidb_q
+//
+// Refused (0A000, naming what): such a query with an ORDER BY, whose order the wrapping could
+// lose.
+func readFloatsExactly(query ast.ResultSetNode, cols []*catalog.Column, what string) (ast.ResultSetNode, error) {
+	var floats []int
+	for j, c := range cols {
+		if isFloat(c.Type) {
+			floats = append(floats, j)
+		}
+	}
+	if len(floats) == 0 {
+		return query, nil
+	}
+	if sel, ok := query.(*ast.SelectStmt); ok && rewritableInPlace(sel, floats) {
+		for _, j := range floats {
+			sel.Fields.Fields[j].Expr = floatRead(sel.Fields.Fields[j].Expr)
+		}
+		return query, nil
+	}
+	ordered := true
+	switch q := query.(type) {
+	case *ast.SelectStmt:
+		ordered = q.OrderBy != nil
+	case *ast.SetOprStmt:
+		ordered = q.OrderBy != nil
+	}
+	if ordered {
+		c := cols[floats[0]]
+		return nil, pgerror.Unsupported(what + " into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type) +
+			" from an ordered query other than a plain SELECT (a set operation, DISTINCT, or ORDER BY / GROUP BY naming an output column)")
+	}
+	out := newSelect()
+	cte := &ast.CommonTableExpression{Name: cistr("_pgtidb_q"), Query: &ast.SubqueryExpr{Query: query}}
+	out.Fields = &ast.FieldList{}
+	for j, c := range cols {
+		name := "c" + itoa(j)
+		cte.ColNameList = append(cte.ColNameList, cistr(name))
+		var e ast.ExprNode = &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(name)}}
+		if isFloat(c.Type) {
+			e = floatRead(e)
+		}
+		out.Fields.Fields = append(out.Fields.Fields, &ast.SelectField{Expr: e})
+	}
+	out.With = &ast.WithClause{CTEs: []*ast.CommonTableExpression{cte}}
+	out.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{Name: cte.Name}}}}
+	return out, nil
+}
+
+// rewritableInPlace reports whether the select list of sel can be rewritten at positions
+// floats without changing its rows or their order: no DISTINCT, no `*`, and no ORDER BY,
+// GROUP BY or HAVING naming a rewritten output column (by position, or by a name not
+// qualified by its table, which TiDB may resolve to the output column).
+func rewritableInPlace(sel *ast.SelectStmt, floats []int) bool {
+	if sel.Kind != ast.SelectStmtKindSelect || sel.Distinct || sel.Fields == nil {
+		return false
+	}
+	fields := sel.Fields.Fields
+	names := map[string]bool{}
+	for _, j := range floats {
+		if j >= len(fields) || fields[j].Expr == nil {
+			return false
+		}
+		if fields[j].AsName.L != "" {
+			names[fields[j].AsName.L] = true
+		} else if cn, ok := fields[j].Expr.(*ast.ColumnNameExpr); ok {
+			names[cn.Name.Name.L] = true
+		}
+	}
+	for _, f := range fields {
+		if f.WildCard != nil {
+			return false
+		}
+	}
+	namesOutput := func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.PositionExpr:
+			return true
+		case *ast.ColumnNameExpr:
+			return x.Name.Table.L == "" && names[x.Name.Name.L]
+		}
+		return false
+	}
+	var clauses []ast.Node
+	if sel.OrderBy != nil {
+		clauses = append(clauses, sel.OrderBy)
+	}
+	if sel.GroupBy != nil {
+		clauses = append(clauses, sel.GroupBy)
+	}
+	if sel.Having != nil {
+		clauses = append(clauses, sel.Having)
+	}
+	for _, c := range clauses {
+		v := &exprFinder{match: namesOutput}
+		c.Accept(v)
+		if v.found {
+			return false
+		}
+	}
+	return true
 }

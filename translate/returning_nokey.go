@@ -36,9 +36,12 @@ import (
 // compared as the column stores it: numeric(p,s), varchar(n), date and times through a CAST
 // to the column's type (rounding, truncated trailing spaces), jsonb by its text (1 and 1.0
 // are equal JSON but print differently), a column left out without a default as NULL; a
-// generated column is not compared (it is a function of the others). Only
-// types whose TiDB text reads back exactly are accepted (literalType); a RETURNING list naming
-// the row's handle is refused (it would tell identical rows apart).
+// generated column is not compared (it is a function of the others), a float by its stored
+// value: every float value, constants and parameters too, is read by the first step through
+// floatRead and becomes a double literal of what the column stores (valueLiteral; real
+// rounded to single precision), which the INSERT stores unchanged and `c <=> literal`
+// matches exactly. Only types whose TiDB text reads back exactly are accepted (literalType);
+// a RETURNING list naming the row's handle is refused (it would tell identical rows apart).
 
 // noKeyInsert is a planned INSERT … RETURNING into a table without a primary key. After
 // translation it is only read.
@@ -93,7 +96,11 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 			// A generated column is a function of the others, which are compared.
 		case filled(c) != nil:
 			k.cols = append(k.cols, c)
-			k.extras = append(k.extras, filled(c))
+			if isFloat(c.Type) {
+				k.extras = append(k.extras, floatRead(filled(c)))
+			} else {
+				k.extras = append(k.extras, filled(c))
+			}
 		default:
 			k.nulls = append(k.nulls, c)
 		}
@@ -123,7 +130,11 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	b := &planBuilder{t: t}
 	var sample []returning.Row
 	if stmt.Select != nil {
-		query, ok := stmt.Select.(ast.StmtNode)
+		source, err := readFloatsExactly(stmt.Select, targets, "INSERT … SELECT … RETURNING")
+		if err != nil {
+			return nil, err
+		}
+		query, ok := source.(ast.StmtNode)
 		if !ok {
 			return nil, pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", stmt.Select)
 		}
@@ -205,9 +216,13 @@ func (k *noKeyInsert) planValues(filled func(*catalog.Column) ast.ExprNode) {
 				}
 			}
 			_, isParamRef := isParam(e)
-			if _, isValue := e.(ast.ValueExpr); isValue || isParamRef {
+			if _, isValue := e.(ast.ValueExpr); (isValue || isParamRef) && (!isFloat(c.Type) || isNullLit(e)) {
 				k.direct[r][j] = e
 				continue
+			}
+			if isFloat(c.Type) {
+				// A float column stores its own rounding of the value: read as TiDB converts it.
+				e = floatRead(e)
 			}
 			k.slot[r][j] = len(k.computed)
 			k.computed = append(k.computed, e)

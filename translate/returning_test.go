@@ -73,6 +73,14 @@ var keyedTables = map[string]struct {
 		col("p", typemap.Type{OID: typemap.Numeric, Typmod: typemap.NumericTypmod(6, 2)}, false),
 		col("b", ty(typemap.Bool), false), col("t", ty(typemap.Timestamptz), false),
 		col("v", ty(typemap.Int4), false)}}, []string{"id"}},
+	// nokeyf has no primary key and float columns (d with a default).
+	"nokeyf": {&catalog.Table{Schema: "public", Name: "nokeyf", Columns: []catalog.Column{
+		col("r", ty(typemap.Float4), false), {Name: "d", Type: ty(typemap.Float8), HasDefault: true},
+		col("n", ty(typemap.Int4), false)}}, nil},
+	// fu has a real arbiter column besides its primary key.
+	"fu": {&catalog.Table{Schema: "public", Name: "fu", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true), col("r", ty(typemap.Float4), false), col("v", ty(typemap.Int4), false)}},
+		[]string{"id"}},
 	"fkey": {&catalog.Table{Schema: "public", Name: "fkey", Columns: []catalog.Column{
 		col("f", ty(typemap.Float8), true), col("v", ty(typemap.Int4), false)}}, []string{"f"}},
 }
@@ -80,9 +88,10 @@ var keyedTables = map[string]struct {
 // uniqueKeys are the unique indexes of the plan tests' tables besides their primary keys.
 var uniqueKeys = map[string][]catalog.UniqueKey{
 	"up":     {{Name: "up_u_key", Columns: []string{"u"}}},
-	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true}},
+	"uexpr":  {{Name: "uexpr_lower", Columns: []string{""}, Expression: true, Expressions: []string{"lower(`u`)"}}},
 	"nokeyu": {{Name: "nokeyu_a_b_key", Columns: []string{"a", "b"}}},
 	"tkeys":  {{Name: "tkeys_d_p_b_t_key", Columns: []string{"d", "p", "b", "t"}}},
+	"fu":     {{Name: "fu_r_key", Columns: []string{"r"}}},
 }
 
 // UniqueKeys implements UniqueKeyResolver.

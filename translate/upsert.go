@@ -59,7 +59,8 @@ import (
 // Only the arbiter and key values are read back into the proxy, and only for types whose text
 // compares as TiDB compares them (exactKeyType: integers; text and varchar under
 // utf8mb4_0900_bin: bytes; bool, numeric(p,s), date, timestamp(tz) read cast to the column's
-// type, whose text is fixed; uuid).
+// type, whose text is fixed; uuid; floats read as their double's exact text (floatRead) and
+// compared by the canonical text of the stored value, floatKey).
 // Every other value stays an expression: the INSERT inserts it, the UPDATE reads it as
 // excluded.c — each proposed row is either inserted or used as EXCLUDED, so its expressions
 // run once. Subqueries in the VALUES are refused (they would read the table mid-plan).
@@ -103,6 +104,9 @@ type upsert struct {
 	// parameters of all of them in order.
 	value      [][]ast.ExprNode
 	valueOrder []int
+	// exprKeys are the expression parts of the arbiters (keyColumn.expr), computed by a step
+	// of their own from the needed values (exprSelect).
+	exprKeys []keyColumn
 	// nullChecks are the NOT NULL columns outside needed whose proposed values the first
 	// step tests for NULL (after the needed values): PostgreSQL rejects a NULL there even
 	// when the row conflicts and is never inserted.
@@ -153,7 +157,7 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 		}
 		u.cellOrder = append(u.cellOrder, orders)
 	}
-	keys, err := t.arbiters(oc, tbl)
+	keys, exprs, err := t.arbiters(oc, tbl)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +185,7 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 			u.indexes = append(u.indexes, k.Name)
 		}
 	}
-	if err := u.chooseNeeded(t, keys); err != nil {
+	if err := u.chooseNeeded(t, keys, exprs); err != nil {
 		return nil, err
 	}
 	if stmt.Select != nil {
@@ -205,20 +209,35 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 	return t.upsertPlan(u, nil)
 }
 
-// arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them.
-func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, error) {
+// arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them, and the
+// target's expressions by their comparable text (see upsert_expr.go).
+func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
+	keys, exprs, err := t.arbiterKeys(oc, tbl)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, k := range keys {
+		if k.Expression && len(exprs) == 0 {
+			return nil, nil, pgerror.Unsupported("INSERT … ON CONFLICT with expression index \"" + k.Name + "\" as arbiter without an ON CONFLICT target naming its expressions")
+		}
+	}
+	return keys, exprs, nil
+}
+
+// arbiterKeys is arbiters before the check of expression indexes.
+func (t *translator) arbiterKeys(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
 	infer := oc.GetInfer()
 	if infer == nil && oc.GetAction() == pg_query.OnConflictAction_ONCONFLICT_UPDATE {
-		return nil, pgerror.New(pgerrcode.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name").
+		return nil, nil, pgerror.New(pgerrcode.SyntaxError, "ON CONFLICT DO UPDATE requires inference specification or constraint name").
 			WithHint("For example, ON CONFLICT (column_name).")
 	}
 	ur, ok := t.ctx.Resolver.(UniqueKeyResolver)
 	if !ok {
-		return nil, pgerror.Unsupported("INSERT … ON CONFLICT without the table's unique indexes")
+		return nil, nil, pgerror.Unsupported("INSERT … ON CONFLICT without the table's unique indexes")
 	}
 	all, err := ur.UniqueKeys(tbl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []catalog.UniqueKey
 	switch {
@@ -235,26 +254,32 @@ func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table)
 			kind := ""
 			if cr, ok := t.ctx.Resolver.(ConstraintResolver); ok {
 				if kind, err = cr.ConstraintType(tbl, name); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 			if kind != "" {
-				return nil, pgerror.New(pgerrcode.WrongObjectType, "constraint in ON CONFLICT clause has no associated index")
+				return nil, nil, pgerror.New(pgerrcode.WrongObjectType, "constraint in ON CONFLICT clause has no associated index")
 			}
-			return nil, pgerror.Newf(pgerrcode.UndefinedObject, "constraint %q for table %q does not exist", name, tbl.Name)
+			return nil, nil, pgerror.Newf(pgerrcode.UndefinedObject, "constraint %q for table %q does not exist", name, tbl.Name)
 		}
 	default:
 		want := map[string]bool{}
+		exprs := map[string]arbiterExpr{}
 		for _, el := range infer.GetIndexElems() {
 			ie := el.GetIndexElem()
-			switch {
-			case ie.GetExpr() != nil:
-				return nil, pgerror.Unsupported("an expression in the ON CONFLICT target")
-			case len(ie.GetCollation()) > 0 || len(ie.GetOpclass()) > 0:
-				return nil, pgerror.Unsupported("a collation or operator class in the ON CONFLICT target")
+			if len(ie.GetCollation()) > 0 || len(ie.GetOpclass()) > 0 {
+				return nil, nil, pgerror.Unsupported("a collation or operator class in the ON CONFLICT target")
+			}
+			if ie.GetExpr() != nil {
+				key, ae, err := t.targetExpr(ie.GetExpr(), tbl)
+				if err != nil {
+					return nil, nil, err
+				}
+				exprs[key] = ae
+				continue
 			}
 			if tbl.Column(ie.GetName()) == nil {
-				return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", ie.GetName())
+				return nil, nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q does not exist", ie.GetName())
 			}
 			want[ie.GetName()] = true
 		}
@@ -262,41 +287,21 @@ func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table)
 			// pgtidb tables have no partial indexes, and PostgreSQL infers a non-partial
 			// index whatever the predicate says: the predicate is checked, then has no effect.
 			if _, err := t.predicate(w, newTableScope("", tbl), "WHERE"); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		for _, k := range all {
-			if k.Expression || len(k.Columns) != len(distinct(k.Columns)) {
-				continue
-			}
-			match := len(distinct(k.Columns)) == len(want)
-			for _, c := range k.Columns {
-				match = match && want[c]
-			}
-			if match {
+			if matchesTarget(k, want, exprs) {
 				out = append(out, k)
 			}
 		}
 		if len(out) == 0 {
-			return nil, pgerror.New(pgerrcode.InvalidColumnReference,
+			return nil, nil, pgerror.New(pgerrcode.InvalidColumnReference,
 				"there is no unique or exclusion constraint matching the ON CONFLICT specification")
 		}
+		return out, exprs, nil
 	}
-	for _, k := range out {
-		if k.Expression {
-			return nil, pgerror.Unsupported("INSERT … ON CONFLICT with expression index \"" + k.Name + "\" as arbiter")
-		}
-	}
-	return out, nil
-}
-
-// distinct returns the distinct strings of list.
-func distinct(list []string) map[string]bool {
-	m := map[string]bool{}
-	for _, s := range list {
-		m[s] = true
-	}
-	return m
+	return out, nil, nil
 }
 
 // exactKey returns column name of tbl as a key column whose values the proxy can compare,
@@ -316,10 +321,13 @@ func exactKey(tbl *catalog.Table, name, why string) (keyColumn, error) {
 // exactKeyType reports whether the proxy reads values of type ty back as text that compares as
 // TiDB compares them: integers; text and varchar under utf8mb4_0900_bin (bytes); bool (0/1);
 // numeric(p,s) (fixed scale); date and timestamp(tz) (DATETIME, fixed format); uuid (CHAR(36),
-// lower case). The proposed values are read as the column's type (keyRead).
+// lower case); real and double precision (the exact text of the double, floatRead, made
+// canonical by the proxy, floatKey: TiDB compares the stored floats exactly). The proposed
+// values are read as the column's type (keyRead).
 func exactKeyType(ty typemap.Type) bool {
 	switch ty.OID {
-	case typemap.Text, typemap.Varchar, typemap.Bool, typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.UUID:
+	case typemap.Text, typemap.Varchar, typemap.Bool, typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.UUID,
+		typemap.Float4, typemap.Float8:
 		return true
 	case typemap.Numeric:
 		// Read as DECIMAL(65,30) and rounded in the proxy (numericKey).
@@ -375,10 +383,45 @@ func numericKey(v []byte, p, s int) ([]byte, bool) {
 	return []byte(out), true
 }
 
-// normalizeNumericKeys rounds the numeric key values of the proposed rows (numericKey); with
+// normalizeKeys rounds the numeric key values of the proposed rows (numericKey; for an
+// integer column, roundedInteger) and gives
+// their float key values the canonical text of the value the column stores (floatKey); with
 // check it returns PostgreSQL's 22003 for a value that does not fit its column.
-func (u *upsert) normalizeNumericKeys(rows []returning.Row, check bool) error {
-	for i, k := range u.needed {
+func (u *upsert) normalizeKeys(rows []returning.Row, check bool) error {
+	return normalizeKeyRows(u.needed, rows, check)
+}
+
+// normalizeKeyRows is normalizeKeys over rows of values of the key columns keys.
+func normalizeKeyRows(keys []keyColumn, rows []returning.Row, check bool) error {
+	for i, k := range keys {
+		if isInt(k.typ) {
+			// A numeric value proposed for an integer column is stored rounded (half away
+			// from zero, as TiDB's and PostgreSQL's assignments of a numeric round).
+			for _, row := range rows {
+				if i < len(row) && row[i] != nil {
+					if v, ok := roundedInteger(string(row[i])); ok {
+						row[i] = []byte(v)
+					}
+				}
+			}
+			continue
+		}
+		if isFloat(k.typ) {
+			for _, row := range rows {
+				if i >= len(row) || row[i] == nil {
+					continue
+				}
+				v, err := floatKey(k.typ, row[i])
+				if err != nil {
+					if check {
+						return err
+					}
+					continue
+				}
+				row[i] = v
+			}
+			continue
+		}
 		p, sc, ok := typemap.NumericPrecisionScale(k.typ.Typmod)
 		if k.typ.OID != typemap.Numeric || !ok {
 			continue
@@ -402,6 +445,45 @@ func (u *upsert) normalizeNumericKeys(rows []returning.Row, check bool) error {
 	return nil
 }
 
+// floatKey is the canonical text of the value a float key column of type ty stores for the
+// double whose exact text is v (floatRead, storedFloat): Go's shortest text of it, 0 for -0
+// (equal in TiDB's and PostgreSQL's comparisons and unique indexes). Two values are the same
+// key exactly when their texts are equal. The error is storedFloat's.
+func floatKey(ty typemap.Type, v []byte) ([]byte, error) {
+	f, err := storedFloat(ty, v)
+	if err != nil {
+		return v, err
+	}
+	if f == 0 {
+		f = 0
+	}
+	return strconv.AppendFloat(nil, f, 'g', -1, 64), nil
+}
+
+// canonicalRows are rows of values of the key columns keys read from TiDB (keyFields), with
+// their float values in floatKey's text; rows itself is not changed.
+func canonicalRows(keys []keyColumn, rows []returning.Row) []returning.Row {
+	floats := false
+	for _, k := range keys {
+		floats = floats || isFloat(k.typ)
+	}
+	if !floats {
+		return rows
+	}
+	out := make([]returning.Row, len(rows))
+	for r, row := range rows {
+		out[r] = append(returning.Row(nil), row...)
+		for j, k := range keys {
+			if j < len(row) && row[j] != nil && isFloat(k.typ) {
+				if v, err := floatKey(k.typ, row[j]); err == nil {
+					out[r][j] = v
+				}
+			}
+		}
+	}
+	return out
+}
+
 // keyRead is proposed value e of key column k as the proxy reads it: cast to the column's type
 // where TiDB's text of the value itself could differ from the stored value's (true is 1); a
 // numeric is read wide and rounded in the proxy (1.5 in a numeric(4,2) column is 1.50), where
@@ -412,12 +494,14 @@ func keyRead(k keyColumn, e ast.ExprNode) ast.ExprNode {
 		return castTo(e, wideNumeric)
 	case typemap.Date, typemap.Timestamp, typemap.Timestamptz, typemap.Bool:
 		return castTo(e, k.typ)
+	case typemap.Float4, typemap.Float8:
+		return floatRead(e)
 	}
 	return e
 }
 
 // chooseNeeded picks the columns the plan reads back and the expressions that give them.
-func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err error) {
+func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey, exprs map[string]arbiterExpr) (err error) {
 	index := map[string]int{}
 	add := func(name, why string) error {
 		if _, ok := index[name]; ok {
@@ -438,9 +522,18 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey) (err erro
 			}
 		}
 	}
+	exprIndex := map[string]int{}
 	for _, key := range keys {
 		var arb []keyColumn
-		for _, c := range key.Columns {
+		for i, c := range key.Columns {
+			if c == "" {
+				k, err := u.exprKey(key, i, exprs, exprIndex, add)
+				if err != nil {
+					return err
+				}
+				arb = append(arb, k)
+				continue
+			}
 			if err := add(c, "arbiter"); err != nil {
 				return err
 			}
@@ -519,6 +612,9 @@ func (u *upsert) selectSource() error {
 			return err
 		}
 		u.cols = append(u.cols, u.tbl.Column(k.name))
+		if isFloat(k.typ) {
+			e = floatRead(e)
+		}
 		extras = append(extras, e)
 	}
 	for _, k := range u.needed {
@@ -532,7 +628,11 @@ func (u *upsert) selectSource() error {
 			return pgerror.Unsupported("INSERT … SELECT … ON CONFLICT into column \"" + c.Name + "\" of type " + sqlTypeName(c.Type))
 		}
 	}
-	query, ok := u.stmt.Select.(ast.StmtNode)
+	source, err := readFloatsExactly(u.stmt.Select, u.cols[:len(u.stmt.Columns)], "INSERT … SELECT … ON CONFLICT")
+	if err != nil {
+		return err
+	}
+	query, ok := source.(ast.StmtNode)
 	if !ok {
 		return pgerror.Newf(pgerrcode.InternalError, "INSERT … SELECT: query is a %T", u.stmt.Select)
 	}
@@ -870,6 +970,8 @@ type upsertState struct {
 	// nullChecks[i] ("1": NULL).
 	proposed []returning.Row
 	nulls    returning.Row
+	// exprValues[r][j] is row r's value of exprKeys[j].
+	exprValues []returning.Row
 	// count is the number of proposed rows; rows are the rows of INSERT … SELECT's query.
 	count int
 	rows  []returning.Row
@@ -913,7 +1015,7 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 			}
 			s.proposed = append(s.proposed, p)
 		}
-		_ = u.normalizeNumericKeys(s.proposed, false)
+		_ = u.normalizeKeys(s.proposed, false)
 		u.decodeSteps(s, all, base)
 		return s
 	case len(all[0]) != 1:
@@ -928,7 +1030,7 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 	for r := range u.stmt.Lists {
 		s.proposed = append(s.proposed, append(returning.Row(nil), flat[r*w:(r+1)*w]...))
 	}
-	_ = u.normalizeNumericKeys(s.proposed, false)
+	_ = u.normalizeKeys(s.proposed, false)
 	s.nulls = flat[w*len(u.stmt.Lists):]
 	u.decodeSteps(s, all, 1)
 	return s
@@ -936,9 +1038,16 @@ func (u *upsert) decode(all [][]returning.Row) *upsertState {
 
 // decodeSteps decodes the lock reads, WHERE results and decisions, from all[i] on.
 func (u *upsert) decodeSteps(s *upsertState, all [][]returning.Row, i int) {
-	for range u.arbiter {
+	if len(u.exprKeys) > 0 {
 		if i < len(all) {
-			s.existing = append(s.existing, all[i])
+			u.decodeExprKeys(s, all[i])
+		}
+		i++
+	}
+	for a := range u.arbiter {
+		if i < len(all) {
+			keys := append(append([]keyColumn{}, u.rowKey...), u.arbiter[a]...)
+			s.existing = append(s.existing, canonicalRows(keys, all[i]))
 		}
 		i++
 	}
@@ -973,6 +1082,14 @@ func keyString(values []returning.Value) (string, bool) {
 func (u *upsert) proposedKey(s *upsertState, r, a int) []returning.Value {
 	var out []returning.Value
 	for _, k := range u.arbiter[a] {
+		if k.expr != nil {
+			var v returning.Value
+			if j := indexOf(u.exprKeys, func(e keyColumn) string { return e.name }, k.name); j >= 0 && r < len(s.exprValues) {
+				v = s.exprValues[r][j]
+			}
+			out = append(out, v)
+			continue
+		}
 		for i, n := range u.needed {
 			if n.name == k.name {
 				out = append(out, s.proposed[r][i])
@@ -1406,7 +1523,7 @@ func (u *upsert) upsertSample() [][]returning.Row {
 	var flat returning.Row
 	for r := range u.stmt.Lists {
 		for _, k := range u.needed {
-			if isInt(k.typ) || k.typ.OID == typemap.Bool || k.typ.OID == typemap.Numeric {
+			if isInt(k.typ) || isFloat(k.typ) || k.typ.OID == typemap.Bool || k.typ.OID == typemap.Numeric {
 				flat = append(flat, []byte(itoa(r+1)))
 			} else if k.typ.OID == typemap.Date || k.typ.OID == typemap.Timestamp || k.typ.OID == typemap.Timestamptz {
 				flat = append(flat, []byte("2024-01-0"+itoa(r+1)))
@@ -1429,7 +1546,7 @@ func (u *upsert) upsertSample() [][]returning.Row {
 					extra = append(extra, []byte(itoa(r+1)))
 					continue
 				}
-				if isInt(c.Type) || c.Type.OID == typemap.Bool {
+				if isInt(c.Type) || isFloat(c.Type) || c.Type.OID == typemap.Bool {
 					row = append(row, []byte(itoa(r+1)))
 				} else {
 					row = append(row, []byte("k"+itoa(r+1)))
@@ -1441,6 +1558,23 @@ func (u *upsert) upsertSample() [][]returning.Row {
 		if len(u.extras) > 0 {
 			all = append(all, []returning.Row{extra})
 		}
+	}
+	if len(u.exprKeys) > 0 {
+		count := len(u.stmt.Lists)
+		if u.query != nil {
+			count = 2
+		}
+		var flat returning.Row
+		for r := 0; r < count; r++ {
+			for _, k := range u.exprKeys {
+				if isInt(k.typ) || k.typ.OID == typemap.Bool {
+					flat = append(flat, []byte(itoa(r+1)))
+				} else {
+					flat = append(flat, []byte("x"+itoa(r+1)))
+				}
+			}
+		}
+		all = append(all, []returning.Row{flat})
 	}
 	s := u.decode(all)
 	conflict := u.update || s.count > 1
@@ -1501,7 +1635,7 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 				}
 				proposed = append(proposed, p)
 			}
-			return u.normalizeNumericKeys(proposed, true)
+			return u.normalizeKeys(proposed, true)
 		}
 	} else {
 		proposed := u.proposedSelect()
@@ -1523,7 +1657,7 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 						proposed = append(proposed, append(returning.Row(nil), rows[0][r*w:(r+1)*w]...))
 					}
 				}
-				return u.normalizeNumericKeys(proposed, true)
+				return u.normalizeKeys(proposed, true)
 			}})
 	}
 	sample := u.upsertSample()
@@ -1558,6 +1692,12 @@ func (t *translator) upsertPlan(u *upsert, cols []Column) (*Statement, error) {
 	known := 1
 	if len(u.extras) > 0 {
 		if err := dynamic(returning.Collect, known, u.extrasSelect); err != nil {
+			return nil, err
+		}
+		known++
+	}
+	if len(u.exprKeys) > 0 {
+		if err := dynamic(returning.Collect, known, u.exprSelect); err != nil {
 			return nil, err
 		}
 		known++

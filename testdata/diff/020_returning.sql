@@ -142,3 +142,39 @@ INSERT INTO ser2 (note) SELECT DISTINCT label FROM src WHERE label IS NOT NULL O
 INSERT INTO ser2 (note, n) SELECT 'u1' AS a, 1 AS b UNION ALL SELECT 'u2', 2 ORDER BY b DESC RETURNING id, note, n;
 INSERT INTO ser2 (note) SELECT label FROM src WHERE false RETURNING id;
 SELECT id, note, n FROM ser2 ORDER BY id;
+-- floats: a table without a primary key gets each float read as the column stores it (real
+-- rounded to single precision) and finds its rows by those values; INSERT … SELECT reads the
+-- query's floats exactly. (-0 is stored as 0 by TiDB: compared, not shown.)
+CREATE TABLE nkf (r real, d float8 DEFAULT 2.5, n int);
+INSERT INTO nkf VALUES (0.1, 0.1, 1), (1e-7, 1e-7, 2), (3.4028235e38, 1.7976931348623157e308, 3), (16777217, 1/3.0::float8, 4) RETURNING r::float8 AS r8, d, n;
+INSERT INTO nkf VALUES (1.1754944e-38, 5e-324, 6), (NULL, DEFAULT, 7), (1/3.0::float4, 1.152921504606847e18::float8 + 1, 8), (123456.7, 2.0::float8 / 3, 9) RETURNING r::float8 AS r8, d, n;
+SELECT r, d FROM nkf WHERE n IN (8, 9) ORDER BY n;
+INSERT INTO nkf VALUES ('-0', '-0', 5) RETURNING r = 0 AS rz, d = 0 AS dz, n;
+INSERT INTO nkf (r, n) VALUES (0.1::float8, 10), (0.1::float4, 11), (1e-7::float8 * 3, 12) RETURNING r, r::float8 AS r8, d, n;
+INSERT INTO nkf VALUES (0.1, 0.1, 1), (0.1, 0.1, 1) RETURNING r, d, n;
+INSERT INTO nkf (r, n) VALUES (1e39::float8, 13) RETURNING r;
+INSERT INTO nkf (r, d, n) SELECT nkf.d, nkf.r, nkf.n + 100 FROM nkf WHERE nkf.n IN (1, 2, 4, 8, 9) ORDER BY nkf.n RETURNING r::float8 AS r8, d, n;
+INSERT INTO nkf (d, n) SELECT sum(d), count(*) FROM nkf WHERE n > 100 RETURNING r, d, n;
+INSERT INTO nkf (r, n) SELECT d / 3, n + 200 FROM nkf WHERE n IN (4, 9) ORDER BY n DESC RETURNING r::float8 AS r8, d, n;
+INSERT INTO nkf (r, n) SELECT d, 14 FROM nkf WHERE n = 3 RETURNING r;
+INSERT INTO nkf (r, d, n) SELECT DISTINCT d, r, 300 FROM nkf WHERE n IN (1, 2, 101) RETURNING r::float8 AS r8, d, n;
+INSERT INTO nkf (r, d, n) SELECT d, r, 301 FROM nkf WHERE n = 4 UNION ALL SELECT 0.5, 0.25, 302 RETURNING r::float8 AS r8, d, n;
+SELECT r::float8 AS r8, d, n, count(*) FROM nkf WHERE n <> 5 GROUP BY r, d, n ORDER BY n, r8, d;
+SELECT n FROM nkf WHERE r = 0 AND d = 0;
+CREATE TABLE kf (id int PRIMARY KEY, r real, d float8);
+INSERT INTO kf SELECT n, d, r FROM nkf WHERE n IN (1, 2, 4, 8, 9) ORDER BY n RETURNING id, r::float8 AS r8, d;
+INSERT INTO kf VALUES (20, 1/3.0::float8, '1e-300'::float8 * '1e-10'::float8), (21, 16777217.0::float8, -1.5e300) RETURNING id, r::float8 AS r8, d;
+SELECT id, r::float8 AS r8, d FROM kf ORDER BY id;
+-- float primary keys: a key value is read as the column stores it, rows are found exactly
+CREATE TABLE pkf (f float8 PRIMARY KEY, v int);
+CREATE TABLE pkr (r real PRIMARY KEY, v int);
+INSERT INTO pkf VALUES (0.1, 1), (1/3.0::float8, 2), (1.7976931348623157e308, 3), (5e-324, 4), ('-0', 5) RETURNING f = 0 AS z, CASE WHEN f = 0 THEN 0 ELSE f END AS f, v;
+INSERT INTO pkr VALUES (0.1, 1), (1/3.0::float8, 2), (3.4028235e38, 3), (16777217, 4), (1e-7::float8, 5) RETURNING r::float8 AS r8, v;
+INSERT INTO pkr VALUES ('1e-50'::float8, 6) RETURNING r;
+INSERT INTO pkr SELECT f, v + 10 FROM pkf WHERE v IN (1, 2) RETURNING r::float8 AS r8, v;
+UPDATE pkr SET v = v * 2 WHERE v < 10 RETURNING r::float8 AS r8, v;
+DELETE FROM pkr WHERE r > 1 RETURNING r::float8 AS r8, v;
+UPDATE pkf SET v = -v WHERE f > 0.2 RETURNING f, v;
+DELETE FROM pkf WHERE f = 0 RETURNING v;
+SELECT r::float8 AS r8, v FROM pkr ORDER BY r;
+SELECT f, v FROM pkf ORDER BY f;
