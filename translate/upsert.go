@@ -209,6 +209,33 @@ func (t *translator) insertOnConflict(n *pg_query.InsertStmt, stmt *ast.InsertSt
 	return t.upsertPlan(u, nil)
 }
 
+// keepsKey reports whether DO UPDATE SET col = val leaves col as it is: val is excluded.col,
+// every arbiter has col as a plain column, and equal values of col's type are the same value
+// (integers; text, varchar and uuid, which pgtidb stores with a binary NO PAD collation). A
+// row updated there conflicted with its proposed row on an arbiter, so both hold the same
+// col. Sequelize's upsert assigns every column, the key included.
+func (u *upsert) keepsKey(col *catalog.Column, val *pg_query.Node) bool {
+	names, star := columnRefFields(val.GetColumnRef())
+	if star || len(names) != 2 || names[0] != excludedName || names[1] != col.Name {
+		return false
+	}
+	switch col.Type.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8, typemap.Text, typemap.Varchar, typemap.UUID:
+	default:
+		return false
+	}
+	for _, arb := range u.arbiter {
+		found := false
+		for _, k := range arb {
+			found = found || k.expr == nil && k.name == col.Name
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(u.arbiter) > 0
+}
+
 // arbiters returns the unique keys ON CONFLICT decides by, as PostgreSQL infers them, and the
 // target's expressions by their comparable text (see upsert_expr.go).
 func (t *translator) arbiters(oc *pg_query.OnConflictClause, tbl *catalog.Table) ([]catalog.UniqueKey, map[string]arbiterExpr, error) {
@@ -782,7 +809,7 @@ func (t *translator) upsertAssignments(oc *pg_query.OnConflictClause, u *upsert,
 			return pgerror.Newf(pgerrcode.SyntaxError, "multiple assignments to same column %q", col.Name)
 		}
 		assigned[col.Name] = true
-		if returningList {
+		if returningList && !u.keepsKey(col, rt.GetVal()) {
 			for _, k := range u.rowKey {
 				if k.name == col.Name {
 					return pgerror.Unsupported("INSERT … ON CONFLICT DO UPDATE … RETURNING that assigns primary key column \"" + k.name + "\"")

@@ -290,3 +290,11 @@ INSERT INTO ue2 VALUES (4, 'b', 5) ON CONFLICT ((a > 0)) DO UPDATE SET email = '
 INSERT INTO ue2 VALUES (5, 'c', -1), (6, 'd', -2) ON CONFLICT ((a > 0)) DO NOTHING RETURNING *;
 SELECT id, email, a FROM ue2 ORDER BY id;
 DROP TABLE ue, nke, ue2;
+-- DO UPDATE assigning the arbiter key its own proposed value (Sequelize's upsert), with RETURNING.
+CREATE TABLE sqz (id int PRIMARY KEY, name text UNIQUE, n int, code varchar(10), CONSTRAINT sqz_code_id UNIQUE (code, id));
+INSERT INTO sqz VALUES (1, 'a', 1, 'x');
+INSERT INTO sqz (id, name, n) VALUES (1, 'b', 2) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id, name = EXCLUDED.name, n = EXCLUDED.n RETURNING *;
+INSERT INTO sqz AS t (id, name, n) VALUES (2, 'c', 3), (1, 'd', 4) ON CONFLICT (id) DO UPDATE SET n = t.n + EXCLUDED.n, id = excluded.id RETURNING id, name, n;
+INSERT INTO sqz VALUES (1, 'e', 5, 'x') ON CONFLICT (code, id) DO UPDATE SET code = EXCLUDED.code, id = EXCLUDED.id, n = EXCLUDED.n RETURNING id, code, n;
+SELECT * FROM sqz ORDER BY id;
+DROP TABLE sqz;
