@@ -731,7 +731,13 @@ func (t *translator) addTableConstraint(p *alterPlan, cn *pg_query.Constraint) e
 		c := &ast.Constraint{Tp: ast.ConstraintPrimaryKey, Keys: indexColumns(k.cols)}
 		if !k.primary {
 			if k.name == "" {
-				k.name = chooseName(p.tbl.Name, indexNameAddition(k.cols), "key", used)
+				// The constraint's index is a relation of the schema: PostgreSQL numbers the
+				// name until no relation has it (ChooseRelationName).
+				name, err := t.freeRelationName(p.tbl.Schema, p.tbl.Name, indexNameAddition(k.cols), "key")
+				if err != nil {
+					return err
+				}
+				k.name = name
 			}
 			c = &ast.Constraint{Tp: ast.ConstraintUniq, Name: k.name, Keys: indexColumns(k.cols)}
 		} else if k.name != "" && k.name != makeObjectName(p.tbl.Name, "", "pkey") {

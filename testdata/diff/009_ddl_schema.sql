@@ -102,3 +102,12 @@ CREATE VIEW v_pk2 AS SELECT a, c FROM pk2 WHERE c IS NOT NULL;
 SELECT a, c FROM v_pk2;
 DROP VIEW v_pk2;
 SELECT * FROM v_pk2;
+-- An unnamed UNIQUE added again gets the next free name, as PostgreSQL's ChooseRelationName gives.
+CREATE TABLE uq_again (id int PRIMARY KEY, name varchar(20) UNIQUE);
+ALTER TABLE uq_again ADD UNIQUE (name);
+ALTER TABLE uq_again ADD UNIQUE (name);
+CREATE INDEX uq_again_id_key ON uq_again (id);
+ALTER TABLE uq_again ADD UNIQUE (id);
+SELECT conname FROM pg_constraint WHERE conrelid = 'uq_again'::regclass ORDER BY 1;
+SELECT indexname FROM pg_indexes WHERE tablename = 'uq_again' ORDER BY 1;
+DROP TABLE uq_again;
