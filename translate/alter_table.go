@@ -624,19 +624,12 @@ func (t *translator) columnChanges(p *alterPlan) error {
 			newType.OID == typemap.Text || newType.OID == typemap.Bytea ||
 			(newType.OID == typemap.Varchar && newType.Typmod < 0)
 		switch {
-		case !typeChange && !nullChange && ch.dropDefault:
+		case !typeChange && !nullChange && (ch.dropDefault || ch.setDefault != nil && plan.defaultExpr == nil):
+			// DROP DEFAULT, and SET DEFAULT NULL, PostgreSQL's other way of removing it.
 			if err := p.touch(c.Name, "DROP DEFAULT"); err != nil {
 				return err
 			}
-			p.specs = append(p.specs, &ast.AlterTableSpec{Tp: ast.AlterTableAlterColumn,
-				NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(c.Name)}}}})
-		case !typeChange && !nullChange && ch.setDefault != nil && plan.defaultExpr == nil:
-			// SET DEFAULT NULL is PostgreSQL's way of removing the default.
-			if err := p.touch(c.Name, "SET DEFAULT"); err != nil {
-				return err
-			}
-			p.specs = append(p.specs, &ast.AlterTableSpec{Tp: ast.AlterTableAlterColumn,
-				NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(c.Name)}}}})
+			p.specs = append(p.specs, dropDefaultSpec(c.Name, notNull))
 		case !typeChange && !nullChange && ch.setDefault != nil && !lob:
 			if err := p.touch(c.Name, "SET DEFAULT"); err != nil {
 				return err
@@ -683,6 +676,18 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		}
 	}
 	return nil
+}
+
+// dropDefaultSpec removes column name's default. TiDB's DROP DEFAULT marks a column as having
+// none, and an INSERT that leaves out a nullable column without one then fails (1364) where
+// PostgreSQL stores NULL: a nullable column gets DEFAULT NULL instead. A NOT NULL column gets
+// TiDB's DROP DEFAULT, whose failure is PostgreSQL's (23502).
+func dropDefaultSpec(name string, notNull bool) *ast.AlterTableSpec {
+	col := &ast.ColumnDef{Name: &ast.ColumnName{Name: cistr(name)}}
+	if !notNull {
+		col.Options = []*ast.ColumnOption{{Expr: ast.NewValueExpr(nil, "", "")}} // Tp unset: SET DEFAULT
+	}
+	return &ast.AlterTableSpec{Tp: ast.AlterTableAlterColumn, NewColumns: []*ast.ColumnDef{col}}
 }
 
 // addTableConstraint translates ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | CHECK | FOREIGN

@@ -111,3 +111,20 @@ ALTER TABLE uq_again ADD UNIQUE (id);
 SELECT conname FROM pg_constraint WHERE conrelid = 'uq_again'::regclass ORDER BY 1;
 SELECT indexname FROM pg_indexes WHERE tablename = 'uq_again' ORDER BY 1;
 DROP TABLE uq_again;
+-- DROP DEFAULT / SET DEFAULT NULL leave a nullable column defaulting to NULL (TiDB's DROP
+-- DEFAULT would make an INSERT that leaves it out fail), a NOT NULL one without a default.
+CREATE TABLE dd (id int PRIMARY KEY, a int DEFAULT 5, b text, c int NOT NULL DEFAULT 1, d varchar(10) DEFAULT 'x');
+ALTER TABLE dd ALTER COLUMN a DROP DEFAULT;
+ALTER TABLE dd ALTER COLUMN b DROP NOT NULL;
+ALTER TABLE dd ALTER COLUMN b DROP DEFAULT;
+ALTER TABLE dd ALTER COLUMN b TYPE text;
+ALTER TABLE dd ALTER COLUMN d SET DEFAULT NULL;
+INSERT INTO dd (id) VALUES (1);
+SELECT * FROM dd;
+ALTER TABLE dd ALTER COLUMN c DROP DEFAULT;
+INSERT INTO dd (id) VALUES (2);
+ALTER TABLE dd ALTER COLUMN c DROP NOT NULL;
+INSERT INTO dd (id) VALUES (3);
+SELECT * FROM dd ORDER BY id;
+SELECT column_name, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'dd' AND column_name <> 'd' ORDER BY ordinal_position;
+DROP TABLE dd;
