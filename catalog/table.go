@@ -53,6 +53,13 @@ const (
 	TextView TextKind = "view"
 	// TextSequenceType is a sequence's data type declared with AS, its OID as text (seqtype.go).
 	TextSequenceType TextKind = "seqtype"
+	// TextSequenceState is PostgreSQL's is_called state of a sequence, which TiDB does not keep,
+	// as the statement that last set it left it: "called", or the value the next nextval gives
+	// while it is not called (after CREATE SEQUENCE, RESTART, setval(…, false)). The translator
+	// writes and reads it at run time (translate/alter_sequence.go); Load leaves it out, so that
+	// no cached Table carries it and a DeclareTable with SetTexts drops it (the translator then
+	// knows less, never something stale).
+	TextSequenceState TextKind = "seqstate"
 )
 
 // Text is one stored PostgreSQL text of a relation.

@@ -20,18 +20,19 @@ import (
 // [CACHE] [[NO] CYCLE] [OWNED BY NONE] is TiDB's ALTER SEQUENCE behind a check of the
 // sequence's current definition (a DDL plan):
 //
-//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE FROM information_schema.SEQUENCES …
+//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE FROM information_schema.SEQUENCES …, is_called (seqstate.go)
 //	collect  SHOW TABLE `db`.`s` NEXT_ROW_ID          (bounds given, no RESTART)
 //	compute  the current value against the new bounds  (checkCurrent)
 //	exec     ALTER SEQUENCE `db`.`s` …
+//	exec     REPLACE INTO pgtidb_catalog.texts … not called  outside (RESTART; seqstate.go)
 //
 // The check applies PostgreSQL's rules to the new definition (22023: MINVALUE below MAXVALUE,
 // START and RESTART within the bounds) and refuses (0A000) what TiDB would do differently:
 // TiDB keeps a sequence's values on its START + k·INCREMENT grid, so changing START or
 // INCREMENT (other than to ±1 in the same direction) is accepted only with a RESTART on the new
 // grid. TiDB does not check its current value against new bounds; PostgreSQL checks its
-// last_value, which pgtidb derives from TiDB's base (checkCurrent) — refused when that depends
-// on PostgreSQL's is_called, which TiDB does not keep. CACHE is accepted and ignored (every
+// last_value, which pgtidb derives from TiDB's base and its record of is_called (checkCurrent)
+// — refused when there is no record and the answer depends on it. CACHE is accepted and ignored (every
 // pgtidb sequence is NOCACHE, see sequence.go).
 // NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
 // -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
@@ -255,6 +256,7 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
 		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
 	}
+	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)})
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 4, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
 		return nil, err
@@ -297,6 +299,24 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		}); err != nil {
 			return nil, err
 		}
+	}
+	if ch.restart {
+		// Not called, at the value it restarts at (seqstate.go).
+		sample := []returning.Row{{[]byte("1")}}
+		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
+			switch {
+			case ch.restartWith != nil:
+				return sequenceStateWrite(seq, strconv.FormatInt(*ch.restartWith, 10)), nil
+			case ch.start != nil:
+				return sequenceStateWrite(seq, strconv.FormatInt(*ch.start, 10)), nil
+			case len(keys) == 1 && keys[0][0] != nil:
+				return sequenceStateWrite(seq, string(keys[0][0])), nil
+			}
+			return nil, nil
+		}); err != nil {
+			return nil, err
+		}
+		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	}
 	out, err := b.finish("ALTER SEQUENCE", KindDDL, nil)
 	if err != nil {
@@ -457,6 +477,9 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 			return pgerror.Unsupported("changing a sequence's START or INCREMENT without RESTART").
 				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
 		}
+	} else if (inc > 1 && next < start) || (inc < -1 && next > start) {
+		return pgerror.Unsupported("RESTART at a value before the sequence's START with an INCREMENT other than 1 or -1").
+			WithDetail("TiDB hands out other values than PostgreSQL from there.")
 	} else if (next-start)%inc != 0 {
 		return pgerror.Unsupported("RESTART at a value off the sequence's START + k*INCREMENT grid").
 			WithDetail("TiDB's sequences only give START + k*INCREMENT values; " + strconv.FormatInt(next, 10) + " is not one of them.")
@@ -471,9 +494,10 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 // TiDB's base B + 1: B is the last value handed out (or set by SETVAL) — PostgreSQL's
 // last_value with is_called — or, after CREATE, RESTART and a setval with is_called false,
 // the value before the next one, whose last_value is that next value (is_called false).
-// TiDB keeps no is_called: the candidates are B and the next grid value after B, those within
-// the old bounds (PostgreSQL keeps last_value within them); when they disagree on the answer,
-// the statement is refused (0A000), as when TiDB shows no usable value.
+// TiDB keeps no is_called; pgtidb records it (seqstate.go, the sixth info column). Without a
+// record the candidates are B and the next grid value after B, those within the old bounds
+// (PostgreSQL keeps last_value within them); when they disagree on the answer, the statement is
+// refused (0A000), as when TiDB shows no usable value.
 func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name string) error {
 	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
 		return nil
@@ -529,12 +553,36 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 	}
 	candidates := []int64{}
 	within := func(v int64) bool { return v >= oldLo && v <= oldHi }
-	if within(base) {
-		candidates = append(candidates, base)
-	}
+	var next []int64
 	for _, off := range offsets {
-		if v, ok := nextOnGrid(base, off, old[1]); ok && within(v) && !slicesContains(candidates, v) {
-			candidates = append(candidates, v)
+		if v, ok := nextOnGrid(base, off, old[1]); ok && !slicesContains(next, v) {
+			next = append(next, v)
+		}
+	}
+	state := ""
+	if len(info[0]) > 5 && info[0][5] != nil {
+		state = string(info[0][5])
+	}
+	recorded, err := strconv.ParseInt(state, 10, 64)
+	switch {
+	case state == sequenceStateCalled:
+		// Called at TiDB's last value.
+		candidates = append(candidates, base)
+	case err == nil && slicesContains(next, recorded):
+		// Not called: nothing handed out since the value was recorded.
+		candidates = append(candidates, recorded)
+	case err == nil:
+		// Called since.
+		candidates = append(candidates, base)
+	default:
+		// Unknown (seqstate.go): the last value, or the next one.
+		if within(base) {
+			candidates = append(candidates, base)
+		}
+		for _, v := range next {
+			if within(v) && !slicesContains(candidates, v) {
+				candidates = append(candidates, v)
+			}
 		}
 	}
 	outcome := func(v int64) error {

@@ -47,6 +47,14 @@ func TestAlterSequenceCheckCurrent(t *testing.T) {
 			"22023 RESTART value (-1) cannot be greater than MAXVALUE (-5)"},
 		// TiDB's unusable answer for some negative bases.
 		{"unusable", alterSequenceChange{maxv: i64(10)}, asc, show("9223372036854775807"), "0A000"},
+		// Recorded is_called (seqstate.go, sixth column): handed out 3, or not called at 4.
+		{"called", alterSequenceChange{maxv: i64(3)}, row("1", "1", "1", "9223372036854775806", "0", "called"), show("4"), ""},
+		{"called below", alterSequenceChange{maxv: i64(2)}, row("1", "1", "1", "9223372036854775806", "0", "called"), show("4"),
+			"22023 RESTART value (3) cannot be greater than MAXVALUE (2)"},
+		{"not called", alterSequenceChange{maxv: i64(3)}, row("1", "1", "1", "9223372036854775806", "0", "4"), show("4"),
+			"22023 RESTART value (4) cannot be greater than MAXVALUE (3)"},
+		// Recorded not called at 4, but 4 was handed out since (TiDB's next is 5).
+		{"called since", alterSequenceChange{maxv: i64(4)}, row("1", "1", "1", "9223372036854775806", "0", "4"), show("5"), ""},
 		// Not narrowing: no check.
 		{"widening", alterSequenceChange{maxv: i64(9223372036854775807)}, row("1", "1", "1", "3", "0"), show("4"), ""},
 	}

@@ -35,13 +35,14 @@ import (
 //	compute  forward, already there, or backwards
 //	exec     ALTER SEQUENCE s RESTART WITH n                            outside (backwards)
 //	exec     DO NEXTVAL(s)                                              (is_called)
+//	exec     REPLACE INTO pgtidb_catalog.texts … is_called              outside (seqstate.go)
 //	return   n
 //
 // TiDB's DDL waits for every transaction that called a function of the sequence (a metadata
 // lock): a move backwards in a transaction that already called nextval, currval, setval(…,
 // true) or lastval of it, or drew keys from it for INSERT … RETURNING, is refused with 25001
-// (setvalSteps). The plan is KindDDL; Statement.AfterWrites is the same plan as DML, which the
-// proxy runs in a transaction block after writes.
+// (setvalSteps). The plan is KindQuery: it writes nothing a transaction would undo, so it runs
+// anywhere in a transaction block and does not count as a write there.
 // The check raises PostgreSQL's errors (42P01, 22003 out of bounds) and refuses (0A000) what
 // TiDB cannot do: more than one row, a value at the int64 extremes (outside TiDB's range), and
 // a value off the sequence's START + k·INCREMENT grid, where TiDB's SETVAL and RESTART WITH round.
@@ -139,15 +140,13 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 	if name == "" {
 		name = "setval"
 	}
-	out, err := b.finish("SELECT", KindDDL, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
+	// A query for the session's transaction logic: the plan runs no DDL on the session's
+	// connection (its ALTER SEQUENCE is Outside) and writes nothing a transaction undoes.
+	out, err := b.finish("SELECT", KindQuery, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
 	if err != nil {
 		return nil, err
 	}
-	// The plan runs no DDL on the session's connection (its ALTER SEQUENCE is Outside), so in
-	// a transaction block after writes it runs as it is, as DML for the block's bookkeeping.
-	alt := *out
-	alt.Kind = KindDML
-	out.AfterWrites = &alt
+	out.ReadOnlyName = "setval()"
 	return out, nil
 }
 
@@ -170,6 +169,7 @@ const setvalDecide = 5
 //	compute  next value already n; already past n with LASTVAL n (is_called); or backwards
 //	exec     ALTER SEQUENCE s RESTART WITH n      outside (backwards)
 //	exec     DO NEXTVAL(s)                        (is_called: n becomes the session's currval)
+//	exec     REPLACE INTO pgtidb_catalog.texts …  outside: is_called (seqstate.go)
 //	compute  the result row
 func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	tn := func() *ast.TableName { return &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)} }
@@ -304,7 +304,20 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	}); err != nil {
 		return err
 	}
-	// 8: the result row: n, or NULL (a NULL argument).
+	// 8: PostgreSQL's is_called, recorded outside the transaction (seqstate.go).
+	if err := add(returning.Exec, true, sequenceStateWrite(seq, "5"), func(all [][]returning.Row) ast.StmtNode {
+		v, _, isCalled, ok := target(all)
+		if !ok {
+			return nil
+		}
+		if isCalled {
+			return sequenceStateWrite(seq, sequenceStateCalled)
+		}
+		return sequenceStateWrite(seq, strconv.FormatInt(v, 10))
+	}); err != nil {
+		return err
+	}
+	// 9: the result row: n, or NULL (a NULL argument).
 	b.roots = append(b.roots, nil, nil)
 	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
 		if len(all) == 0 || len(all[0]) != 1 || len(all[0][0]) < 7 {
@@ -492,6 +505,10 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 		}
 		if v > tidbSeqMax || v < tidbSeqMin {
 			return pgerror.Unsupported("setval() to the int64 extreme " + strconv.FormatInt(v, 10))
+		}
+		if (inc > 1 && v < start) || (inc < -1 && v > start) {
+			return pgerror.Unsupported("setval() to a value before the sequence's START with an INCREMENT other than 1 or -1").
+				WithDetail("TiDB hands out other values than PostgreSQL from there.")
 		}
 		if (v-start)%inc != 0 {
 			return pgerror.Unsupported("setval() to a value off the sequence's START + k*INCREMENT grid").

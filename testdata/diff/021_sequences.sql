@@ -235,6 +235,16 @@ COMMIT;
 SELECT nextval('sb_t_id_seq');
 SELECT * FROM sb_t ORDER BY id;
 DROP TABLE sb_t;
+-- setval in a read-only transaction: 25006
+CREATE SEQUENCE ro1;
+BEGIN READ ONLY;
+SELECT setval('ro1', 5);
+ROLLBACK;
+SET default_transaction_read_only = on;
+SELECT setval('ro1', 5);
+RESET default_transaction_read_only;
+SELECT setval('ro1', 5);
+DROP SEQUENCE ro1;
 DROP TABLE sv_t;
 DROP SEQUENCE sv, sv_step, sv_small, sv_down, lv_b;
 -- ALTER SEQUENCE
@@ -325,6 +335,59 @@ CREATE SEQUENCE nw5 INCREMENT 10 MAXVALUE 1000;
 ALTER SEQUENCE nw5 MINVALUE 0 MAXVALUE 500;
 SELECT nextval('nw5');
 DROP SEQUENCE nw1, nw2, nw3, nw4, nw5;
+-- … against the is_called state pgtidb records (CREATE, RESTART, setval; TRUNCATE … RESTART
+-- IDENTITY forgets it), descending too; a SERIAL sequence records it from its first setval
+CREATE SEQUENCE nx1;
+SELECT setval('nx1', 50, false);
+ALTER SEQUENCE nx1 MAXVALUE 49;
+ALTER SEQUENCE nx1 MAXVALUE 50;
+SELECT nextval('nx1');
+ALTER SEQUENCE nx1 MAXVALUE 60 RESTART WITH 55;
+ALTER SEQUENCE nx1 MINVALUE 56 START 56;
+ALTER SEQUENCE nx1 MINVALUE 55 START 55;
+SELECT nextval('nx1');
+ALTER SEQUENCE nx1 MINVALUE 56 START 56;
+SELECT setval('nx1', 58);
+ALTER SEQUENCE nx1 MAXVALUE 57;
+ALTER SEQUENCE nx1 MAXVALUE 58;
+SELECT nextval('nx1');
+SELECT setval('nx1', 57, true);
+ALTER SEQUENCE nx1 MAXVALUE 57;
+SELECT setval('nx1', 56, false);
+ALTER SEQUENCE nx1 MAXVALUE 56;
+SELECT nextval('nx1');
+SELECT nextval('nx1');
+ALTER SEQUENCE nx1 MAXVALUE 56;
+CREATE SEQUENCE nx2 INCREMENT -5 START -10 MAXVALUE 100;
+ALTER SEQUENCE nx2 MAXVALUE -11;
+SELECT nextval('nx2'), nextval('nx2');
+ALTER SEQUENCE nx2 MINVALUE -14;
+ALTER SEQUENCE nx2 MINVALUE -15;
+SELECT setval('nx2', -20, false);
+ALTER SEQUENCE nx2 MINVALUE -19;
+SELECT nextval('nx2');
+ALTER SEQUENCE nx2 MINVALUE -19;
+ALTER SEQUENCE nx2 MINVALUE -20;
+SELECT nextval('nx2');
+CREATE TABLE nx_t (id serial PRIMARY KEY, v int);
+INSERT INTO nx_t (v) VALUES (1), (2), (3);
+SELECT setval('nx_t_id_seq', 3);
+ALTER SEQUENCE nx_t_id_seq MAXVALUE 2;
+TRUNCATE nx_t RESTART IDENTITY;
+ALTER SEQUENCE nx_t_id_seq MAXVALUE 100;
+INSERT INTO nx_t (v) VALUES (1);
+SELECT setval('nx_t_id_seq', 10, false);
+INSERT INTO nx_t (v) VALUES (2);
+ALTER SEQUENCE nx_t_id_seq MAXVALUE 9;
+ALTER SEQUENCE nx_t_id_seq MAXVALUE 10;
+INSERT INTO nx_t (v) VALUES (3);
+BEGIN;
+SELECT setval('nx_t_id_seq', 5, false);
+ROLLBACK;
+ALTER SEQUENCE nx_t_id_seq MAXVALUE 4;
+SELECT nextval('nx_t_id_seq');
+DROP TABLE nx_t;
+DROP SEQUENCE nx1, nx2;
 SELECT nextval('al');
 DROP SEQUENCE al;
 -- CACHE n > 1: PostgreSQL hands each session a block of n values; pgtidb's sequences are
@@ -348,3 +411,25 @@ SELECT nextval('lv_s');
 SELECT lastval();
 SELECT currval('lv_s');
 DROP SEQUENCE lv_s;
+-- is_called across sessions: B's nextval after A's setval(…, false) makes it called; B's
+-- backwards setval inside A's open block leaves A's block going on
+CREATE TABLE cs_t (id serial, v int);
+SELECT setval('cs_t_id_seq', 10, false);
+-- session: B
+SELECT nextval('cs_t_id_seq');
+-- session: A
+ALTER SEQUENCE cs_t_id_seq MAXVALUE 10;
+ALTER SEQUENCE cs_t_id_seq MAXVALUE 9;
+BEGIN;
+INSERT INTO cs_t (v) VALUES (1);
+-- session: B
+SELECT setval('cs_t_id_seq', 3, false);
+-- session: A
+INSERT INTO cs_t (v) VALUES (2);
+SELECT setval('cs_t_id_seq', 7, false);
+COMMIT;
+SELECT * FROM cs_t ORDER BY v;
+ALTER SEQUENCE cs_t_id_seq MAXVALUE 7;
+SELECT nextval('cs_t_id_seq');
+ALTER SEQUENCE cs_t_id_seq MAXVALUE 6;
+DROP TABLE cs_t;
