@@ -45,7 +45,9 @@
 // text PostgreSQL prints for a default or a CHECK, which the translator computes when it
 // creates one (translate/deparse.go) and which the catalog shows only while TiDB still holds
 // the default or clause it was stored with (else the text derived from TiDB's, documented in
-// KNOWN_GAPS.md); and comments (COMMENT ON), read by pg_description (description.go).
+// KNOWN_GAPS.md); and comments (COMMENT ON), read by pg_description (description.go). One
+// kind is state, not text: a sequence's is_called (TextSequenceState), which the translator's
+// plans write and read at run time and Load leaves out.
 // pgtidb_constraintdef (constraintdef.go) is an emulation of pgtidb's own that
 // pg_get_constraintdef reads. A view's PostgreSQL text is not kept (KNOWN_GAPS.md).
 //
