@@ -477,6 +477,10 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 			return pgerror.Unsupported("changing a sequence's START or INCREMENT without RESTART").
 				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
 		}
+	} else if cycle := (ch.cycle == nil && len(rows[0]) > 4 && string(rows[0][4]) == "1") || (ch.cycle != nil && *ch.cycle); cycle &&
+		cycleGridDiffers(start, inc, lo, hi) {
+		return pgerror.Unsupported("RESTART of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+			WithDetail("Once the sequence went round, TiDB restarts on that other grid.")
 	} else if (inc > 1 && next < start) || (inc < -1 && next > start) {
 		return pgerror.Unsupported("RESTART at a value before the sequence's START with an INCREMENT other than 1 or -1").
 			WithDetail("TiDB hands out other values than PostgreSQL from there.")
@@ -626,6 +630,21 @@ func sequenceBase(show []returning.Row) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// cycleGridDiffers reports whether a CYCLE sequence's values after going round (TiDB: MINVALUE
+// + k·INCREMENT ascending, MAXVALUE − k·|INCREMENT| descending, as PostgreSQL's) lie on another
+// grid than START + k·INCREMENT, where TiDB still restarts and sets values (it keeps
+// counting rounds and hands out the other grid's values).
+func cycleGridDiffers(start, inc, lo, hi int64) bool {
+	if inc == 1 || inc == -1 {
+		return false
+	}
+	bound := max(lo, tidbSeqMin)
+	if inc < 0 {
+		bound = min(hi, tidbSeqMax)
+	}
+	return (start%inc-bound%inc)%inc != 0
 }
 
 // nextOnGrid is the first value after base (in the direction of inc) on the grid off + k·inc.

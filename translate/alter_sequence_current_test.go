@@ -83,3 +83,24 @@ func TestAlterSequenceCheckCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestCycleGridDiffers: a CYCLE sequence's grid after going round (MINVALUE ascending,
+// MAXVALUE descending) against START's.
+func TestCycleGridDiffers(t *testing.T) {
+	for _, c := range []struct {
+		start, inc, lo, hi int64
+		want               bool
+	}{
+		{2, 2, 1, 6, true},
+		{3, 2, 1, 6, false},
+		{5, 1, 1, 6, false},
+		{-1, -2, -7, 0, true},
+		{-2, -2, -7, 0, false},
+		{1, 5, -9223372036854775808, 9223372036854775807, true},
+		{-1, -5, -9223372036854775808, 9223372036854775807, true},
+	} {
+		if got := cycleGridDiffers(c.start, c.inc, c.lo, c.hi); got != c.want {
+			t.Errorf("cycleGridDiffers(%d, %d, %d, %d) = %v, want %v", c.start, c.inc, c.lo, c.hi, got, c.want)
+		}
+	}
+}

@@ -127,6 +127,7 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 	cExpr := sel.Fields.Fields[1].Expr
 	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: funcCall("IF",
 		&ast.IsNullExpr{Expr: cExpr}, ast.NewValueExpr(nil, "", ""), nExpr)})
+	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, "CYCLE")})
 
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 6, nil, func([]returning.Row) (ast.StmtNode, error) { return sel, nil }); err != nil {
@@ -505,6 +506,10 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 		}
 		if v > tidbSeqMax || v < tidbSeqMin {
 			return pgerror.Unsupported("setval() to the int64 extreme " + strconv.FormatInt(v, 10))
+		}
+		if len(r) > 7 && string(r[7]) == "1" && cycleGridDiffers(start, inc, lo, hi) {
+			return pgerror.Unsupported("setval() of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+				WithDetail("Once the sequence went round, TiDB hands out values on that other grid.")
 		}
 		if (inc > 1 && v < start) || (inc < -1 && v > start) {
 			return pgerror.Unsupported("setval() to a value before the sequence's START with an INCREMENT other than 1 or -1").
