@@ -53,7 +53,7 @@ const (
 		"`attidentity`, `owned_sequence`, `pg_default`, `pg_default_pretty`, `tidb_default`, `description`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " +
 		"(SELECT `COLUMN_DEFAULT` FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `COLUMN_NAME` = ?), ?)"
 	textsQuery = "SELECT `kind`, `name`, `plain`, COALESCE(`pretty`, ''), COALESCE(`tidb_text`, '') " +
-		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ?"
+		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` <> 'seqstate'"
 	textInsert = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
 		"VALUES (?, ?, ?, ?, ?, ?, ?)"
 	// textInsertCheck is textInsert of a check's expression with the clause TiDB holds now.

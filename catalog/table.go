@@ -57,6 +57,13 @@ const (
 	// pg_get_constraintdef prints it after the key: Deferrable or DeferrableInitiallyDeferred.
 	// A NOT DEFERRABLE key has none.
 	TextDeferral TextKind = "deferral"
+	// TextSequenceState is PostgreSQL's is_called state of a sequence, which TiDB does not keep,
+	// as the statement that last set it left it: "called", or the value the next nextval gives
+	// while it is not called (after CREATE SEQUENCE, RESTART, setval(…, false)). The translator
+	// writes and reads it at run time (translate/alter_sequence.go); Load leaves it out, so that
+	// no cached Table carries it and a DeclareTable with SetTexts drops it (the translator then
+	// knows less, never something stale).
+	TextSequenceState TextKind = "seqstate"
 )
 
 // The texts of TextDeferral.

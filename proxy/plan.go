@@ -19,7 +19,9 @@ import (
 // runPlan runs a statement translated into several TiDB statements (tr.Plan) with the client's
 // parameters in PostgreSQL order. A DDL plan runs step by step outside transactions. A writing plan runs in one TiDB transaction: the block's
 // (beforeStatement opened it) or, in autocommit, one opened here and committed when the plan
-// succeeded or rolled back when it failed, so a failure leaves nothing half-applied.
+// succeeded or rolled back when it failed, so a failure leaves nothing half-applied. Steps
+// marked Outside run on a fresh connection of the session pool in autocommit (setval's ALTER
+// SEQUENCE, which must not end the session's transaction).
 func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params []any, w *rowWriter) (tag string, err error) {
 	if w.maxRows > 0 && tr.Columns != nil {
 		return "", pgerror.Unsupported("a row limit in Execute for " + tr.Tag + " … RETURNING").
@@ -30,7 +32,7 @@ func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params [
 		// earlier steps when a later one fails.
 		// It may return rows (setval) and count them (CREATE TABLE AS: "SELECT n").
 		sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s), describe: w.describe && tr.Columns != nil}
-		n, err := returning.Execute(ctx, s.tidb, tr.Plan, params, sink)
+		n, err := returning.ExecuteWith(ctx, s.tidb, s.srv.sessionDB(), tr.Plan, params, sink)
 		if err != nil {
 			return "", s.interrupted(err)
 		}
@@ -64,7 +66,7 @@ func (s *session) runPlan(ctx context.Context, tr *translate.Statement, params [
 	// As PostgreSQL runs a RETURNING statement to completion before it describes and sends
 	// the rows, the RowDescription goes out with the first row (or at the end).
 	sink := &planSink{s: s, w: w, tr: tr, enc: newRowEncoder(tr.Columns, s), describe: w.describe && tr.Columns != nil}
-	n, err := returning.Execute(ctx, s.tidb, tr.Plan, params, sink)
+	n, err := returning.ExecuteWith(ctx, s.tidb, s.srv.sessionDB(), tr.Plan, params, sink)
 	if err != nil {
 		err = s.interrupted(err)
 		if me := (*mysql.MySQLError)(nil); errors.As(err, &me) {

@@ -252,8 +252,10 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 		if p.tr.NeedsBlock {
 			return pgerror.Newf(pgerrcode.NoActiveSQLTransaction, "%s can only be used in transaction blocks", p.tr.Tag)
 		}
-		if ro, _ := s.gucs.Get("default_transaction_read_only"); ro == "on" && p.tr.Kind != translate.KindQuery {
-			return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)
+		if ro, _ := s.gucs.Get("default_transaction_read_only"); ro == "on" {
+			if err := readOnlyRefusal(p.tr); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -262,8 +264,10 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 		return pgerror.Newf(pgerrcode.ActiveSQLTransaction, "%s cannot run inside a transaction block", p.tr.Tag)
 	}
 	s.txn.Queried = true
-	if s.txn.ReadOnly && p.tr.Kind != translate.KindQuery {
-		return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", p.tr.Tag)
+	if s.txn.ReadOnly {
+		if err := readOnlyRefusal(p.tr); err != nil {
+			return err
+		}
 	}
 	if p.tr.Kind == translate.KindDDL {
 		if s.txn.Wrote || s.txn.HasSavepoints() {
@@ -275,6 +279,18 @@ func (s *session) beforeStatement(ctx context.Context, p *prepared) error {
 		return nil
 	}
 	return s.openTiDBTxn(ctx)
+}
+
+// readOnlyRefusal is PostgreSQL's 25006 for a statement a read-only transaction may not run:
+// one that is not a query, or a query that changes a sequence (Statement.ReadOnlyName).
+func readOnlyRefusal(tr *translate.Statement) error {
+	switch {
+	case tr.ReadOnlyName != "":
+		return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", tr.ReadOnlyName)
+	case tr.Kind != translate.KindQuery:
+		return pgerror.Newf(pgerrcode.ReadOnlySQLTransaction, "cannot execute %s in a read-only transaction", tr.Tag)
+	}
+	return nil
 }
 
 // openTiDBTxn starts the TiDB transaction of the current block if it is not open yet.
@@ -341,11 +357,6 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 		iso, _ := s.gucs.Get("default_transaction_isolation")
 		ro, _ := s.gucs.Get("default_transaction_read_only")
 		s.txn.Begin(true, iso, ro == "on", s.gucs)
-	}
-	if alt := p.tr.AfterWrites; alt != nil && s.txn.InBlock() && (s.txn.Wrote || s.txn.HasSavepoints()) {
-		q := *p
-		q.tr = alt
-		p = &q
 	}
 	if err := s.beforeStatement(ctx, p); err != nil {
 		return "", err

@@ -15,7 +15,8 @@
 // # Data in and out
 //
 // In: a *Plan (a list of Steps built by the translator), the client's parameter values in
-// PostgreSQL order ($1 first), and a Querier — the session's pinned TiDB connection, on which a
+// PostgreSQL order ($1 first), and a Querier — the session's pinned TiDB connection (and, for
+// Outside steps, ExecuteWith's second Querier: a pool of autocommit connections), on which a
 // TiDB transaction is already open for the whole plan (the proxy opens an implicit one when the
 // client is in autocommit, and commits or rolls it back around Execute). A DDL plan is the
 // exception: TiDB runs every DDL in a transaction of its own, so the proxy opens none, and a
@@ -44,6 +45,9 @@
 //
 // The executor never assembles SQL: every statement comes from a step's Build (TiDB AST and
 // Restore in package translate). It never opens, commits or rolls back a transaction itself,
-// and never runs a plan step outside the transaction the caller opened (DDL plans have none). It must not import
+// and never runs a plan step outside the transaction the caller opened (DDL plans have none),
+// except a step marked Outside, which runs on a connection of its own in autocommit (setval's
+// ALTER SEQUENCE, which TiDB would otherwise run as DDL committing the session's transaction).
+// It must not import
 // package translate (translate imports it).
 package returning

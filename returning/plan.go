@@ -98,6 +98,11 @@ type Step struct {
 	// Explain describes the step for golden tests when its SQL depends on keys: it is the SQL
 	// Build gives for the sample keys.
 	Explain string
+	// Outside, for an Exec or Collect step, runs it on a TiDB connection of its own in autocommit, not on
+	// the session's and not in the caller's transaction: a change PostgreSQL does not undo
+	// with the transaction (setval's ALTER SEQUENCE … RESTART, which TiDB would otherwise run
+	// as DDL committing the session's open transaction; the sequence state pgtidb records).
+	Outside bool
 }
 
 // Plan is a statement run as several TiDB statements in one transaction.
@@ -148,8 +153,14 @@ func duplicateOn(err error, indexes []string) bool {
 }
 
 // Execute runs plan on q with the client's parameters (PostgreSQL order) inside the transaction
-// the caller opened. It returns the row count of PostgreSQL's command tag.
+// the caller opened. It returns the row count of PostgreSQL's command tag. A plan with Outside
+// steps needs ExecuteWith.
 func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink) (n int64, err error) {
+	return ExecuteWith(ctx, q, nil, plan, params, sink)
+}
+
+// ExecuteWith is Execute with outside, the autocommit connections the Outside steps run on.
+func ExecuteWith(ctx context.Context, q, outside Querier, plan *Plan, params []any, sink Sink) (n int64, err error) {
 	var undo []string
 	defer func() {
 		if err != nil {
@@ -228,9 +239,16 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 			}
 			args[j] = params[idx]
 		}
+		on := q
+		if st.Outside {
+			if outside == nil {
+				return 0, fmt.Errorf("plan step %d: no connection for a step outside the transaction", i+1)
+			}
+			on = outside
+		}
 		switch st.Kind {
 		case Exec:
-			res, err := q.ExecContext(ctx, query, args...)
+			res, err := on.ExecContext(ctx, query, args...)
 			if err != nil {
 				if retries < maxRetries && st.RetryFrom < i && duplicateOn(err, st.RetryKeys) {
 					retries++
@@ -246,7 +264,7 @@ func Execute(ctx context.Context, q Querier, plan *Plan, params []any, sink Sink
 				undo = append(undo, st.Undo)
 			}
 		case Collect:
-			if collected, err = collect(ctx, q, query, args); err != nil {
+			if collected, err = collect(ctx, on, query, args); err != nil {
 				return 0, err
 			}
 			all = append(all, collected)

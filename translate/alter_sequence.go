@@ -2,6 +2,7 @@ package translate
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -19,16 +20,20 @@ import (
 // [CACHE] [[NO] CYCLE] [OWNED BY NONE] is TiDB's ALTER SEQUENCE behind a check of the
 // sequence's current definition (a DDL plan):
 //
-//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE FROM information_schema.SEQUENCES …
+//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE FROM information_schema.SEQUENCES …, is_called (seqstate.go)
+//	collect  SHOW TABLE `db`.`s` NEXT_ROW_ID          (bounds given, no RESTART)
+//	compute  the current value against the new bounds  (checkCurrent)
 //	exec     ALTER SEQUENCE `db`.`s` …
+//	exec     REPLACE INTO pgtidb_catalog.texts … not called  outside (RESTART; seqstate.go)
 //
 // The check applies PostgreSQL's rules to the new definition (22023: MINVALUE below MAXVALUE,
 // START and RESTART within the bounds) and refuses (0A000) what TiDB would do differently:
 // TiDB keeps a sequence's values on its START + k·INCREMENT grid, so changing START or
 // INCREMENT (other than to ±1 in the same direction) is accepted only with a RESTART on the new
-// grid; and it does not check its current value against new bounds, so narrowing MINVALUE /
-// MAXVALUE is accepted only with RESTART (PostgreSQL checks the current value; pgtidb cannot
-// read it). CACHE is accepted and ignored (every pgtidb sequence is NOCACHE, see sequence.go).
+// grid. TiDB does not check its current value against new bounds; PostgreSQL checks its
+// last_value, which pgtidb derives from TiDB's base and its record of is_called (checkCurrent)
+// — refused when there is no record and the answer depends on it. CACHE is accepted and ignored (every
+// pgtidb sequence is NOCACHE, see sequence.go).
 // NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
 // -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
 // bounds of the sequence's data type (the one pgtidb stored, catalog/seqtype.go, else the one
@@ -248,15 +253,38 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	seq := sequenceRef{db: db, name: name}
 	info := newSelect()
 	info.Fields = &ast.FieldList{}
-	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE"} {
+	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
 		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
 	}
+	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)})
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 4, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
 		return nil, err
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return ch.check(rows, name) }
 	tn := &ast.TableName{Schema: cistr(db), Name: cistr(name)}
+	if !ch.restart && (ch.minv != nil || ch.maxv != nil || ch.noMin || ch.noMax || ch.asType != 0) {
+		// The bounds may narrow: PostgreSQL checks the current value against them.
+		sample := []returning.Row{{[]byte("1")}}
+		if err := b.step(returning.Collect, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
+			if len(keys) != 1 || keys[0][0] == nil {
+				return nil, nil // gone since translation: TiDB reports it
+			}
+			return &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: &ast.TableName{Schema: cistr(db), Name: cistr(name)}}, nil
+		}); err != nil {
+			return nil, err
+		}
+		b.roots = append(b.roots, nil)
+		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
+			if len(all) != 2 {
+				return nil, pgerror.New(pgerrcode.InternalError, "ALTER SEQUENCE: plan step out of order")
+			}
+			if err := ch.checkCurrent(all[0], all[1], name); err != nil {
+				return nil, err
+			}
+			return all[0], nil
+		}})
+	}
 	if !ch.noMin && !ch.noMax && ch.asType == 0 {
 		alter := ch.statement(tn, n.GetMissingOk())
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
@@ -271,6 +299,24 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		}); err != nil {
 			return nil, err
 		}
+	}
+	if ch.restart {
+		// Not called, at the value it restarts at (seqstate.go).
+		sample := []returning.Row{{[]byte("1")}}
+		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
+			switch {
+			case ch.restartWith != nil:
+				return sequenceStateWrite(seq, strconv.FormatInt(*ch.restartWith, 10)), nil
+			case ch.start != nil:
+				return sequenceStateWrite(seq, strconv.FormatInt(*ch.start, 10)), nil
+			case len(keys) == 1 && keys[0][0] != nil:
+				return sequenceStateWrite(seq, string(keys[0][0])), nil
+			}
+			return nil, nil
+		}); err != nil {
+			return nil, err
+		}
+		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	}
 	out, err := b.finish("ALTER SEQUENCE", KindDDL, nil)
 	if err != nil {
@@ -384,7 +430,7 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 	if lo == tidbSeqMin {
 		lo = math.MinInt64
 	}
-	oldInc, oldLo, oldHi := inc, lo, hi
+	oldInc := inc
 	ch, err := ch.resolve(oldInc, old[2], old[3])
 	if err != nil {
 		return err
@@ -426,20 +472,203 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 		}
 	}
 	if !ch.restart {
-		if lo > oldLo || hi < oldHi {
-			return pgerror.Unsupported("narrowing a sequence's MINVALUE/MAXVALUE without RESTART").
-				WithDetail("PostgreSQL checks the sequence's current value against the new bounds; pgtidb cannot read it from TiDB.")
-		}
 		gridMoved := (ch.increment != nil && inc != oldInc) || ch.start != nil
 		if gridMoved && !((inc == 1 || inc == -1) && (inc > 0) == (oldInc > 0)) {
 			return pgerror.Unsupported("changing a sequence's START or INCREMENT without RESTART").
 				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
 		}
+	} else if cycle := (ch.cycle == nil && len(rows[0]) > 4 && string(rows[0][4]) == "1") || (ch.cycle != nil && *ch.cycle); cycle &&
+		cycleGridDiffers(start, inc, lo, hi) {
+		return pgerror.Unsupported("RESTART of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+			WithDetail("Once the sequence went round, TiDB restarts on that other grid.")
+	} else if (inc > 1 && next < start) || (inc < -1 && next > start) {
+		return pgerror.Unsupported("RESTART at a value before the sequence's START with an INCREMENT other than 1 or -1").
+			WithDetail("TiDB hands out other values than PostgreSQL from there.")
 	} else if (next-start)%inc != 0 {
 		return pgerror.Unsupported("RESTART at a value off the sequence's START + k*INCREMENT grid").
 			WithDetail("TiDB's sequences only give START + k*INCREMENT values; " + strconv.FormatInt(next, 10) + " is not one of them.")
 	}
 	return nil
+}
+
+// checkCurrent applies PostgreSQL's check of the sequence's current value (its last_value)
+// against bounds ch narrows without RESTART: "RESTART value (v) cannot be less than MINVALUE"
+// (or greater than MAXVALUE), 22023. info is the collected definition (START, INCREMENT,
+// MIN_VALUE, MAX_VALUE, CYCLE), show TiDB's SHOW TABLE … NEXT_ROW_ID, whose SEQUENCE row is
+// TiDB's base B + 1: B is the last value handed out (or set by SETVAL) — PostgreSQL's
+// last_value with is_called — or, after CREATE, RESTART and a setval with is_called false,
+// the value before the next one, whose last_value is that next value (is_called false).
+// TiDB keeps no is_called; pgtidb records it (seqstate.go, the sixth info column). Without a
+// record the candidates are B and the next grid value after B, those within the old bounds
+// (PostgreSQL keeps last_value within them); when they disagree on the answer, the statement is
+// refused (0A000), as when TiDB shows no usable value.
+func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name string) error {
+	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
+		return nil
+	}
+	var old [4]int64
+	for i := range old {
+		v, err := strconv.ParseInt(string(info[0][i]), 10, 64)
+		if err != nil {
+			return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, info[0][i])
+		}
+		old[i] = v
+	}
+	start, inc, rawLo, rawHi := old[0], old[1], old[2], old[3]
+	cycle := string(info[0][4]) == "1"
+	r, err := ch.resolve(inc, rawLo, rawHi)
+	if err != nil {
+		return err
+	}
+	oldLo, oldHi := rawLo, rawHi
+	if oldHi == tidbSeqMax {
+		oldHi = math.MaxInt64
+	}
+	if oldLo == tidbSeqMin {
+		oldLo = math.MinInt64
+	}
+	lo, hi := oldLo, oldHi
+	if r.minv != nil {
+		lo = *r.minv
+	}
+	if r.maxv != nil {
+		hi = *r.maxv
+	}
+	if lo <= oldLo && hi >= oldHi {
+		return nil
+	}
+	refuse := func(why string) error {
+		return pgerror.Unsupported("narrowing a sequence's MINVALUE/MAXVALUE without RESTART here").
+			WithDetail("PostgreSQL checks the sequence's current value against the new bounds; " + why)
+	}
+	base, ok := sequenceBase(show)
+	if !ok {
+		return refuse("TiDB does not show it for this sequence.")
+	}
+	// The grid TiDB hands values out on starts at START, or after a cycle at the bound it
+	// cycles to (TiDB does not show which).
+	offsets := []int64{start}
+	if cycle {
+		if old[1] > 0 {
+			offsets = append(offsets, rawLo)
+		} else {
+			offsets = append(offsets, rawHi)
+		}
+	}
+	candidates := []int64{}
+	within := func(v int64) bool { return v >= oldLo && v <= oldHi }
+	var next []int64
+	for _, off := range offsets {
+		if v, ok := nextOnGrid(base, off, old[1]); ok && !slicesContains(next, v) {
+			next = append(next, v)
+		}
+	}
+	state := ""
+	if len(info[0]) > 5 && info[0][5] != nil {
+		state = string(info[0][5])
+	}
+	recorded, err := strconv.ParseInt(state, 10, 64)
+	switch {
+	case state == sequenceStateCalled:
+		// Called at TiDB's last value.
+		candidates = append(candidates, base)
+	case err == nil && slicesContains(next, recorded):
+		// Not called: nothing handed out since the value was recorded.
+		candidates = append(candidates, recorded)
+	case err == nil:
+		// Called since.
+		candidates = append(candidates, base)
+	default:
+		// Unknown (seqstate.go): the last value, or the next one.
+		if within(base) {
+			candidates = append(candidates, base)
+		}
+		for _, v := range next {
+			if within(v) && !slicesContains(candidates, v) {
+				candidates = append(candidates, v)
+			}
+		}
+	}
+	outcome := func(v int64) error {
+		if v < lo {
+			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be less than MINVALUE (%d)", v, lo)
+		}
+		if v > hi {
+			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be greater than MAXVALUE (%d)", v, hi)
+		}
+		return nil
+	}
+	var first error
+	for i, v := range candidates {
+		err := outcome(v)
+		if i == 0 {
+			first = err
+			continue
+		}
+		if err != nil || first != nil {
+			return refuse("whether its value " + strconv.FormatInt(base, 10) +
+				" was handed out (PostgreSQL's is_called) decides the answer, and TiDB does not keep that.")
+		}
+	}
+	if len(candidates) == 0 {
+		return refuse("TiDB's state of it matches none PostgreSQL could have.")
+	}
+	return first
+}
+
+// sequenceBase reads TiDB's base of a sequence (the last value handed out, or the one before
+// the next) from its SHOW TABLE … NEXT_ROW_ID rows, which show base + 1 as an unsigned number.
+// TiDB shows 9223372036854775807 for some negative bases: not usable.
+func sequenceBase(show []returning.Row) (int64, bool) {
+	for _, r := range show {
+		if len(r) >= 5 && string(r[4]) == "SEQUENCE" {
+			v, err := strconv.ParseUint(string(r[3]), 10, 64)
+			if err != nil || v == math.MaxInt64 {
+				return 0, false
+			}
+			return int64(v) - 1, true
+		}
+	}
+	return 0, false
+}
+
+// cycleGridDiffers reports whether a CYCLE sequence's values after going round (TiDB: MINVALUE
+// + k·INCREMENT ascending, MAXVALUE − k·|INCREMENT| descending, as PostgreSQL's) lie on another
+// grid than START + k·INCREMENT, where TiDB still restarts and sets values (it keeps
+// counting rounds and hands out the other grid's values).
+func cycleGridDiffers(start, inc, lo, hi int64) bool {
+	if inc == 1 || inc == -1 {
+		return false
+	}
+	bound := max(lo, tidbSeqMin)
+	if inc < 0 {
+		bound = min(hi, tidbSeqMax)
+	}
+	return (start%inc-bound%inc)%inc != 0
+}
+
+// nextOnGrid is the first value after base (in the direction of inc) on the grid off + k·inc.
+func nextOnGrid(base, off, inc int64) (int64, bool) {
+	b, o, step := big.NewInt(base), big.NewInt(off), big.NewInt(inc)
+	d := new(big.Int).Sub(b, o)
+	q := new(big.Int).Div(d, step) // Euclidean: off + q·inc is at or beyond base against inc
+	v := new(big.Int).Add(o, new(big.Int).Mul(q, step))
+	for (inc > 0 && v.Cmp(b) <= 0) || (inc < 0 && v.Cmp(b) >= 0) {
+		v.Add(v, step)
+	}
+	if !v.IsInt64() {
+		return 0, false
+	}
+	return v.Int64(), true
+}
+
+func slicesContains(s []int64, v int64) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }
 
 // statement is TiDB's ALTER SEQUENCE for ch (DO 0 when nothing changes on TiDB).

@@ -173,6 +173,9 @@ func runPlan(t *testing.T, d *datadriven.TestData) string {
 		if st.PerKey {
 			b.WriteString(" per key")
 		}
+		if st.Outside {
+			b.WriteString(" outside")
+		}
 		fmt.Fprintf(&b, ": %s\n", st.Explain)
 		if len(st.ParamOrder) > 0 {
 			var order []string

@@ -82,8 +82,16 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 			seqType = ty.OID
 		}
 	}
+	// Not called yet: the next nextval gives START (TextSequenceState).
+	var start int64
+	for _, o := range opts {
+		if o.Tp == ast.SequenceStartWith {
+			start = o.IntValue
+		}
+	}
 	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: rv.GetRelname(), SetTexts: true,
-		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}}}}}
+		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}},
+			{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}}}
 	return out, nil
 }
 

@@ -48,9 +48,9 @@ func TestAlterSequenceCheck(t *testing.T) {
 		want string // SQLSTATE, "" for accepted
 	}{
 		{alterSequenceChange{maxv: i(1000), restart: true}, ""},
-		{alterSequenceChange{maxv: i(1000)}, "0A000"}, // narrowing without RESTART
-		{alterSequenceChange{minv: i(-5)}, ""},        // widening
-		{alterSequenceChange{minv: i(10)}, "22023"},   // START below MINVALUE
+		{alterSequenceChange{maxv: i(1000)}, ""},    // narrowing without RESTART: checkCurrent decides
+		{alterSequenceChange{minv: i(-5)}, ""},      // widening
+		{alterSequenceChange{minv: i(10)}, "22023"}, // START below MINVALUE
 		{alterSequenceChange{minv: i(10), maxv: i(5)}, "22023"},
 		{alterSequenceChange{restart: true, restartWith: i(0)}, "22023"},
 		{alterSequenceChange{restart: true, restartWith: i(7)}, ""},
@@ -96,6 +96,11 @@ func TestSetvalCheck(t *testing.T) {
 		{[]returning.Row{row("9223372036854775807", "1", "1", "1", "1", "9223372036854775806")}, "0A000"},
 		{[]returning.Row{row("7", "1", "1", "5", "1", "100")}, "0A000"},
 		{[]returning.Row{row("11", "1", "1", "5", "1", "100")}, ""},
+		// Before START with INCREMENT 5 (or -5): TiDB's values differ there.
+		{[]returning.Row{row("5", "1", "10", "5", "0", "100")}, "0A000"},
+		{[]returning.Row{row("10", "1", "10", "5", "0", "100")}, ""},
+		{[]returning.Row{row("-5", "1", "-10", "-5", "-100", "0")}, "0A000"},
+		{[]returning.Row{row("5", "1", "10", "1", "0", "100")}, ""},
 		{[]returning.Row{row("", "1", "1", "1", "1", "100")}, ""},
 		{[]returning.Row{row("5", "1", "", "", "", "")}, "42P01"},
 		{[]returning.Row{row("5", "1", "1", "1", "1", "100"), row("6", "1", "1", "1", "1", "100")}, "0A000"},

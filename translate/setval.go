@@ -22,21 +22,27 @@ import (
 // Moving forward is TiDB's SETVAL(s, n - INCREMENT), which is not DDL and, like PostgreSQL's
 // setval, is not undone by ROLLBACK; when it does not move the sequence (it ignores values at
 // or below the current one), SHOW TABLE … NEXT_ROW_ID tells whether the next value already is
-// n; otherwise the sequence moves backwards with ALTER SEQUENCE … RESTART WITH n, which is DDL
-// (TiDB commits an open transaction first). With is_called, a NEXTVAL then consumes n and makes
-// it the session's LASTVAL — PostgreSQL's is_called state:
+// n; otherwise the sequence moves backwards with ALTER SEQUENCE … RESTART WITH n, DDL that
+// runs on a TiDB connection of its own (a returning.Step Outside), so that an open transaction
+// is neither committed nor ended: its writes commit or roll back later, and the setval stays
+// either way, as PostgreSQL's. With is_called, a NEXTVAL then consumes n and makes it the
+// session's LASTVAL — PostgreSQL's is_called state:
 //
-//	collect  SELECT n, is_called, START, INCREMENT, MIN_VALUE, MAX_VALUE, IF(…, n) FROM …   checks
-//	collect  SELECT SETVAL(s, n - INCREMENT)
-//	collect  SHOW TABLE s NEXT_ROW_ID                                   (SETVAL was NULL)
+//	collect  does the session's transaction hold the sequence (TiDB's metadata lock)?
+//	collect  SELECT SETVAL(s, n - INCREMENT)                            outside
+//	collect  SHOW TABLE s NEXT_ROW_ID                                   outside (SETVAL was NULL)
 //	collect  SELECT LASTVAL(s)                                          (is_called)
 //	compute  forward, already there, or backwards
-//	exec     ALTER SEQUENCE s RESTART WITH n                            (backwards)
+//	exec     ALTER SEQUENCE s RESTART WITH n                            outside (backwards)
 //	exec     DO NEXTVAL(s)                                              (is_called)
+//	exec     REPLACE INTO pgtidb_catalog.texts … is_called              outside (seqstate.go)
 //	return   n
 //
-// The plan is KindDDL; Statement.AfterWrites is the same plan without DDL, which the proxy runs
-// in a transaction block after writes: there moving backwards is refused with 25001.
+// TiDB's DDL waits for every transaction that called a function of the sequence (a metadata
+// lock): a move backwards in a transaction that already called nextval, currval, setval(…,
+// true) or lastval of it, or drew keys from it for INSERT … RETURNING, is refused with 25001
+// (setvalSteps). The plan is KindQuery: it writes nothing a transaction would undo, so it runs
+// anywhere in a transaction block and does not count as a write there.
 // The check raises PostgreSQL's errors (42P01, 22003 out of bounds) and refuses (0A000) what
 // TiDB cannot do: more than one row, a value at the int64 extremes (outside TiDB's range), and
 // a value off the sequence's START + k·INCREMENT grid, where TiDB's SETVAL and RESTART WITH round.
@@ -121,6 +127,7 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 	cExpr := sel.Fields.Fields[1].Expr
 	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: funcCall("IF",
 		&ast.IsNullExpr{Expr: cExpr}, ast.NewValueExpr(nil, "", ""), nExpr)})
+	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, "CYCLE")})
 
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 6, nil, func([]returning.Row) (ast.StmtNode, error) { return sel, nil }); err != nil {
@@ -134,36 +141,36 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 	if name == "" {
 		name = "setval"
 	}
-	out, err := b.finish("SELECT", KindDDL, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
+	// A query for the session's transaction logic: the plan runs no DDL on the session's
+	// connection (its ALTER SEQUENCE is Outside) and writes nothing a transaction undoes.
+	out, err := b.finish("SELECT", KindQuery, []Column{{Name: name, Type: typemap.Of(typemap.Int8)}})
 	if err != nil {
 		return nil, err
 	}
-	// After writes in a transaction block the plan must not run DDL: the same steps, with
-	// a backwards move refused (25001) instead of run as ALTER SEQUENCE.
-	alt := *out
-	alt.Kind = KindDML
-	plan := *out.Plan
-	plan.Steps = append([]returning.Step(nil), out.Plan.Steps...)
-	plan.Steps[setvalDecide].Compute = func(all [][]returning.Row) ([]returning.Row, error) {
-		return setvalDecision(all, seq, false)
-	}
-	alt.Plan = &plan
-	out.AfterWrites = &alt
+	out.ReadOnlyName = "setval()"
 	return out, nil
 }
 
 // setvalDecide is the index of the plan step deciding whether setval needs ALTER SEQUENCE.
-const setvalDecide = 4
+const setvalDecide = 5
 
 // setvalSteps appends the steps after setval's check (see setval.go): a forward move is
-// TiDB's SETVAL, which is not DDL; a move backwards is ALTER SEQUENCE … RESTART WITH.
+// TiDB's SETVAL, which is not DDL; a move backwards is ALTER SEQUENCE … RESTART WITH, which
+// runs on a connection of its own (Outside), so that the session's open transaction goes on.
+// TiDB's metadata lock makes that DDL wait for every transaction that called a function of the
+// sequence (NEXTVAL, SETVAL, LASTVAL, SHOW … NEXT_ROW_ID; not an INSERT drawing a default
+// from it), so the steps that read or move the sequence run Outside too, and a move backwards
+// in a transaction that already used the sequence is refused (25001) — it would wait for
+// itself:
 //
-//	collect  SELECT SETVAL(s, n - INCREMENT)          NULL when the sequence is at or past it
-//	collect  SHOW TABLE s NEXT_ROW_ID                  (SETVAL was NULL, INCREMENT > 0)
-//	collect  SELECT LASTVAL(s)                         (is_called, shown)
+//	collect  used: the session's transaction holds the sequence (TIDB_TRX), in a transaction
+//	collect  SELECT SETVAL(s, n - INCREMENT)     outside; NULL when the sequence is at or past it
+//	collect  SHOW TABLE s NEXT_ROW_ID             outside (SETVAL was NULL, INCREMENT > 0)
+//	collect  SELECT LASTVAL(s)                    (is_called, shown at n, and no DDL can follow)
 //	compute  next value already n; already past n with LASTVAL n (is_called); or backwards
-//	exec     ALTER SEQUENCE s RESTART WITH n           (backwards)
-//	exec     DO NEXTVAL(s)                             (is_called: n becomes the session's currval)
+//	exec     ALTER SEQUENCE s RESTART WITH n      outside (backwards)
+//	exec     DO NEXTVAL(s)                        (is_called: n becomes the session's currval)
+//	exec     REPLACE INTO pgtidb_catalog.texts …  outside: is_called (seqstate.go)
 //	compute  the result row
 func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	tn := func() *ast.TableName { return &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)} }
@@ -198,7 +205,7 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 		return sql, nil, err
 	}
 	var steps []returning.Step
-	add := func(kind returning.StepKind, sample ast.StmtNode, build func(all [][]returning.Row) ast.StmtNode) error {
+	add := func(kind returning.StepKind, outside bool, sample ast.StmtNode, build func(all [][]returning.Row) ast.StmtNode) error {
 		e, err := explain(sample)
 		if err != nil {
 			return err
@@ -208,7 +215,7 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 		if kind == returning.Exec {
 			need = setvalDecide + 1
 		}
-		steps = append(steps, returning.Step{Kind: kind, Explain: e, BuildFrom: func(all [][]returning.Row) (string, []int, error) {
+		steps = append(steps, returning.Step{Kind: kind, Outside: outside, Explain: e, BuildFrom: func(all [][]returning.Row) (string, []int, error) {
 			if len(all) < need {
 				return "", nil, pgerror.New(pgerrcode.InternalError, "setval: plan step out of order")
 			}
@@ -220,8 +227,17 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 		}})
 		return nil
 	}
-	// 1: SETVAL(s, n - INCREMENT): the next NEXTVAL gives n.
-	if err := add(returning.Collect, setvalSel(4), func(all [][]returning.Row) ast.StmtNode {
+	// 1: does the session's transaction hold the sequence already (and is there one)?
+	if err := add(returning.Collect, false, sequenceUsedInTxn(seq), func(all [][]returning.Row) ast.StmtNode {
+		if _, _, _, ok := target(all); !ok {
+			return nil
+		}
+		return sequenceUsedInTxn(seq)
+	}); err != nil {
+		return err
+	}
+	// 2: SETVAL(s, n - INCREMENT): the next NEXTVAL gives n.
+	if err := add(returning.Collect, true, setvalSel(4), func(all [][]returning.Row) ast.StmtNode {
 		v, inc, _, ok := target(all)
 		if !ok || (inc > 0 && v < math.MinInt64+inc) || (inc < 0 && v > math.MaxInt64+inc) {
 			return nil
@@ -230,38 +246,48 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	}); err != nil {
 		return err
 	}
-	// 2: SETVAL did not move it: is the next value already n? (TiDB shows it for INCREMENT > 0.)
-	if err := add(returning.Collect, show(), func(all [][]returning.Row) ast.StmtNode {
+	// 3: SETVAL did not move it: is the next value already n? (TiDB shows it for INCREMENT > 0.)
+	if err := add(returning.Collect, true, show(), func(all [][]returning.Row) ast.StmtNode {
 		_, inc, _, ok := target(all)
-		if !ok || inc < 0 || len(all) < 2 || setvalMoved(all[1]) {
+		if !ok || inc < 0 || setvalMoved(all[2]) {
 			return nil
 		}
 		return show()
 	}); err != nil {
 		return err
 	}
-	// 3: the next value is past n: with is_called the sequence may be just where setval puts it,
-	// if this session's LASTVAL is n (its own nextval handed n out).
+	// 4: the next value is n + INCREMENT: with is_called the sequence may be just where setval
+	// puts it, if this session's LASTVAL is n (its own nextval handed n out). LASTVAL holds the
+	// sequence for the transaction, so only where no ALTER SEQUENCE can follow (autocommit, or
+	// the transaction holds it already).
 	lastval := func() ast.StmtNode {
 		sel := newSelect()
 		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: funcCall("LASTVAL", &ast.TableNameExpr{Name: tn()})}}}
 		return sel
 	}
-	if err := add(returning.Collect, lastval(), func(all [][]returning.Row) ast.StmtNode {
-		if _, _, isCalled, ok := target(all); !ok || !isCalled || len(all[2]) == 0 {
+	if err := add(returning.Collect, false, lastval(), func(all [][]returning.Row) ast.StmtNode {
+		v, inc, isCalled, ok := target(all)
+		if !ok || !isCalled {
+			return nil
+		}
+		if next, ok := setvalShownNext(all[3]); !ok || next != v+inc {
+			return nil
+		}
+		if used, inTxn := setvalUsed(all[1]); inTxn && !used {
 			return nil
 		}
 		return lastval()
 	}); err != nil {
 		return err
 	}
-	// 4: decide.
+	// 5: decide.
 	b.roots = append(b.roots, nil)
 	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
-		return setvalDecision(all, seq, true)
+		return setvalDecision(all, seq)
 	}})
-	// 5: backwards: ALTER SEQUENCE … RESTART WITH n.
-	if err := add(returning.Exec, restart(5), func(all [][]returning.Row) ast.StmtNode {
+	// 6: backwards: ALTER SEQUENCE … RESTART WITH n, on a connection of its own: TiDB's DDL
+	// would commit the session's open transaction.
+	if err := add(returning.Exec, true, restart(5), func(all [][]returning.Row) ast.StmtNode {
 		v, _, _, ok := target(all)
 		if !ok || string(all[setvalDecide][0][0]) != "restart" {
 			return nil
@@ -270,8 +296,8 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	}); err != nil {
 		return err
 	}
-	// 6: is_called: NEXTVAL gives n and makes it the session's currval.
-	if err := add(returning.Exec, nextval(), func(all [][]returning.Row) ast.StmtNode {
+	// 7: is_called: NEXTVAL gives n and makes it the session's currval.
+	if err := add(returning.Exec, false, nextval(), func(all [][]returning.Row) ast.StmtNode {
 		if _, _, isCalled, ok := target(all); !ok || !isCalled || string(all[setvalDecide][0][0]) == "done" {
 			return nil
 		}
@@ -279,7 +305,20 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	}); err != nil {
 		return err
 	}
-	// 7: the result row: n, or NULL (a NULL argument).
+	// 8: PostgreSQL's is_called, recorded outside the transaction (seqstate.go).
+	if err := add(returning.Exec, true, sequenceStateWrite(seq, "5"), func(all [][]returning.Row) ast.StmtNode {
+		v, _, isCalled, ok := target(all)
+		if !ok {
+			return nil
+		}
+		if isCalled {
+			return sequenceStateWrite(seq, sequenceStateCalled)
+		}
+		return sequenceStateWrite(seq, strconv.FormatInt(v, 10))
+	}); err != nil {
+		return err
+	}
+	// 9: the result row: n, or NULL (a NULL argument).
 	b.roots = append(b.roots, nil, nil)
 	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
 		if len(all) == 0 || len(all[0]) != 1 || len(all[0][0]) < 7 {
@@ -291,6 +330,65 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	return nil
 }
 
+// sequenceUsedInTxn is
+//
+//	SELECT FIND_IN_SET((SELECT TIDB_TABLE_ID FROM information_schema.TABLES WHERE … = seq),
+//	    (SELECT RELATED_TABLE_IDS FROM information_schema.TIDB_TRX WHERE SESSION_ID = CONNECTION_ID())),
+//	  (SELECT COUNT(*) FROM information_schema.TIDB_TRX WHERE SESSION_ID = CONNECTION_ID())
+//
+// whether the session's open transaction holds TiDB's metadata lock on the sequence (non-zero,
+// NULL when there is no transaction), and whether there is one.
+func sequenceUsedInTxn(seq sequenceRef) ast.StmtNode {
+	col := func(name string) ast.ExprNode { return &ast.ColumnNameExpr{Name: &ast.ColumnName{Name: cistr(name)}} }
+	from := func(table string, where ast.ExprNode, field ast.ExprNode) ast.ExprNode {
+		sel := newSelect()
+		sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: field}}}
+		sel.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{
+			Schema: cistr("information_schema"), Name: cistr(table)}}}}
+		sel.Where = where
+		return &ast.SubqueryExpr{Query: sel}
+	}
+	own := func() ast.ExprNode {
+		return &ast.BinaryOperationExpr{Op: opcode.EQ, L: col("SESSION_ID"), R: funcCall("CONNECTION_ID")}
+	}
+	tableID := from("TABLES", &ast.BinaryOperationExpr{Op: opcode.LogicAnd,
+		L: &ast.BinaryOperationExpr{Op: opcode.EQ, L: col("TABLE_SCHEMA"), R: strLit(seq.db)},
+		R: &ast.BinaryOperationExpr{Op: opcode.EQ, L: col("TABLE_NAME"), R: strLit(seq.name)}}, col("TIDB_TABLE_ID"))
+	related := from("TIDB_TRX", own(), col("RELATED_TABLE_IDS"))
+	count := from("TIDB_TRX", own(), &ast.AggregateFuncExpr{F: ast.AggFuncCount, Args: []ast.ExprNode{ast.NewValueExpr(1, "", "")}})
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{Fields: []*ast.SelectField{{Expr: funcCall("FIND_IN_SET", tableID, related)}, {Expr: count}}}
+	return sel
+}
+
+// setvalUsed reads sequenceUsedInTxn's row: used, the transaction holds the sequence; inTxn,
+// there is a transaction (when unknown: both, the careful answer).
+func setvalUsed(rows []returning.Row) (used, inTxn bool) {
+	if len(rows) != 1 || len(rows[0]) != 2 {
+		return true, true
+	}
+	n := string(rows[0][1])
+	if n == "0" {
+		return false, false
+	}
+	return rows[0][0] != nil && string(rows[0][0]) != "0", true
+}
+
+// setvalShownNext is the sequence's next value SHOW TABLE … NEXT_ROW_ID shows (INCREMENT 1;
+// for larger increments the value after TiDB's base, which next value tests compare with).
+func setvalShownNext(rows []returning.Row) (int64, bool) {
+	for _, r := range rows {
+		if len(r) >= 5 && string(r[4]) == "SEQUENCE" {
+			next, err := strconv.ParseUint(string(r[3]), 10, 64)
+			if err != nil || next > math.MaxInt64 {
+				return 0, false
+			}
+			return int64(next), true
+		}
+	}
+	return 0, false
+}
+
 // setvalMoved reports whether the SETVAL step moved the sequence (returned its value).
 func setvalMoved(rows []returning.Row) bool {
 	return len(rows) == 1 && len(rows[0]) == 1 && rows[0][0] != nil
@@ -298,9 +396,9 @@ func setvalMoved(rows []returning.Row) bool {
 
 // setvalDecision is setval's compute step: [["none"]] when SETVAL moved the sequence or its next
 // value is already n, [["done"]] when with is_called n was the last value handed out and is
-// the session's LASTVAL, [["restart"]] when it must move backwards — refused with
-// 25001 when the plan may not run DDL (ddl false: in a transaction block after writes).
-func setvalDecision(all [][]returning.Row, seq sequenceRef, ddl bool) ([]returning.Row, error) {
+// the session's LASTVAL, [["restart"]] when it must move backwards — refused (25001) when
+// the session's transaction holds the sequence, as TiDB's DDL would wait for that transaction.
+func setvalDecision(all [][]returning.Row, seq sequenceRef) ([]returning.Row, error) {
 	none := []returning.Row{{[]byte("none")}}
 	if len(all) < setvalDecide {
 		return nil, pgerror.New(pgerrcode.InternalError, "setval: plan step out of order")
@@ -309,7 +407,7 @@ func setvalDecision(all [][]returning.Row, seq sequenceRef, ddl bool) ([]returni
 	if !ok {
 		return none, nil
 	}
-	if setvalMoved(all[1]) {
+	if setvalMoved(all[2]) {
 		return none, nil
 	}
 	inc, err := strconv.ParseInt(string(all[0][0][3]), 10, 64)
@@ -317,28 +415,21 @@ func setvalDecision(all [][]returning.Row, seq sequenceRef, ddl bool) ([]returni
 		return nil, pgerror.New(pgerrcode.InternalError, "setval: sequence increment unreadable")
 	}
 	// Either way the next value must be n (with is_called a NEXTVAL consumes it afterwards).
-	want := v
-	for _, r := range all[2] {
-		if len(r) >= 5 && string(r[4]) == "SEQUENCE" {
-			next, err := strconv.ParseUint(string(r[3]), 10, 64)
-			if err != nil || inc <= 0 {
-				break
-			}
-			if int64(next) == want {
-				return none, nil
-			}
-			if isCalled && int64(next) == want+inc && len(all[3]) == 1 && len(all[3][0]) == 1 &&
-				string(all[3][0][0]) == strconv.FormatInt(v, 10) {
-				return []returning.Row{{[]byte("done")}}, nil
-			}
+	if next, ok := setvalShownNext(all[3]); ok && inc > 0 {
+		if next == v {
+			return none, nil
+		}
+		if isCalled && next == v+inc && len(all[4]) == 1 && len(all[4][0]) == 1 &&
+			string(all[4][0][0]) == strconv.FormatInt(v, 10) {
+			return []returning.Row{{[]byte("done")}}, nil
 		}
 	}
-	if !ddl {
+	if used, inTxn := setvalUsed(all[1]); used && inTxn {
 		return nil, pgerror.New(pgerrcode.ActiveSQLTransaction,
-			"pgtidb cannot move a sequence backwards after writes or savepoints in the same transaction block").
+			"pgtidb cannot move a sequence backwards in a transaction that already used it").
 			WithDetail("setval(" + strconv.Quote(seq.name) + ", " + strconv.FormatInt(v, 10) +
-				") below the sequence's position is ALTER SEQUENCE on TiDB, which commits the open transaction.").
-			WithHint("Run the setval before the writes, or in its own transaction.")
+				") below the sequence's position is ALTER SEQUENCE on TiDB, which waits for the transactions that called nextval, currval, setval or lastval of the sequence, this one too.").
+			WithHint("Run the setval before using the sequence in the transaction, or in its own transaction.")
 	}
 	return []returning.Row{{[]byte("restart")}}, nil
 }
@@ -415,6 +506,14 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 		}
 		if v > tidbSeqMax || v < tidbSeqMin {
 			return pgerror.Unsupported("setval() to the int64 extreme " + strconv.FormatInt(v, 10))
+		}
+		if len(r) > 7 && string(r[7]) == "1" && cycleGridDiffers(start, inc, lo, hi) {
+			return pgerror.Unsupported("setval() of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+				WithDetail("Once the sequence went round, TiDB hands out values on that other grid.")
+		}
+		if (inc > 1 && v < start) || (inc < -1 && v > start) {
+			return pgerror.Unsupported("setval() to a value before the sequence's START with an INCREMENT other than 1 or -1").
+				WithDetail("TiDB hands out other values than PostgreSQL from there.")
 		}
 		if (v-start)%inc != 0 {
 			return pgerror.Unsupported("setval() to a value off the sequence's START + k*INCREMENT grid").

@@ -115,10 +115,10 @@ type Statement struct {
 	// NeedsBlock marks a statement PostgreSQL runs only inside a transaction block (LOCK
 	// TABLE): outside one the proxy refuses it with 25P01.
 	NeedsBlock bool
-	// AfterWrites, for a KindDDL statement, is the form the proxy runs instead in a
-	// transaction block after writes or savepoints, where DDL is refused: a plan that runs
-	// no DDL and refuses (25001) the cases that would need it (setval moving backwards).
-	AfterWrites *Statement
+	// ReadOnlyName names what makes a KindQuery statement one a read-only transaction refuses
+	// ("setval()"): the proxy answers PostgreSQL's 25006 "cannot execute setval() in a
+	// read-only transaction".
+	ReadOnlyName string
 	// Notices are the NOTICEs PostgreSQL sends when the statement succeeds ("relation … already
 	// exists, skipping", "drop cascades to …"), decided from the catalog at translation.
 	Notices []*pgerror.Error

@@ -19,6 +19,7 @@ import (
 //	collect  the foreign keys from other tables into the listed ones   0A000 as PostgreSQL's
 //	exec     TRUNCATE TABLE t1; exec TRUNCATE TABLE t2 …
 //	exec     ALTER SEQUENCE t1_id_seq RESTART …                          (RESTART IDENTITY)
+//	exec     DELETE FROM pgtidb_catalog.texts … its is_called            (outside, seqstate.go)
 //
 // PostgreSQL refuses to truncate a table another table references unless that table is
 // truncated too (or CASCADE); TiDB refuses it in every case (1701), also after the referencing
@@ -71,6 +72,12 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 			return nil, err
 		}
+		// The recorded is_called no longer holds (seqstate.go).
+		forget := sequenceStateForget(sequenceRef{db: seq.Schema.O, name: seq.Name.O})
+		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return forget, nil }); err != nil {
+			return nil, err
+		}
+		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	}
 	return b.finish("TRUNCATE TABLE", KindDDL, nil)
 }
