@@ -8,6 +8,7 @@ import (
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 
 	"github.com/pgtidb/pgtidb/pgerror"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 // SetValue renders the arguments of SET name TO … as the string value PostgreSQL stores:
@@ -137,36 +138,21 @@ func intervalZone(tc *pg_query.TypeCast) (string, error) {
 	if mask != -1 && mask != intervalHour && mask != intervalHourToMinute {
 		return "", pgerror.New(pgerrcode.InvalidParameterValue, "time zone interval must be HOUR or HOUR TO MINUTE")
 	}
-	v := strings.TrimSpace(tc.GetArg().GetAConst().GetSval().GetSval())
-	sign := 1
-	if v != "" && (v[0] == '+' || v[0] == '-') {
-		if v[0] == '-' {
-			sign = -1
+	text := tc.GetArg().GetAConst().GetSval().GetSval()
+	v := strings.TrimSpace(text)
+	sec, ok := typemap.ParseOffset(v)
+	if n, err := strconv.Atoi(v); err == nil {
+		// A bare number counts the typmod's last unit.
+		switch mask {
+		case intervalHour:
+			sec = n * 3600
+		case intervalHourToMinute:
+			sec = n * 60
+		default:
+			sec = n
 		}
-		v = v[1:]
-	}
-	fields := strings.Split(v, ":")
-	nums := make([]int, len(fields))
-	for i, f := range fields {
-		n, err := strconv.Atoi(f)
-		if err != nil || f == "" || n < 0 || len(fields) > 3 || i > 0 && n > 59 {
-			return "", pgerror.Unsupported("SET TIME ZONE INTERVAL '" + tc.GetArg().GetAConst().GetSval().GetSval() + "' (pgtidb reads [+|-]hh[:mm[:ss]])")
-		}
-		nums[i] = n
-	}
-	var sec int
-	switch {
-	case len(nums) > 1:
-		for len(nums) < 3 {
-			nums = append(nums, 0)
-		}
-		sec = nums[0]*3600 + nums[1]*60 + nums[2]
-	case mask == intervalHour:
-		sec = nums[0] * 3600
-	case mask == intervalHourToMinute:
-		sec = nums[0] * 60
-	default:
-		sec = nums[0]
+	} else if !ok || !strings.Contains(v, ":") {
+		return "", pgerror.Unsupported("SET TIME ZONE INTERVAL '" + text + "' (pgtidb reads [+|-]hh[:mm[:ss]])")
 	}
 	switch mask {
 	case intervalHour:
@@ -174,5 +160,5 @@ func intervalZone(tc *pg_query.TypeCast) (string, error) {
 	case intervalHourToMinute:
 		sec -= sec % 60
 	}
-	return fixedZone(sign * sec)
+	return fixedZone(sec)
 }

@@ -94,15 +94,15 @@ func posixOffset(name string) (off int, abbr string, ok bool) {
 		}
 		abbr, rest = name[:i], name[i:]
 	}
-	west, ok := parseOffset(rest)
+	west, ok := ParseOffset(rest)
 	if !ok {
 		return 0, "", false
 	}
 	return -west, abbr, true
 }
 
-// parseOffset reads [+|-]hh[:mm[:ss]] as seconds (hours up to 24 as POSIX allows).
-func parseOffset(s string) (int, bool) {
+// ParseOffset reads [+|-]hh[:mm[:ss]] as seconds (hours up to 24 as POSIX allows).
+func ParseOffset(s string) (int, bool) {
 	sign := 1
 	if s != "" && (s[0] == '+' || s[0] == '-') {
 		if s[0] == '-' {
