@@ -279,7 +279,8 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, before *leftSide, sc *scope)
 	}
 	var right *fromItem
 	if rf := j.GetRarg().GetRangeFunction(); rf != nil {
-		lside := &leftSide{item: left, tp: tp}
+		lside := &leftSide{item: left, tp: tp,
+			filtered: tp == ast.LeftJoin && j.GetQuals() != nil && !isTrueConst(j.GetQuals())}
 		for _, r := range sc.rels {
 			inLeft := false
 			for _, l := range left.rels {

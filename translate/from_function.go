@@ -39,10 +39,12 @@ import (
 // name, and the relations stay in the scope under their own names with each column redirected
 // to the derived table's (relColumn.src): a, b, u and their columns resolve in SELECT, WHERE and
 // ON as before, and `*` expands to the left items' columns, then the function's. An INNER JOIN's
-// ON filters the derived table; LEFT JOIN … ON true keeps a row whose functions are all empty,
-// with NULLs. Refused (0A000): LEFT JOIN with another ON condition, USING or NATURAL with such a
-// function, one inside a JOIN that names a FROM item outside that JOIN, FOR UPDATE over it, a
-// column definition list, other functions. RIGHT (and FULL) JOIN is PostgreSQL's 42P10.
+// ON filters the derived table; a LEFT JOIN keeps a left row that no function row matches (or
+// whose functions are all empty) once, with NULLs (lateralJoin). Refused (0A000): USING or
+// NATURAL with such a function, one inside a JOIN that names a FROM item outside that JOIN (or
+// inside a RIGHT JOIN's left side naming the FROM items before it), FOR UPDATE over it, a column
+// definition list, other functions. RIGHT JOIN to it is PostgreSQL's 42P10 (FULL JOIN is refused
+// before).
 
 // leftSide is what a function in FROM may name: the FROM items to its left, combined (nil when
 // none), how it joins them, and the relations of the query level it may not name (the FROM
@@ -54,6 +56,9 @@ type leftSide struct {
 	// underRight is set when the function is inside a RIGHT JOIN's left side, the left side
 	// being the FROM list's items before that JOIN.
 	underRight bool
+	// filtered is set for a LEFT JOIN ON a condition other than true: the derived table then
+	// also numbers the left rows (pgtidb_r) and shows the positions (pgtidb_i) for lateralJoin.
+	filtered bool
 }
 
 // rowsFunction reports whether rf is translated here: ROWS FROM, unnest of several arrays,
@@ -224,6 +229,10 @@ func (t *translator) functionRows(rf *pg_query.RangeFunction, left *leftSide, sc
 		}
 		inner.From = &ast.TableRefsClause{TableRefs: join}
 	}
+	rowID := -1
+	if outerJoin && left.filtered {
+		rowID = add(&ast.WindowFuncExpr{Name: "row_number"}, of(typemap.Int8))
+	}
 	for _, p := range parts {
 		for _, a := range p.fc.GetArgs() {
 			e, ty, err := t.expr(a, argScope)
@@ -287,6 +296,10 @@ func (t *translator) functionRows(rf *pg_query.RangeFunction, left *leftSide, sc
 		}
 		out.Fields.Fields = append(out.Fields.Fields, &ast.SelectField{Expr: ord, AsName: cistr("pgtidb_o")})
 	}
+	if rowID >= 0 {
+		out.Fields.Fields = append(out.Fields.Fields, &ast.SelectField{Expr: x.col(rowID), AsName: cistr("pgtidb_r")},
+			&ast.SelectField{Expr: x.pos, AsName: cistr(srfPos)})
+	}
 	out.From = x.from()
 	out.Where = binop(opcode.LT, x.pos, rows)
 
@@ -318,8 +331,14 @@ func (t *translator) functionRows(rf *pg_query.RangeFunction, left *leftSide, sc
 }
 
 // lateralJoin is `left JOIN f(…) ON cond` where the function f took the left side into
-// itself (item): INNER filters the derived table by cond; LEFT admits only ON true (the row of
-// empty functions is kept by functionRows).
+// itself (item, from functionRows). INNER filters the derived table by cond. LEFT keeps, for
+// each left row, the rows cond admits, or one row of NULL function columns when it admits none
+// (the row at position 0, which functionRows keeps for a row whose functions are all empty):
+//
+//	(SELECT A.pgtidb_c0, …, CASE WHEN A.pgtidb_ok THEN A.pgtidb_v0 END AS pgtidb_v0, …
+//	 FROM (SELECT A.*, cond AS pgtidb_ok, MAX(cond) OVER (PARTITION BY A.pgtidb_r) AS pgtidb_any
+//	       FROM (<derived table>) AS A) AS A
+//	 WHERE A.pgtidb_ok OR A.pgtidb_i = 0 AND A.pgtidb_any IS NOT TRUE) AS A
 func (t *translator) lateralJoin(j *pg_query.JoinExpr, tp ast.JoinType, item *fromItem, sc *scope) (*fromItem, error) {
 	if j.GetIsNatural() || len(j.GetUsingClause()) > 0 {
 		return nil, pgerror.Unsupported("JOIN USING or NATURAL to a function in FROM over the left side's columns")
@@ -328,19 +347,50 @@ func (t *translator) lateralJoin(j *pg_query.JoinExpr, tp ast.JoinType, item *fr
 	if q == nil || isTrueConst(q) {
 		return item, nil
 	}
-	if tp != ast.CrossJoin {
-		return nil, pgerror.Unsupported("LEFT JOIN to a function in FROM over the left side's columns ON a condition other than true")
-	}
-	cond, err := t.predicate(q, &scope{parent: sc.parent, ctes: sc.ctes, rels: item.rels}, "JOIN/ON")
+	onScope := &scope{parent: sc.parent, ctes: sc.ctes, rels: item.rels}
+	cond, err := t.predicate(q, onScope, "JOIN/ON")
 	if err != nil {
 		return nil, err
 	}
 	ts := item.node.(*ast.TableSource)
-	filtered := newSelect()
-	filtered.Fields = &ast.FieldList{Fields: []*ast.SelectField{{WildCard: &ast.WildCardField{}}}}
-	filtered.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: ts.Source, AsName: ts.AsName}}}
-	filtered.Where = cond
-	item.node = &ast.TableSource{Source: filtered, AsName: ts.AsName}
+	alias := ts.AsName.O
+	from := func(src ast.ResultSetNode) *ast.TableRefsClause {
+		return &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: src, AsName: ts.AsName}}}
+	}
+	star := &ast.FieldList{Fields: []*ast.SelectField{{WildCard: &ast.WildCardField{}}}}
+	if tp == ast.CrossJoin {
+		filtered := newSelect()
+		filtered.Fields, filtered.From, filtered.Where = star, from(ts.Source), cond
+		item.node = &ast.TableSource{Source: filtered, AsName: ts.AsName}
+		return item, nil
+	}
+	again, err := t.predicate(q, onScope, "JOIN/ON")
+	if err != nil {
+		return nil, err
+	}
+	col := func(name string) ast.ExprNode { return qualifiedColumn(alias, name) }
+	marked := newSelect()
+	marked.Fields, marked.From = star, from(ts.Source)
+	marked.Fields.Fields = append(marked.Fields.Fields, &ast.SelectField{Expr: cond, AsName: cistr("pgtidb_ok")},
+		&ast.SelectField{Expr: &ast.WindowFuncExpr{Name: "max", Args: []ast.ExprNode{again},
+			Spec: ast.WindowSpec{PartitionBy: &ast.PartitionByClause{Items: []*ast.ByItem{{Expr: col("pgtidb_r")}}}}},
+			AsName: cistr("pgtidb_any")})
+	kept := newSelect()
+	kept.Fields = &ast.FieldList{}
+	fn := item.rels[len(item.rels)-1]
+	for _, r := range item.rels {
+		for _, c := range r.cols {
+			e := col(c.src.Name.O)
+			if r == fn {
+				e = caseWhen(nil, col("pgtidb_ok"), e)
+			}
+			kept.Fields.Fields = append(kept.Fields.Fields, &ast.SelectField{Expr: e, AsName: c.src.Name})
+		}
+	}
+	kept.From = from(marked)
+	none := and(binop(opcode.EQ, col(srfPos), intLit(0)), &ast.IsTruthExpr{Expr: col("pgtidb_any"), Not: true, True: 1})
+	kept.Where = &ast.BinaryOperationExpr{Op: opcode.LogicOr, L: col("pgtidb_ok"), R: none}
+	item.node = &ast.TableSource{Source: kept, AsName: ts.AsName}
 	return item, nil
 }
 
