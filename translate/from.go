@@ -281,6 +281,13 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, before *leftSide, sc *scope)
 	if rf := j.GetRarg().GetRangeFunction(); rf != nil {
 		lside := &leftSide{item: left, tp: tp,
 			filtered: tp == ast.LeftJoin && j.GetQuals() != nil && !isTrueConst(j.GetQuals())}
+		if before != nil && before.item != nil && !before.underRight && tp != ast.RightJoin {
+			// FROM a, b JOIN f(a.x) ON … is FROM (a, b) JOIN f(a.x) ON …: the JOIN is at
+			// the left edge of its FROM item, under inner and left joins only.
+			lside.wider = &fromItem{node: &ast.Join{Left: before.item.node, Right: left.node, Tp: ast.CrossJoin},
+				rels: append(append([]*rel(nil), before.item.rels...), left.rels...),
+				star: append(append([]starColumn(nil), before.item.star...), left.star...)}
+		}
 		for _, r := range sc.rels {
 			inLeft := false
 			for _, l := range left.rels {

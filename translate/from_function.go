@@ -41,9 +41,10 @@ import (
 // ON as before, and `*` expands to the left items' columns, then the function's. An INNER JOIN's
 // ON filters the derived table; a LEFT JOIN keeps a left row that no function row matches (or
 // whose functions are all empty) once, with NULLs (lateralJoin). Refused (0A000): USING or
-// NATURAL with such a function, one inside a JOIN that names a FROM item outside that JOIN (or
-// inside a RIGHT JOIN's left side naming the FROM items before it), FOR UPDATE over it, a column
-// definition list, other functions. RIGHT JOIN to it is PostgreSQL's 42P10 (FULL JOIN is refused
+// NATURAL with such a function, one inside a RIGHT JOIN (or a JOIN not at the left edge of its
+// FROM item) naming the FROM list's items before that JOIN (FROM a, b JOIN f(a.x) ON … is read
+// as FROM (a, b) JOIN f(a.x) ON …), FOR UPDATE over it, a column definition list, other
+// functions. RIGHT JOIN to it is PostgreSQL's 42P10 (FULL JOIN is refused
 // before).
 
 // leftSide is what a function in FROM may name: the FROM items to its left, combined (nil when
@@ -56,6 +57,10 @@ type leftSide struct {
 	// underRight is set when the function is inside a RIGHT JOIN's left side, the left side
 	// being the FROM list's items before that JOIN.
 	underRight bool
+	// wider is the JOIN's left side cross joined after the FROM list's items before the JOIN,
+	// when the JOIN is at the left edge of its FROM item under no RIGHT JOIN: a function
+	// naming those items takes them too (item becomes wider).
+	wider *fromItem
 	// filtered is set for a LEFT JOIN ON a condition other than true: the derived table then
 	// also numbers the left rows (pgtidb_r) and shows the positions (pgtidb_i) for lateralJoin.
 	filtered bool
@@ -101,9 +106,16 @@ func (t *translator) lateralScope(args []*pg_query.Node, left *leftSide, sc *sco
 		return outer, false, err
 	}
 	inner := &scope{parent: sc.parent, ctes: sc.ctes, rels: left.item.rels}
-	if lerr := try(inner); lerr != nil {
+	lerr := try(inner)
+	if lerr != nil && left.wider != nil {
+		wide := &scope{parent: sc.parent, ctes: sc.ctes, rels: left.wider.rels}
+		if try(wide) == nil {
+			left.item, inner, lerr = left.wider, wide, nil
+		}
+	}
+	if lerr != nil {
 		if len(left.outside) > 0 && try(sc) == nil {
-			return nil, false, pgerror.Unsupported("a function in FROM inside a JOIN naming a FROM item outside that JOIN")
+			return nil, false, pgerror.Unsupported("a function in FROM inside a RIGHT JOIN or a nested JOIN naming a FROM item outside that JOIN")
 		}
 		return outer, false, lerr
 	}

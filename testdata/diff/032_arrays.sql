@@ -203,6 +203,8 @@ SELECT * FROM arr_t LEFT JOIN unnest(ARRAY[id, 2]) u ON u > 1 ORDER BY 1, 5;
 SELECT t.id, u.* FROM arr_t t LEFT JOIN unnest(ARRAY[t.id, 3], ARRAY[t.name]) WITH ORDINALITY u(v, nm, o) ON u.v = 3 OR u.nm = 'one' ORDER BY 1, 4;
 SELECT k, x FROM (SELECT 1 AS k, ARRAY[1, 2] AS a UNION ALL SELECT 1, ARRAY[1, 2] UNION ALL SELECT 2, '{}'::int[]) s LEFT JOIN unnest(a) x ON x IS NULL OR x = 2 ORDER BY 1, 2;
 SELECT t.id, g FROM arr_t t LEFT JOIN generate_series(1, t.id) g ON g % 2 = 0 ORDER BY 1, 2;
+SELECT * FROM arr_t, arr_t b JOIN unnest(ARRAY[arr_t.id, b.id]) u ON u > 2 ORDER BY 1, 5, 9;
+SELECT a.id, b.id, u, c.name FROM arr_t a, arr_t b LEFT JOIN unnest(ARRAY[a.id]) u ON u = b.id LEFT JOIN arr_t c ON c.id = u + 1 ORDER BY 1, 2;
 SELECT s.k, x FROM (SELECT 1 AS k, ARRAY[10, 20, 30] AS a) s CROSS JOIN LATERAL unnest(s.a) x WHERE x <> 20 ORDER BY 2 DESC;
 SELECT t.id, u, v FROM arr_t t, unnest(ARRAY[t.id]) u, unnest(ARRAY[u, u + 1, t.id * 10]) v ORDER BY 1, 2, 3;
 SELECT t.id, u.x, w.name FROM arr_t t, unnest(ARRAY[t.id, t.id + 1]) u(x) JOIN arr_t w ON w.id = u.x ORDER BY 1, 2;
@@ -227,7 +229,7 @@ SELECT * FROM arr_t RIGHT JOIN unnest(ARRAY[id]) u ON true;
 SELECT * FROM arr_t, unnest(ARRAY[arr_t.id]) AS arr_t;
 SELECT * FROM arr_t, unnest(ARRAY[missing]) u;
 -- gap: lateral-function
-SELECT * FROM arr_t, arr_t b JOIN unnest(ARRAY[arr_t.id]) u ON true;
+SELECT * FROM arr_t, arr_t b RIGHT JOIN unnest(ARRAY[arr_t.id]) u ON true;
 -- gap: lateral-function
 SELECT * FROM arr_t JOIN unnest(ARRAY[id]) u(id) USING (id);
 -- gap: lateral-function
