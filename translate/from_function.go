@@ -44,8 +44,7 @@ import (
 // NATURAL with such a function, one inside a RIGHT JOIN (or a JOIN not at the left edge of its
 // FROM item) naming the FROM list's items before that JOIN (FROM a, b JOIN f(a.x) ON … is read
 // as FROM (a, b) JOIN f(a.x) ON …), FOR UPDATE over it, a column definition list, other
-// functions. RIGHT JOIN to it is PostgreSQL's 42P10 (FULL JOIN is refused
-// before).
+// functions. A RIGHT JOIN to it is PostgreSQL's 42P10 (FULL JOIN is refused before).
 
 // leftSide is what a function in FROM may name: the FROM items to its left, combined (nil when
 // none), how it joins them, and the relations of the query level it may not name (the FROM
