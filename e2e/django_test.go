@@ -14,10 +14,7 @@ import (
 // djangoGaps are the steps of e2e/python/django_orm.py whose result on pgtidb is known to
 // differ from PostgreSQL's, with the KNOWN_GAPS.md entry explaining why. The test checks that
 // each still differs, so that a fixed gap is noticed and removed from the list.
-var djangoGaps = map[string]string{
-	"auth_user primary key":        "orm-lateral-unnest",
-	"auth_user_groups constraints": "orm-lateral-unnest",
-}
+var djangoGaps = map[string]string{}
 
 // TestDjangoORM runs e2e/python/django_orm.py (Django's ORM from Debian's python3-django, over
 // psycopg2) against PostgreSQL 15 and against pgtidb, each in a fresh database: the migrations

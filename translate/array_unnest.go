@@ -13,13 +13,15 @@ import (
 // rangeFunction translates a function in FROM: pg_options_to_table (array_options.go),
 // generate_series over integers (pgdump_series.go) and unnest(array) [WITH ORDINALITY], a
 // derived table with one row per element — a UNION ALL of the elements when they are known, otherwise a recursive CTE counting the JSON array's positions. The array may not
-// reference other FROM items (PostgreSQL's implicit LATERAL is refused as TiDB has none).
-func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*fromItem, error) {
-	if rf.GetLateral() {
-		return nil, pgerror.Unsupported("LATERAL")
+// reference other FROM items: functionRows (from_function.go) translates that (PostgreSQL's
+// implicit LATERAL), ROWS FROM, unnest of several arrays and generate_subscripts. left is what
+// the function may name besides the enclosing query (nil when nothing is to its left).
+func (t *translator) rangeFunction(rf *pg_query.RangeFunction, left *leftSide, sc *scope) (*fromItem, error) {
+	if rf.GetIsRowsfrom() {
+		return t.functionRows(rf, left, sc)
 	}
-	if rf.GetIsRowsfrom() || len(rf.GetFunctions()) != 1 || len(rf.GetColdeflist()) > 0 {
-		return nil, pgerror.Unsupported("ROWS FROM and column definition lists")
+	if len(rf.GetFunctions()) != 1 || len(rf.GetColdeflist()) > 0 {
+		return nil, pgerror.Unsupported("column definition lists")
 	}
 	items := rf.GetFunctions()[0].GetList().GetItems()
 	if len(items) == 0 || items[0].GetFuncCall() == nil || len(items) > 1 && items[1].GetList() != nil {
@@ -30,6 +32,13 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 	if err != nil {
 		return nil, err
 	}
+	if rows, err := t.rowsFunction(rf, name, fc, left, sc); err != nil || rows {
+		if err != nil {
+			return nil, err
+		}
+		return t.functionRows(rf, left, sc)
+	}
+	// LATERAL changes nothing for a function: it may always name the items to its left.
 	if name == "pg_options_to_table" {
 		return t.optionsToTable(rf, fc, sc) // array_options.go
 	}
@@ -41,9 +50,6 @@ func (t *translator) rangeFunction(rf *pg_query.RangeFunction, sc *scope) (*from
 	}
 	if name != "unnest" {
 		return nil, pgerror.Unsupported("function " + name + "() in FROM")
-	}
-	if len(fc.GetArgs()) != 1 {
-		return nil, pgerror.Unsupported("unnest with several arrays")
 	}
 	if fc.GetOver() != nil || fc.GetAggStar() || fc.GetAggDistinct() || fc.GetAggFilter() != nil {
 		return nil, pgerror.Unsupported("unnest with aggregate decorations")

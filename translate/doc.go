@@ -130,7 +130,11 @@
 // Set-returning functions in a select list — unnest of an array or vector, generate_subscripts,
 // generate_series over integers — run in lockstep over each row of the rest of the query, as in
 // PostgreSQL 10+, through a recursive WITH query over the positions; DISTINCT, ORDER BY and
-// LIMIT sort and cut the expanded rows (srf_select_list.go).
+// LIMIT sort and cut the expanded rows (srf_select_list.go). The same machinery runs these
+// functions in FROM when their arguments name FROM items to their left (PostgreSQL's implicit
+// LATERAL, which TiDB lacks), for unnest of several arrays and ROWS FROM: the function takes the
+// items to its left into one derived table, and their relations stay in the scope with each
+// column redirected to the derived table's (from_function.go).
 // Array parameters ($1 in `= ANY($1)`, `$1::int[]`) take the array type and are bound as the JSON
 // text typemap.DecodeParam makes of the client's array (text or binary), read with
 // CAST(? AS JSON). Multidimensional arrays are refused.

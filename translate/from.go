@@ -17,6 +17,9 @@ type fromItem struct {
 	star []starColumn
 	// rels are the relations inside the item.
 	rels []*rel
+	// lateral is set on a function in FROM that took the items to its left into itself
+	// (from_function.go): it replaces them.
+	lateral bool
 }
 
 // starColumn is one column of a `*` expansion, with the TiDB column it reads.
@@ -72,9 +75,19 @@ func (t *translator) fromClause(nodes []*pg_query.Node, sc *scope) (*fromList, e
 	}
 	f := &fromList{}
 	for _, n := range nodes {
-		it, err := t.fromItem(n, sc)
+		var left *leftSide
+		if len(f.items) > 0 {
+			left = &leftSide{item: &fromItem{node: f.join(), star: f.star()}, tp: ast.CrossJoin}
+			for _, prev := range f.items {
+				left.item.rels = append(left.item.rels, prev.rels...)
+			}
+		}
+		it, err := t.fromItemBeside(n, left, sc)
 		if err != nil {
 			return nil, err
+		}
+		if it.lateral {
+			f.items = nil
 		}
 		f.items = append(f.items, it)
 	}
@@ -84,7 +97,8 @@ func (t *translator) fromClause(nodes []*pg_query.Node, sc *scope) (*fromList, e
 // addRel makes r visible in sc; PostgreSQL refuses two FROM items with one name.
 func addRel(sc *scope, r *rel) error {
 	for _, o := range sc.rels {
-		if !o.merged && !r.merged && o.name == r.name && o.schema == r.schema {
+		// Two tables named without alias conflict only in one schema.
+		if !o.merged && !r.merged && o.name == r.name && (o.schema == r.schema || o.schema == "" || r.schema == "") {
 			return pgerror.Newf(pgerrcode.DuplicateAlias, "table name %q specified more than once", r.name)
 		}
 	}
@@ -96,22 +110,27 @@ func relItem(r *rel, node ast.ResultSetNode) *fromItem {
 	it := &fromItem{node: node, rels: []*rel{r}}
 	for i := range r.cols {
 		c := &r.cols[i]
-		it.star = append(it.star, starColumn{name: c.name, col: c, rel: r,
-			ref: &ast.ColumnName{Table: cistr(r.name), Name: cistr(c.name)}})
+		it.star = append(it.star, starColumn{name: c.name, col: c, rel: r, ref: r.columnName(c)})
 	}
 	return it
 }
 
 func (t *translator) fromItem(n *pg_query.Node, sc *scope) (*fromItem, error) {
+	return t.fromItemBeside(n, nil, sc)
+}
+
+// fromItemBeside translates a FROM item that a function in FROM at its left edge may see left
+// of (the FROM list's items before it: PostgreSQL's implicit LATERAL, from_function.go).
+func (t *translator) fromItemBeside(n *pg_query.Node, left *leftSide, sc *scope) (*fromItem, error) {
 	switch x := n.GetNode().(type) {
 	case *pg_query.Node_RangeVar:
 		return t.rangeVar(x.RangeVar, sc)
 	case *pg_query.Node_RangeSubselect:
 		return t.rangeSubselect(x.RangeSubselect, sc)
 	case *pg_query.Node_JoinExpr:
-		return t.joinExpr(x.JoinExpr, sc)
+		return t.joinExpr(x.JoinExpr, left, sc)
 	case *pg_query.Node_RangeFunction:
-		return t.rangeFunction(x.RangeFunction, sc)
+		return t.rangeFunction(x.RangeFunction, left, sc)
 	case *pg_query.Node_RangeTableSample:
 		return nil, pgerror.Unsupported("TABLESAMPLE")
 	}
@@ -228,7 +247,10 @@ func renameColumns(q *queryResult, names []string, alias string) error {
 // names the side PostgreSQL takes it from (left for inner and left joins, right for right
 // joins), so TiDB's own USING column rules never come into play. FULL JOIN is refused: TiDB
 // has none (and `a FULL JOIN b` would parse as an alias).
-func (t *translator) joinExpr(j *pg_query.JoinExpr, sc *scope) (*fromItem, error) {
+//
+// before is what a function at the join's left edge may name besides the join (the FROM list's
+// items before it); under a RIGHT JOIN that is refused.
+func (t *translator) joinExpr(j *pg_query.JoinExpr, before *leftSide, sc *scope) (*fromItem, error) {
 	if j.GetAlias() != nil {
 		return nil, pgerror.Unsupported("alias on a JOIN")
 	}
@@ -248,16 +270,44 @@ func (t *translator) joinExpr(j *pg_query.JoinExpr, sc *scope) (*fromItem, error
 	default:
 		return nil, pgerror.Unsupported("join type")
 	}
-	left, err := t.fromItem(j.GetLarg(), sc)
+	if before != nil && tp == ast.RightJoin {
+		before = &leftSide{item: before.item, tp: before.tp, outside: before.outside, underRight: true}
+	}
+	left, err := t.fromItemBeside(j.GetLarg(), before, sc)
 	if err != nil {
 		return nil, err
 	}
-	right, err := t.fromItem(j.GetRarg(), sc)
-	if err != nil {
+	var right *fromItem
+	if rf := j.GetRarg().GetRangeFunction(); rf != nil {
+		lside := &leftSide{item: left, tp: tp,
+			filtered: tp == ast.LeftJoin && j.GetQuals() != nil && !isTrueConst(j.GetQuals())}
+		if before != nil && before.item != nil && !before.underRight && tp != ast.RightJoin {
+			// FROM a, b JOIN f(a.x) ON … is FROM (a, b) JOIN f(a.x) ON …: the JOIN is at
+			// the left edge of its FROM item, under inner and left joins only.
+			lside.wider = &fromItem{node: &ast.Join{Left: before.item.node, Right: left.node, Tp: ast.CrossJoin},
+				rels: append(append([]*rel(nil), before.item.rels...), left.rels...),
+				star: append(append([]starColumn(nil), before.item.star...), left.star...)}
+		}
+		for _, r := range sc.rels {
+			inLeft := false
+			for _, l := range left.rels {
+				inLeft = inLeft || l == r
+			}
+			if !inLeft && !r.merged {
+				lside.outside = append(lside.outside, r)
+			}
+		}
+		if right, err = t.rangeFunction(rf, lside, sc); err != nil {
+			return nil, err
+		}
+		if right.lateral {
+			return t.lateralJoin(j, tp, right, sc) // from_function.go
+		}
+	} else if right, err = t.fromItem(j.GetRarg(), sc); err != nil {
 		return nil, err
 	}
 	join := &ast.Join{Left: left.node, Right: right.node, Tp: tp}
-	out := &fromItem{node: join, rels: append(append([]*rel(nil), left.rels...), right.rels...)}
+	out := &fromItem{node: join, rels: append(append([]*rel(nil), left.rels...), right.rels...), lateral: left.lateral}
 
 	var using []string
 	if j.GetIsNatural() {

@@ -146,7 +146,7 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 					continue
 				}
 				if c := r.column(col); c != nil {
-					if found != nil {
+					if found != nil || r.twice(col) {
 						return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousColumn,
 							"column reference %q is ambiguous", col)
 					}
@@ -182,6 +182,10 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				continue
 			}
 			c := r.column(col)
+			if c != nil && r.twice(col) {
+				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.AmbiguousColumn,
+					"column reference %q is ambiguous", strings.Join(names, "."))
+			}
 			if c == nil {
 				if e, ty, ok, err := t.systemColumn(r, col); ok {
 					return e, ty, err
@@ -192,7 +196,7 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 			if null := alwaysNullColumn(r, col, c.typ); null != nil {
 				return null, c.typ, nil
 			}
-			e := &ast.ColumnNameExpr{Name: &ast.ColumnName{Table: cistr(r.name), Name: cistr(col)}}
+			e := &ast.ColumnNameExpr{Name: r.columnName(c)}
 			if level == 0 && c.notNull && !r.nullable {
 				t.markNotNull(e)
 			}

@@ -41,6 +41,9 @@ type rel struct {
 	// nullable is set for relations on the outer side of an outer join: their columns can
 	// be NULL whatever the catalog says.
 	nullable bool
+	// lateral is the derived table a function in FROM built over this relation, or is
+	// (from_function.go); the columns then read it (relColumn.src).
+	lateral string
 }
 
 // relColumn is one column of a rel.
@@ -49,7 +52,8 @@ type relColumn struct {
 	typ  typemap.Type
 	// notNull is known non-nullness, used to skip NULL-ordering keys.
 	notNull bool
-	// src is the column a USING/NATURAL merged column stands for (set on merged rels only).
+	// src is the column a USING/NATURAL merged column stands for, or the derived table's
+	// column a relation taken into a function in FROM reads (from_function.go).
 	src *ast.ColumnName
 }
 
@@ -92,6 +96,17 @@ func (sc *scope) lookupCTE(name string) *cte {
 		}
 	}
 	return nil
+}
+
+// twice reports whether r has two columns named name (a reference to it is ambiguous).
+func (r *rel) twice(name string) bool {
+	n := 0
+	for i := range r.cols {
+		if r.cols[i].name == name {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // column finds a column of r.

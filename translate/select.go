@@ -276,6 +276,11 @@ func (t *translator) locking(clauses []*pg_query.Node, sc *scope, n *pg_query.Se
 	if len(n.GetDistinctClause()) > 0 {
 		return nil, pgerror.New(pgerrcode.FeatureNotSupported, "FOR UPDATE is not allowed with DISTINCT clause")
 	}
+	for _, r := range sc.rels {
+		if r.lateral != "" {
+			return nil, pgerror.Unsupported("FOR UPDATE or FOR SHARE over a function in FROM")
+		}
+	}
 	info := &ast.SelectLockInfo{LockType: ast.SelectLockForUpdate}
 	t.locks = true
 	all := false

@@ -193,81 +193,35 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 	}
 
 	// The WITH query carries every column but the placeholders, then each function's length.
-	names := make([]model.CIStr, len(q.cols))
-	for i, f := range inner.Fields.Fields {
-		names[i] = cistr("pgtidb_c" + itoa(i))
-		f.AsName = names[i]
+	types := make([]typemap.Type, len(q.cols))
+	for i, c := range q.cols {
+		types[i] = c.typ
 	}
-	qcol := func(i int) ast.ExprNode { return qualifiedColumn("q", names[i].O) }
-	scol := func(i int) ast.ExprNode { return qualifiedColumn("s", names[i].O) }
-	pos := qualifiedColumn("s", srfPos)
-	seed, step := newSelect(), newSelect()
-	seed.Fields, step.Fields = &ast.FieldList{}, &ast.FieldList{}
-	var cteCols []model.CIStr
-	for i := range q.cols {
-		if isSlot(srfs, i) {
-			continue
-		}
-		cteCols = append(cteCols, names[i])
-		seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: qcol(i)})
-		step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: scol(i)})
+	x, err := t.srfRecursion(srfCTE, inner, types, func(i int) bool { return isSlot(srfs, i) }, srfs, sc)
+	if err != nil {
+		return nil, true, err
 	}
-	values := make([]ast.ExprNode, len(srfs))
-	types := make([]typemap.Type, len(srfs))
-	var lengths []ast.ExprNode
-	for k, f := range srfs {
-		args := make([]srfArg, len(f.args))
-		for j, a := range f.args {
-			args[j] = srfArg{field: inner.Fields.Fields[a], typ: q.cols[a].typ, q: qcol(a), s: scol(a)}
-		}
-		nName := "pgtidb_n" + itoa(k)
-		n := qualifiedColumn("s", nName)
-		var length ast.ExprNode
-		if length, values[k], types[k], err = t.srfExpansion(f, args, n, pos, sc); err != nil {
-			return nil, true, err
-		}
-		cteCols = append(cteCols, cistr(nName))
-		seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: length})
-		step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: n})
-		lengths = append(lengths, n)
-	}
-	rows := lengths[0]
-	if len(lengths) > 1 {
-		rows = funcCall("GREATEST", lengths...)
-	}
-	cteCols = append(cteCols, cistr(srfPos))
-	seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: intLit(0)})
-	seed.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: inner, AsName: cistr("q")}}}
-	next := binop(opcode.Plus, pos, intLit(1))
-	step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: next})
-	step.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{Name: cistr(srfCTE)}, AsName: cistr("s")}}}
-	step.Where = binop(opcode.LT, next, rows)
-	unionAll := ast.UnionAll
-	step.AfterSetOperator = &unionAll
-
 	out := newSelect()
-	out.With = &ast.WithClause{IsRecursive: true, CTEs: []*ast.CommonTableExpression{{
-		Name: cistr(srfCTE), IsRecursive: true, ColNameList: cteCols,
-		Query: &ast.SubqueryExpr{Query: &ast.SetOprStmt{SelectList: &ast.SetOprSelectList{Selects: []ast.Node{seed, step}}}}}}}
+	out.With = x.with
 	out.Fields = &ast.FieldList{}
 	var cols []output
 	visible := map[int]int{} // column of the translated query → result column
 	for i, c := range q.cols {
-		e, ty, name := scol(i), c.typ, c.name
+		e, ty, name := x.col(i), c.typ, c.name
 		if hidden[i] {
 			k := slotOf(srfs, i)
 			if k < 0 {
 				continue // an argument or a sort key
 			}
-			e, ty, name = values[k], types[k], srfs[k].outName
+			e, ty, name = x.values[k], x.types[k], srfs[k].outName
 		}
 		f := &ast.SelectField{Expr: e, AsName: cistr(name)}
 		out.Fields.Fields = append(out.Fields.Fields, f)
 		visible[i] = len(cols)
 		cols = append(cols, output{name: name, typ: ty, expr: e, field: f, notNull: c.notNull && !hidden[i]})
 	}
-	out.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{Name: cistr(srfCTE)}, AsName: cistr("s")}}}
-	out.Where = binop(opcode.LT, pos, rows)
+	out.From = x.from()
+	out.Where = binop(opcode.LT, x.pos, x.rows)
 	if distinct {
 		out.Distinct = true
 		out.SelectStmtOpts.Distinct = true
@@ -284,6 +238,89 @@ func (t *translator) selectListSRFs(n *pg_query.SelectStmt, sc *scope) (*queryRe
 		return nil, true, err
 	}
 	return &queryResult{node: out, cols: cols}, true, nil
+}
+
+// srfExpanded is the recursive WITH query that repeats each row of a query once per position
+// of the set-returning functions run over it in lockstep (srfRecursion), read as "s".
+type srfExpanded struct {
+	cte  string
+	with *ast.WithClause
+	// col reads column i of the query; pos is the position (from 0) of the row.
+	col func(i int) ast.ExprNode
+	pos ast.ExprNode
+	// values and types are each function's value at pos and its type; rows is the number of
+	// positions of the row (the longest function's length).
+	values []ast.ExprNode
+	types  []typemap.Type
+	rows   ast.ExprNode
+}
+
+// from is FROM the WITH query, as "s".
+func (x *srfExpanded) from() *ast.TableRefsClause {
+	return &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: &ast.TableName{Name: cistr(x.cte)}, AsName: cistr("s")}}}
+}
+
+// srfRecursion builds the WITH query cte expanding the rows of inner, whose fields (of the
+// given types) it renames pgtidb_c<i>; columns for which skip is true are left out. Each
+// function's args index inner's fields. The rows at positions past every function's length are
+// in the WITH query (the position 0 of a row whose functions are all empty): the reader filters
+// them with pos < rows.
+func (t *translator) srfRecursion(cte string, inner *ast.SelectStmt, types []typemap.Type, skip func(int) bool,
+	srfs []*selectListSRF, sc *scope) (*srfExpanded, error) {
+	names := make([]model.CIStr, len(types))
+	for i, f := range inner.Fields.Fields {
+		names[i] = cistr("pgtidb_c" + itoa(i))
+		f.AsName = names[i]
+	}
+	qcol := func(i int) ast.ExprNode { return qualifiedColumn("q", names[i].O) }
+	x := &srfExpanded{cte: cte, col: func(i int) ast.ExprNode { return qualifiedColumn("s", names[i].O) },
+		pos: qualifiedColumn("s", srfPos), values: make([]ast.ExprNode, len(srfs)), types: make([]typemap.Type, len(srfs))}
+	seed, step := newSelect(), newSelect()
+	seed.Fields, step.Fields = &ast.FieldList{}, &ast.FieldList{}
+	var cteCols []model.CIStr
+	for i := range types {
+		if skip(i) {
+			continue
+		}
+		cteCols = append(cteCols, names[i])
+		seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: qcol(i)})
+		step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: x.col(i)})
+	}
+	var lengths []ast.ExprNode
+	for k, f := range srfs {
+		args := make([]srfArg, len(f.args))
+		for j, a := range f.args {
+			args[j] = srfArg{field: inner.Fields.Fields[a], typ: types[a], q: qcol(a), s: x.col(a)}
+		}
+		nName := "pgtidb_n" + itoa(k)
+		n := qualifiedColumn("s", nName)
+		length, value, ty, err := t.srfExpansion(f, args, n, x.pos, sc)
+		if err != nil {
+			return nil, err
+		}
+		x.values[k], x.types[k] = value, ty
+		cteCols = append(cteCols, cistr(nName))
+		seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: length})
+		step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: n})
+		lengths = append(lengths, n)
+	}
+	x.rows = lengths[0]
+	if len(lengths) > 1 {
+		x.rows = funcCall("GREATEST", lengths...)
+	}
+	cteCols = append(cteCols, cistr(srfPos))
+	seed.Fields.Fields = append(seed.Fields.Fields, &ast.SelectField{Expr: intLit(0)})
+	seed.From = &ast.TableRefsClause{TableRefs: &ast.Join{Left: &ast.TableSource{Source: inner, AsName: cistr("q")}}}
+	next := binop(opcode.Plus, x.pos, intLit(1))
+	step.Fields.Fields = append(step.Fields.Fields, &ast.SelectField{Expr: next})
+	step.From = x.from()
+	step.Where = binop(opcode.LT, next, x.rows)
+	unionAll := ast.UnionAll
+	step.AfterSetOperator = &unionAll
+	x.with = &ast.WithClause{IsRecursive: true, CTEs: []*ast.CommonTableExpression{{
+		Name: cistr(cte), IsRecursive: true, ColNameList: cteCols,
+		Query: &ast.SubqueryExpr{Query: &ast.SetOprStmt{SelectList: &ast.SetOprSelectList{Selects: []ast.Node{seed, step}}}}}}}
+	return x, nil
 }
 
 // distinctForSort wraps the DISTINCT expanded rows in a derived table whose columns the

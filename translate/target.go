@@ -81,8 +81,7 @@ func (t *translator) expandStar(names []string, sc *scope, from *fromList) ([]ou
 		}
 		for i := range found.cols {
 			c := &found.cols[i]
-			cols = append(cols, starColumn{name: c.name, col: c, rel: found,
-				ref: &ast.ColumnName{Table: cistr(found.name), Name: cistr(c.name)}})
+			cols = append(cols, starColumn{name: c.name, col: c, rel: found, ref: found.columnName(c)})
 		}
 	default:
 		return nil, pgerror.Unsupported("qualified star with more than two names")

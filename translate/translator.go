@@ -18,6 +18,8 @@ type translator struct {
 	ctx *Context
 	// onHoisted numbers the subqueries moved out of ON conditions (join_subquery.go).
 	onHoisted int
+	// lateralItems numbers the functions in FROM translated by functionRows (from_function.go).
+	lateralItems int
 	// serialSeqOIDs maps a computed pg_get_serial_sequence to its sequence's oid, which is
 	// what ::regclass of it gives (func_serial.go).
 	serialSeqOIDs map[ast.ExprNode]ast.ExprNode

@@ -186,3 +186,51 @@ SELECT ARRAY(SELECT id FROM arr_t WHERE id < 3) || ARRAY[9] AS a;
 SELECT cardinality(ARRAY(SELECT id FROM arr_t) || 5) AS c;
 SELECT ARRAY[1] || 'a'::text;
 SELECT ARRAY['a'] || 'b';
+-- functions in FROM over FROM items to their left (implicit LATERAL), several arrays in
+-- lockstep, WITH ORDINALITY, ROWS FROM
+SELECT * FROM arr_t, unnest(ARRAY[arr_t.id, 10]) ORDER BY 1, 5;
+SELECT * FROM arr_t t, unnest(ARRAY[t.name, 'z'], ARRAY[t.id]) WITH ORDINALITY ORDER BY 1, 7;
+SELECT t.id, u.* FROM arr_t t, unnest(ARRAY[t.name], ARRAY[t.id, 0, t.id * 2]) WITH ORDINALITY AS u(nm, v, o) ORDER BY 1, o;
+SELECT * FROM arr_t, generate_series(1, arr_t.id - 1) g ORDER BY 1, 5;
+SELECT t.id, g.* FROM arr_t t, generate_series(t.id, 2) WITH ORDINALITY g ORDER BY 1, 2;
+SELECT t.id, g.* FROM arr_t t, generate_series(3, t.id, -1) WITH ORDINALITY AS g(v, i) ORDER BY 1, 2;
+SELECT t.name, s.* FROM arr_t t, generate_subscripts(ARRAY[t.name, 'z'], 1) WITH ORDINALITY s WHERE t.id < 3 ORDER BY 1, 2;
+SELECT * FROM (SELECT 1 AS k, ARRAY[10, 20, 30] AS a, ARRAY['x', 'y'] AS b UNION ALL SELECT 2, '{}'::int[], '{z}' UNION ALL SELECT 3, NULL, NULL UNION ALL SELECT 4, ARRAY[5], '{}') s, unnest(s.a, s.b) WITH ORDINALITY u(x, y, o) ORDER BY k, o;
+SELECT k, x FROM (SELECT 1 AS k, ARRAY[10, 20, 30] AS a UNION ALL SELECT 2, '{}'::int[] UNION ALL SELECT 3, NULL) s LEFT JOIN unnest(a) x ON true ORDER BY 1, 2;
+SELECT k, x, ordinality FROM (SELECT 1 AS k, ARRAY[10, 20] AS a UNION ALL SELECT 2, '{}'::int[]) s LEFT JOIN LATERAL unnest(a) WITH ORDINALITY x ON true ORDER BY 1, 2;
+SELECT k, x FROM (SELECT 1 AS k, ARRAY[10, 20, 30] AS a UNION ALL SELECT 2, '{}'::int[]) s JOIN unnest(a) x ON x > 10 ORDER BY 1, 2;
+SELECT * FROM arr_t LEFT JOIN unnest(ARRAY[id, 2]) u ON u > 1 ORDER BY 1, 5;
+SELECT t.id, u.* FROM arr_t t LEFT JOIN unnest(ARRAY[t.id, 3], ARRAY[t.name]) WITH ORDINALITY u(v, nm, o) ON u.v = 3 OR u.nm = 'one' ORDER BY 1, 4;
+SELECT k, x FROM (SELECT 1 AS k, ARRAY[1, 2] AS a UNION ALL SELECT 1, ARRAY[1, 2] UNION ALL SELECT 2, '{}'::int[]) s LEFT JOIN unnest(a) x ON x IS NULL OR x = 2 ORDER BY 1, 2;
+SELECT t.id, g FROM arr_t t LEFT JOIN generate_series(1, t.id) g ON g % 2 = 0 ORDER BY 1, 2;
+SELECT * FROM arr_t, arr_t b JOIN unnest(ARRAY[arr_t.id, b.id]) u ON u > 2 ORDER BY 1, 5, 9;
+SELECT a.id, b.id, u, c.name FROM arr_t a, arr_t b LEFT JOIN unnest(ARRAY[a.id]) u ON u = b.id LEFT JOIN arr_t c ON c.id = u + 1 ORDER BY 1, 2;
+SELECT s.k, x FROM (SELECT 1 AS k, ARRAY[10, 20, 30] AS a) s CROSS JOIN LATERAL unnest(s.a) x WHERE x <> 20 ORDER BY 2 DESC;
+SELECT t.id, u, v FROM arr_t t, unnest(ARRAY[t.id]) u, unnest(ARRAY[u, u + 1, t.id * 10]) v ORDER BY 1, 2, 3;
+SELECT t.id, u.x, w.name FROM arr_t t, unnest(ARRAY[t.id, t.id + 1]) u(x) JOIN arr_t w ON w.id = u.x ORDER BY 1, 2;
+SELECT count(*), sum(x) FROM arr_t, unnest(ARRAY[id, 7]) x;
+SELECT flag, max(x), count(*) FROM arr_t, unnest(ARRAY[id, 7]) x GROUP BY flag ORDER BY 1;
+SELECT * FROM arr_t a JOIN arr_t b USING (id), unnest(ARRAY[a.id, b.id * 2]) ORDER BY 1, 8;
+SELECT id, unnest FROM arr_t a JOIN arr_t b USING (id), unnest(ARRAY[id]) WHERE a.id > 2 ORDER BY 1;
+SELECT a.id, b.id, x FROM arr_t a LEFT JOIN arr_t b ON b.id = a.id + 2, unnest(ARRAY[b.id]) x ORDER BY 1;
+SELECT id, (SELECT count(*) FROM unnest(ARRAY[t.id, 1]) v WHERE v = t.id) AS c FROM arr_t t ORDER BY 1;
+SELECT id, x FROM arr_t, unnest(ARRAY[id]) x WHERE EXISTS (SELECT 1 FROM arr_t z WHERE z.id = x + 1) ORDER BY 1;
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']) WITH ORDINALITY;
+SELECT * FROM unnest(ARRAY[1, 2], '{}'::text[]) AS u(a, b) ORDER BY 1;
+SELECT * FROM ROWS FROM (unnest(ARRAY[1, 2]), generate_series(1, 3)) AS r(a, b) ORDER BY b;
+SELECT * FROM arr_t, ROWS FROM (unnest(ARRAY[id, 2]), generate_series(1, id)) WITH ORDINALITY r ORDER BY 1, 7;
+SELECT u.* FROM arr_t, unnest(ARRAY[id], ARRAY[name]) u ORDER BY 1;
+SELECT pg_typeof(u), pg_typeof(o) FROM arr_t, unnest(ARRAY[flag]) WITH ORDINALITY AS x(u, o) WHERE id = 1;
+-- errors as PostgreSQL's
+SELECT unnest FROM arr_t, unnest(ARRAY[id], ARRAY[name]);
+SELECT x FROM arr_t, unnest(ARRAY[id], ARRAY[name]) u(x, y, z);
+SELECT * FROM arr_t, unnest(ARRAY[id], 5) u;
+SELECT * FROM arr_t RIGHT JOIN unnest(ARRAY[id]) u ON true;
+SELECT * FROM arr_t, unnest(ARRAY[arr_t.id]) AS arr_t;
+SELECT * FROM arr_t, unnest(ARRAY[missing]) u;
+-- gap: lateral-function
+SELECT * FROM arr_t, arr_t b RIGHT JOIN unnest(ARRAY[arr_t.id]) u ON true;
+-- gap: lateral-function
+SELECT * FROM arr_t JOIN unnest(ARRAY[id]) u(id) USING (id);
+-- gap: lateral-function
+SELECT * FROM arr_t, unnest(ARRAY[id]) FOR UPDATE;
