@@ -15,8 +15,12 @@
 //	libpq_test.go TestLibpqReturning: database/sql with lib/pq, INSERT … RETURNING id on
 //	              SERIAL and identity keys (QueryRow, Query, Exec, transactions, prepared
 //	              statements), transcripts compared step by step
+//	clients_test.go the client tests' shared runner: a client program on both servers in
+//	              fresh databases, its printed steps compared by name; listed gaps must differ
 //	node_test.go  TestNodePostgresReturning: node/returning.js (node-postgres, npm pg; npm ci
-//	              when node_modules is missing) on both servers, its JSON output compared
+//	              when node_modules is missing) on both servers, its JSON output compared;
+//	              TestSequelize: node/sequelize.js (Sequelize 6: sync, sync alter, CRUD with
+//	              RETURNING, upsert, transactions, describeTable, showIndex)
 //	gorm_test.go  TestGormMigrator: GORM's PostgreSQL migrator (AutoMigrate twice, HasTable,
 //	              HasColumn, ColumnTypes, HasIndex, HasConstraint, GetIndexes) on both servers,
 //	              step by step; known gaps listed in gormGaps must still differ

@@ -1,12 +1,6 @@
 package e2e
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"os"
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 )
@@ -26,60 +20,7 @@ var sqlalchemyGaps = map[string]string{}
 // with types/defaults/identity, primary and foreign keys, indexes, unique and check
 // constraints, comments). The lines are compared call by call.
 func TestSQLAlchemyInspect(t *testing.T) {
-	if _, err := os.Stat(debianPython); err != nil {
-		t.Fatalf("%s is missing (apt-get install python3-sqlalchemy python3-psycopg2; .ci/run does it)", debianPython)
-	}
-	pg, pt := requireBoth(t)
-	ctx := context.Background()
-	const db = "d_sqlalchemy"
-	type line struct {
-		Call   string          `json:"call"`
-		Result json.RawMessage `json:"result"`
-	}
-	results := map[string][]line{}
-	for _, ep := range []endpoint{pg, pt} {
-		if err := createDatabase(ctx, ep, db); err != nil {
-			t.Fatal(err)
-		}
-		rctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
-		cmd := exec.CommandContext(rctx, debianPython, "python/reflect.py", ep.DSN(db))
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		cancel()
-		if err != nil {
-			t.Fatalf("%s: reflect.py: %v\n%s\nstdout so far:\n%s", ep.name, err, stderr.String(), stdout.String())
-		}
-		for _, s := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
-			var l line
-			if err := json.Unmarshal([]byte(s), &l); err != nil {
-				t.Fatalf("%s: reflect.py printed %q: %v", ep.name, s, err)
-			}
-			results[ep.name] = append(results[ep.name], l)
-		}
-	}
-	want, got := results[pg.name], results[pt.name]
-	if len(want) < 40 {
-		t.Fatalf("PostgreSQL's run printed %d calls, want every call of reflect.py", len(want))
-	}
-	if len(got) != len(want) {
-		t.Fatalf("pgtidb's run printed %d calls, PostgreSQL's %d", len(got), len(want))
-	}
-	for i, w := range want {
-		g := got[i]
-		if g.Call != w.Call {
-			t.Fatalf("call %d is %q on pgtidb, %q on PostgreSQL", i+1, g.Call, w.Call)
-		}
-		same := bytes.Equal(w.Result, g.Result)
-		if gap, ok := sqlalchemyGaps[w.Call]; ok {
-			if same {
-				t.Errorf("%s: known gap %q no longer differs; remove it from sqlalchemyGaps and KNOWN_GAPS.md", w.Call, gap)
-			}
-			continue
-		}
-		if !same {
-			t.Errorf("%s differs:\n    PG:     %s\n    pgtidb: %s", w.Call, w.Result, g.Result)
-		}
-	}
-	t.Logf("%d inspector calls compared, %d known gaps", len(want), len(sqlalchemyGaps))
+	run := pythonClient(t, "python/reflect.py", "sqlalchemy", "psycopg2")
+	pgLines, ptLines := clientOutputs(t, "d_sqlalchemy", 3*time.Minute, run)
+	compareClientRuns(t, pgLines, ptLines, objectSteps("call"), sqlalchemyGaps, 40)
 }
