@@ -423,25 +423,14 @@ func (r *rel) columnName(c *relColumn) *ast.ColumnName {
 
 // walkColumnRefs calls f on each ColumnRef in n.
 func walkColumnRefs(n *pg_query.Node, f func(*pg_query.ColumnRef)) {
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
+	if n == nil {
+		return
+	}
+	walkProto(n.ProtoReflect(), func(m protoreflect.Message) bool {
 		if cr, ok := m.Interface().(*pg_query.ColumnRef); ok {
 			f(cr)
-			return
+			return false
 		}
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.IsList() && fd.Message() != nil:
-				for i := 0; i < v.List().Len(); i++ {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Message() != nil && !fd.IsMap():
-				walk(v.Message())
-			}
-			return true
-		})
-	}
-	if n != nil {
-		walk(n.ProtoReflect())
-	}
+		return true
+	})
 }

@@ -682,35 +682,25 @@ func resTarget(name string, val *pg_query.Node) *pg_query.Node {
 // (outside subqueries, which are queries of their own).
 func containsSRF(n *pg_query.Node) bool {
 	found := false
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
+	var visit func(m protoreflect.Message) bool
+	visit = func(m protoreflect.Message) bool {
 		if found {
-			return
+			return false
 		}
 		if sl, ok := m.Interface().(*pg_query.SubLink); ok {
-			walk(sl.GetTestexpr().ProtoReflect())
-			return
+			walkProto(sl.GetTestexpr().ProtoReflect(), visit)
+			return false
 		}
 		if fc, ok := m.Interface().(*pg_query.FuncCall); ok {
 			if name, err := funcName(fc); err == nil && srfTargetNames[name] {
 				found = true
-				return
+				return false
 			}
 		}
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.IsList() && fd.Message() != nil:
-				for i := 0; i < v.List().Len(); i++ {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Message() != nil && !fd.IsMap():
-				walk(v.Message())
-			}
-			return !found
-		})
+		return true
 	}
 	if n != nil {
-		walk(n.ProtoReflect())
+		walkProto(n.ProtoReflect(), visit)
 	}
 	return found
 }
@@ -727,22 +717,30 @@ func sameNode(a, b *pg_query.Node) bool {
 // withoutLocations is a copy of n with every location field cleared.
 func withoutLocations(n *pg_query.Node) *pg_query.Node {
 	c := proto.Clone(n).(*pg_query.Node)
-	var walk func(m protoreflect.Message)
-	walk = func(m protoreflect.Message) {
-		m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
-			switch {
-			case fd.Name() == "location":
-				m.Clear(fd)
-			case fd.IsList() && fd.Message() != nil:
-				for i := 0; i < v.List().Len(); i++ {
-					walk(v.List().Get(i).Message())
-				}
-			case fd.Message() != nil && !fd.IsMap():
-				walk(v.Message())
-			}
-			return true
-		})
-	}
-	walk(c.ProtoReflect())
+	walkProto(c.ProtoReflect(), func(m protoreflect.Message) bool {
+		if fd := m.Descriptor().Fields().ByName("location"); fd != nil {
+			m.Clear(fd)
+		}
+		return true
+	})
 	return c
+}
+
+// walkProto visits m and, depth first, every message below it (list elements included);
+// visit returns false to skip a message's children.
+func walkProto(m protoreflect.Message, visit func(protoreflect.Message) bool) {
+	if !m.IsValid() || !visit(m) {
+		return
+	}
+	m.Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch {
+		case fd.IsList() && fd.Message() != nil:
+			for i := 0; i < v.List().Len(); i++ {
+				walkProto(v.List().Get(i).Message(), visit)
+			}
+		case fd.Message() != nil && !fd.IsMap():
+			walkProto(v.Message(), visit)
+		}
+		return true
+	})
 }
