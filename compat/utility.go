@@ -35,7 +35,7 @@ func SetValue(n *pg_query.VariableSetStmt) (string, error) {
 // PostgreSQL treats as identifiers in lists).
 func constText(n *pg_query.Node) (string, bool, error) {
 	if tc := n.GetTypeCast(); tc != nil {
-		// SET TIME ZONE INTERVAL '…' and similar forms.
+		// A typed constant (SET TIME ZONE INTERVAL … is read by intervalZone before).
 		return "", false, pgerror.Unsupported("SET with a typed value")
 	}
 	c := n.GetAConst()
