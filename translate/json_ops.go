@@ -50,7 +50,7 @@ func (t *translator) jsonbOperand(op string, ln, rn *pg_query.Node, sc *scope) (
 }
 
 // constantTextArray reads a constant text[] operand: '{a,b}', '{a,b}'::text[] or
-// ARRAY['a','b']. nulls marks NULL elements.
+// ARRAY['a', 'b'::text] (psycopg's and Django's inlined lists). nulls marks NULL elements.
 func constantTextArray(n *pg_query.Node) (items []string, nulls []bool, ok bool, err error) {
 	if tc := n.GetTypeCast(); tc != nil {
 		to, _, cerr := castType(tc.GetTypeName())
@@ -68,6 +68,11 @@ func constantTextArray(n *pg_query.Node) (items []string, nulls []bool, ok bool,
 			if c := e.GetAConst(); c != nil && c.GetIsnull() {
 				items, nulls = append(items, ""), append(nulls, true)
 				continue
+			}
+			if tc := e.GetTypeCast(); tc != nil {
+				if to, _, err := castType(tc.GetTypeName()); err == nil && to.OID == typemap.Text {
+					e = tc.GetArg()
+				}
 			}
 			s, isStr := constantString(e)
 			if !isStr {

@@ -53,3 +53,5 @@ SELECT '{"a": [1, {"b": 2}]}'::jsonb #> '{a,1,b}' AS ab, '[[1, [2, [3]]]]'::json
 SELECT '[1, 2]'::jsonb #> '{2147483648}' AS toobig, '{"2147483648": 1}'::jsonb #> '{2147483648}' AS bigkey, '{"-1": "m"}'::jsonb #>> '{-1}' AS negkey;
 SELECT id, j #> NULL AS pnull, j ?| NULL AS anull FROM jdocs WHERE id = 1;
 SELECT count(*) AS n FROM jdocs WHERE j @> '{"a": {"b": [10]}}' OR j ? 'tags';
+SELECT id, j ?& ARRAY['a'::text, 'tags'::text] AS has_keys, j #> ARRAY['meta'::text, 'y'] AS my FROM jdocs WHERE id IN (1, 9) ORDER BY id;
+SELECT id FROM jdocs WHERE j @> '{"tags": ["red"]}'::jsonb AND j ? 'meta' ORDER BY id;
