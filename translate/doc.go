@@ -18,7 +18,8 @@
 // lives for one statement and holds the parameters seen so far. Every PostgreSQL node family
 // has its file: select.go (query blocks), from.go (FROM items, joins), target.go (select lists,
 // result-column names), orderby.go (ORDER BY / GROUP BY), setop.go, values.go, cte.go,
-// subquery.go, window.go, expr.go and operators.go (expressions), literal.go and coerce.go
+// subquery.go, window.go, expr.go and operators.go (expressions; json.go and json_ops.go the
+// jsonb operators, exact for every value or refused by operand shape), literal.go and coerce.go
 // (constants, PostgreSQL's input functions), cast.go, func*.go (functions and aggregates),
 // infer.go (PostgreSQL's type rules), names.go and scope.go (name resolution), params.go.
 // DDL and DML live in insert.go, update.go, delete.go, create_table.go, create_index.go,

@@ -95,7 +95,13 @@ func (t *translator) operator(op string, ln, rn *pg_query.Node, sc *scope) (ast.
 	case "^@":
 		return t.funcCall(&pg_query.FuncCall{Funcname: []*pg_query.Node{pg_query.MakeStrNode("starts_with")},
 			Args: []*pg_query.Node{ln, rn}}, sc)
-	case "#>", "#>>", "@>", "<@", "?", "?|", "?&", "#-":
+	case "#>", "#>>":
+		return t.jsonPathOperator(op, ln, rn, sc)
+	case "@>", "<@":
+		return t.jsonContainment(op, ln, rn, sc)
+	case "?", "?|", "?&":
+		return t.jsonExists(op, ln, rn, sc)
+	case "#-":
 		return nil, typemap.Type{}, pgerror.Unsupported("JSON operator " + op)
 	}
 	l, lt, err := t.expr(ln, sc)
@@ -337,6 +343,11 @@ func (t *translator) arithmetic(op string, ln, rn *pg_query.Node, sc *scope) (as
 	if lt.OID == typemap.Date || rt.OID == typemap.Date {
 		return t.dateArithmetic(op, l, lt, r, rt)
 	}
+	if op == "-" && lt.OID == typemap.JSONB {
+		// jsonb - text|int|text[]: removing every matching string element of an array,
+		// and the errors on scalars, have no TiDB expression.
+		return nil, typemap.Type{}, pgerror.Unsupported("JSON operator - (jsonb - key or index)")
+	}
 	if l, lt, r, rt, err = t.coerceUnknownOperand(l, lt, r, rt); err != nil {
 		return nil, typemap.Type{}, err
 	}
@@ -440,7 +451,19 @@ func (t *translator) concatOperator(ln, rn *pg_query.Node, sc *scope) (ast.ExprN
 		return funcCall("CONCAT", l, r), bytea, nil
 	}
 	if lt.OID == typemap.JSONB || rt.OID == typemap.JSONB {
-		return nil, typemap.Type{}, pgerror.Unsupported("jsonb || jsonb")
+		jsonb := of(typemap.JSONB)
+		if isUnknown(lt) {
+			l, lt, err = t.coerce(l, lt, jsonb)
+		} else if isUnknown(rt) {
+			r, rt, err = t.coerce(r, rt, jsonb)
+		}
+		if err != nil {
+			return nil, typemap.Type{}, err
+		}
+		if lt.OID != typemap.JSONB || rt.OID != typemap.JSONB {
+			return nil, typemap.Type{}, pgerror.Unsupported("|| of jsonb and " + sqlTypeName(lt) + "/" + sqlTypeName(rt))
+		}
+		return t.jsonConcat(l, r, ln, rn)
 	}
 	textual := func(ty typemap.Type) bool { return isString(ty) || isUnknown(ty) }
 	if !textual(lt) && !textual(rt) {
