@@ -24,6 +24,10 @@
 // infer.go (PostgreSQL's type rules), names.go and scope.go (name resolution), params.go.
 // DDL and DML live in insert.go, update.go, delete.go, create_table.go, create_index.go,
 // alter_table.go, rename.go, view.go, drop.go, schema.go, truncate.go, ctas.go and typename.go.
+// DEFERRABLE foreign keys (fk_deferral.go) are TiDB's ordinary ones, checked as each row is
+// written; their deferral is kept in the shadow catalog, and the proxy refuses a violation of
+// a key deferred at that moment (SET CONSTRAINTS keeps the modes, compat/constraints.go).
+// ADD COLUMN … REFERENCES is a DDL plan of two ALTER TABLEs (alter_table.go, addedColumnKeys).
 //
 // Expressions are translated together with their PostgreSQL type, so the rules that differ
 // between the two systems are decided here: untyped literals are read by the target type's
