@@ -10,10 +10,11 @@
 //	session.go   the session's pinned TiDB connection, its setup and the statement runner
 //	simple.go    the simple query protocol (Query), with PostgreSQL's implicit-block rules
 //	extended.go  the extended protocol (Parse/Bind/Describe/Execute/Close/Sync/Flush)
-//	utility.go   SET/SHOW/RESET/BEGIN/COMMIT/SAVEPOINT… through package compat
+//	utility.go   SET/SHOW/RESET/BEGIN/COMMIT/SAVEPOINT/SET CONSTRAINTS… through package compat
 //	rows.go      TiDB rows → RowDescription/DataRow through package typemap, streamed
 //	limits.go    bounds on input checked before pg_query.Parse sees it
-//	errors.go    error → ErrorResponse (SQLSTATE; never Go text or panics)
+//	errors.go    error → ErrorResponse (SQLSTATE; never Go text or panics); session.go explain
+//	             adds what TiDB's errors lack (relation, key), fkDeferred refuses a deferred key's violation
 //
 // Connection lifecycle:
 //
