@@ -105,7 +105,8 @@ type Column struct {
 	Sequence string
 	// Generated is true for a GENERATED ALWAYS AS (expr) STORED column (TiDB computes it).
 	Generated bool
-	// Default is PostgreSQL's text of the column's default, when pgtidb stored one.
+	// Default is PostgreSQL's text of the column's default, when pgtidb stored one and TiDB still
+	// holds the default it stored it with (Lookup forgets a text that no longer does).
 	Default Expr
 	// Comment is the column's comment (COMMENT ON COLUMN), empty for none.
 	Comment string

@@ -109,6 +109,19 @@ func FromMySQL(err *mysql.MySQLError) *Error {
 	return e
 }
 
+// NullsFound reads TiDB's error of a MODIFY COLUMN … NOT NULL over NULL values (1265 "Data
+// truncated for column 'c' at row n"; PostgreSQL's 23502 "column "c" of relation "t" contains
+// null values"): the column. Only a DDL statement's 1265 has that meaning.
+func NullsFound(err *mysql.MySQLError) (column string, ok bool) {
+	if err == nil || err.Number != 1265 {
+		return "", false
+	}
+	if m := reTruncatedAtRow.FindStringSubmatch(err.Message); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
 // FromMySQLIn is FromMySQL for an error of a statement that writes relation (the PostgreSQL
 // name of the table an INSERT or UPDATE targets; "" when there is none). TiDB's not-null and
 // check-violation messages do not name the table, PostgreSQL's do:
@@ -174,6 +187,13 @@ var mysqlMessages = map[uint16]func(e *Error, msg string){
 	1217: fixed("update or delete violates a foreign key constraint"),
 	1406: func(e *Error, msg string) {
 		if m := reColumnAtRow.FindStringSubmatch(msg); m != nil {
+			e.Message = `value too long for column "` + m[1] + `"`
+		}
+	},
+	// ALTER COLUMN … TYPE varchar(n) (MODIFY COLUMN) over a longer value; other 1265 stay XX000.
+	1265: func(e *Error, msg string) {
+		if m := reTruncatedColumn.FindStringSubmatch(msg); m != nil {
+			e.Code = pgerrcode.StringDataRightTruncationDataException
 			e.Message = `value too long for column "` + m[1] + `"`
 		}
 	},
@@ -347,6 +367,8 @@ var (
 	reCheck           = regexp.MustCompile(`^Check constraint '([^']*)' is violated\.?$`)
 	reForeignKey      = regexp.MustCompile("a foreign key constraint fails \\(`[^`]*`\\.`([^`]*)`, CONSTRAINT `([^`]*)` FOREIGN KEY \\(([^)]*)\\) REFERENCES (?:`[^`]*`\\.)?`([^`]*)` \\(([^)]*)\\)")
 	reColumnAtRow     = regexp.MustCompile(`for column '([^']*)' at row \d+$`)
+	reTruncatedAtRow  = regexp.MustCompile(`^Data truncated for column '([^']*)' at row \d+$`)
+	reTruncatedColumn = regexp.MustCompile(`^Data truncated for column '([^']*)', value is '.*'$`)
 	reOutOfRange      = regexp.MustCompile(`^([A-Z ]+) value is out of range in `)
 	reIncorrectValue  = regexp.MustCompile(`^Incorrect ([A-Za-z ]+) value: '(.*)' for column '[^']*' at row \d+$`)
 	reTruncatedValue  = regexp.MustCompile(`^Truncated incorrect ([A-Za-z ]+) value: '(.*)'$`)

@@ -39,6 +39,8 @@ func TestFromMySQL(t *testing.T) {
 		{1364, "Field 'a' doesn't have a default value", "23502", `null value in column "a" violates not-null constraint`, ""},
 		{3819, "Check constraint 'ck_c_check' is violated.", "23514", `new row violates check constraint "ck_c_check"`, ""},
 		{1406, "Data too long for column 'b' at row 1", "22001", `value too long for column "b"`, ""},
+		{1265, "Data truncated for column 'name', value is 'hammer'", "22001", `value too long for column "name"`, ""},
+		{1265, "Data truncated for column 'a' at row 1", "XX000", "Data truncated for column 'a' at row 1", ""},
 		{1264, "Out of range value for column 'c' at row 1", "22003", `value out of range for column "c"`, ""},
 		{1690, "BIGINT value is out of range in '(9223372036854775807 + 1)'", "22003", "bigint out of range", ""},
 		{1690, "BIGINT UNSIGNED value is out of range in '(18446744073709551615 + 1)'", "22003", "bigint out of range", ""},
@@ -123,12 +125,18 @@ func TestFromMySQL(t *testing.T) {
 			t.Errorf("%d %q:\n got  %s %q detail %q\n want %s %q detail %q", c.number, c.tidb, e.Code, e.Message, e.Detail, c.code, c.message, c.detail)
 		}
 	}
-	for _, n := range []uint16{1062, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 1406, 1264, 1690, 1365, 1366, 1292,
+	for _, n := range []uint16{1062, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 1406, 1265, 1264, 1690, 1365, 1366, 1292,
 		1146, 1051, 1054, 1049, 1007, 1050, 1061, 1060, 1064, 1044, 1142, 1143, 1045, 1213, 9007, 8002, 8005, 8022, 8028,
 		8147, 1205, 3572, 3024, 1317, 1305, 8048, 1235, 8200, 8004, 9500, 8025, 8001, 4135, 9001, 9002, 9005, 1105} {
 		if !seen[n] {
 			t.Errorf("error %d has no case", n)
 		}
+	}
+	if col, ok := pgerror.NullsFound(&mysql.MySQLError{Number: 1265, Message: "Data truncated for column 'a' at row 1"}); !ok || col != "a" {
+		t.Errorf("NullsFound: %q %v", col, ok)
+	}
+	if _, ok := pgerror.NullsFound(&mysql.MySQLError{Number: 1265, Message: "Data truncated for column 'a', value is 'abc'"}); ok {
+		t.Error("NullsFound read a truncated value as NULLs")
 	}
 	if pgerror.FromMySQL(nil) != nil {
 		t.Error("FromMySQL(nil) is not nil")

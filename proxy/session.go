@@ -434,10 +434,12 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 	}
 	switch tr.Kind {
 	case translate.KindDML:
-		if s.txn.InBlock() {
+		n, _ := res.RowsAffected()
+		if s.txn.InBlock() && n != 0 {
+			// A statement that changed no row leaves nothing for DDL's implicit commit to
+			// commit early (Django's UPDATE … WHERE col IS NULL before SET NOT NULL).
 			s.txn.Wrote = true
 		}
-		n, _ := res.RowsAffected()
 		if tr.Tag == "INSERT" {
 			return "INSERT 0 " + strconv.FormatInt(n, 10), nil
 		}
@@ -586,8 +588,16 @@ func (s *session) explain(ctx context.Context, tr *translate.Statement, err erro
 	if !errors.As(err, &me) {
 		return err
 	}
+	relation := tr.Relation
+	if tr.Kind == translate.KindDDL {
+		// ALTER COLUMN … SET NOT NULL (MODIFY COLUMN) over NULLs.
+		if col, ok := pgerror.NullsFound(me); ok && relation != "" {
+			return pgerror.Newf(pgerrcode.NotNullViolation, "column %q of relation %q contains null values", col, relation)
+		}
+		relation = "" // the INSERT/UPDATE wording below is not ALTER TABLE's
+	}
 	// Not-null and check violations name the INSERT/UPDATE's table, as PostgreSQL's do.
-	pe := pgerror.FromMySQLIn(me, tr.Relation)
+	pe := pgerror.FromMySQLIn(me, relation)
 	if _, _, _, ok := pgerror.ForeignKeyFailure(me); ok {
 		return s.fkDeferred(ctx, me, pe)
 	}

@@ -140,6 +140,7 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 		stmt = doNothing()
 	}
 	var out *Statement
+	t.relation = p.tbl.Name
 	if len(p.addedKeys) > 0 {
 		out, err = t.addedColumnKeys(p, stmt)
 	} else {
@@ -581,9 +582,9 @@ func precisionOf(ty typemap.Type) int32 {
 
 // columnChanges turns the pending ALTER COLUMN changes into TiDB specs: a lone SET/DROP
 // DEFAULT is ALTER COLUMN … SET/DROP DEFAULT; a type or NOT NULL change is MODIFY COLUMN
-// with the column's whole definition, which must then state the default: a column whose
-// default the statement does not restate is refused (the catalog does not know the default's
-// value, and MODIFY would drop it).
+// with the column's whole definition, which must then state the default: the default pgtidb
+// stored (catalog.Column.Default) is restated; a column whose default pgtidb does not know (set
+// another way) is refused unless the statement restates it, since MODIFY would drop it.
 func (t *translator) columnChanges(p *alterPlan) error {
 	for _, ch := range p.changes {
 		c := p.column(ch.name)
@@ -601,6 +602,14 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		notNull := c.NotNull
 		if ch.notNull != nil {
 			notNull = *ch.notNull
+		}
+		if ch.setDefault == nil && !ch.dropDefault && c.HasDefault && c.Sequence == "" &&
+			(ch.newType != nil && *ch.newType != c.Type || notNull != c.NotNull) {
+			// MODIFY COLUMN restates the whole column: the default pgtidb stored is restated
+			// (coerced to the new type, as PostgreSQL coerces it).
+			if restated, ok := storedDefault(c); ok {
+				ch.setDefault = restated
+			}
 		}
 		plan := &columnPlan{name: c.Name, pgType: newType, notNull: notNull, defaultRaw: ch.setDefault}
 		if ch.setDefault != nil {
@@ -676,6 +685,23 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		}
 	}
 	return nil
+}
+
+// storedDefault is column c's default as the expression pgtidb stored its text from (see
+// catalog.Column.Default), when there is one.
+func storedDefault(c *catalog.Column) (*pg_query.Node, bool) {
+	if !c.Default.Stored() {
+		return nil, false
+	}
+	tree, err := pg_query.Parse("SELECT " + c.Default.Plain)
+	if err != nil || len(tree.GetStmts()) != 1 {
+		return nil, false
+	}
+	sel := tree.GetStmts()[0].GetStmt().GetSelectStmt()
+	if sel == nil || len(sel.GetTargetList()) != 1 || sel.GetFromClause() != nil {
+		return nil, false
+	}
+	return sel.GetTargetList()[0].GetResTarget().GetVal(), true
 }
 
 // dropDefaultSpec removes column name's default. TiDB's DROP DEFAULT marks a column as having

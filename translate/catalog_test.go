@@ -65,6 +65,13 @@ var testTables = []*catalog.Table{
 		col("id", ty(typemap.Int4), true),
 		{Name: "qty", Type: ty(typemap.Int4), HasDefault: true},
 	}},
+	// A default pgtidb stored the text of (ALTER COLUMN … TYPE / [DROP|SET] NOT NULL restate it).
+	{Schema: "public", Name: "dfltk", Columns: []catalog.Column{
+		col("id", ty(typemap.Int4), true),
+		{Name: "qty", Type: ty(typemap.Int4), HasDefault: true, Default: catalog.Expr{Plain: "5", Pretty: "5", TiDB: "5"}},
+		{Name: "label", Type: typemap.Type{OID: typemap.Varchar, Typmod: typemap.CharTypmod(10)}, NotNull: true, HasDefault: true,
+			Default: catalog.Expr{Plain: "'none'::character varying", Pretty: "'none'::character varying", TiDB: "none"}},
+	}},
 	{Schema: "app", Name: "orders", Columns: []catalog.Column{
 		col("id", ty(typemap.Int8), true),
 		col("customer", ty(typemap.Text), false),

@@ -76,8 +76,9 @@ type Statement struct {
 	// ParamTypes is the inferred type of each PostgreSQL parameter $1..$n (len = highest n).
 	ParamTypes []typemap.Type
 	// Relation is the PostgreSQL name (unqualified, as stored) of the table an INSERT or
-	// UPDATE writes, empty for other statements. The proxy names it in errors TiDB's messages
-	// lack it from: `null value in column "c" of relation "t" violates not-null constraint`.
+	// UPDATE writes or an ALTER TABLE alters, empty for other statements. The proxy names it in
+	// errors TiDB's messages lack it from: `null value in column "c" of relation "t" violates
+	// not-null constraint`, `column "c" of relation "t" contains null values`.
 	Relation string
 	// Catalog lists the shadow-catalog changes to apply once TiDB has run SQL.
 	Catalog []catalog.Change

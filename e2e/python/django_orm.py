@@ -9,7 +9,9 @@ DEFERRABLE INITIALLY DEFERRED, varchar_pattern_ops indexes, SET CONSTRAINTS), mi
 (nothing to do), then the ORM over those models: INSERT … RETURNING, bulk_create, many-to-many
 rows, lookups (exact, iexact, icontains, startswith, in, range, isnull), select_related and
 prefetch_related, aggregates and annotations, update and delete (Django collects related rows
-itself), get_or_create inside atomic() (savepoints), and a transaction rolled back.
+itself), get_or_create inside atomic() (savepoints), and a transaction rolled back. Then the
+schema changes of an application's own migrations (app "shop", models defined here), applied one
+schema-editor operation at a time, each printed with its outcome and the introspected tables.
 """
 import io
 import json
@@ -137,3 +139,191 @@ out("delete group", Group.objects.filter(name="admins").delete())
 out("delete user", User.objects.filter(username="bob").delete())
 out("remaining", list(User.objects.order_by("username").values_list("username", flat=True)))
 out("memberships", list(User.groups.through.objects.order_by("user__username", "group__name").values_list("user__username", "group__name")))
+
+# Schema evolution: the migrations of an application of our own ("shop"), applied one operation
+# at a time through the schema editor, as `migrate` applies them. After each step: "ok" or the
+# SQLSTATE, then the introspected tables (columns and constraints, as the migration autodetector
+# and inspectdb see them) and their rows.
+from decimal import Decimal  # noqa: E402
+
+from django.db import models  # noqa: E402
+
+
+def describe(table):
+    with connection.cursor() as c:
+        if table not in connection.introspection.table_names(c):
+            return None
+        cols = [(d.name, d.type_code, d.display_size, d.precision, d.scale, d.null_ok, d.default)
+                for d in intro.get_table_description(c, table)]
+        cons = sorted((k, v["columns"], v["primary_key"], v["unique"], v["foreign_key"], v["check"],
+                       v["index"], v.get("type"), v.get("orders"))
+                      for k, v in intro.get_constraints(c, table).items())
+        c.execute('SELECT * FROM "%s" ORDER BY 1' % table)
+        rows = [list(r) for r in c.fetchall()]
+    return {"columns": cols, "constraints": cons, "rows": rows}
+
+
+def schema_step(step, fn, *tables):
+    try:
+        with connection.schema_editor() as ed:
+            fn(ed)
+        outcome = "ok"
+    except django.db.Error as e:
+        outcome = "ERROR " + str(getattr(e.__cause__, "pgcode", None) or type(e).__name__)
+    out("shop " + step, {"outcome": outcome, "tables": {t: describe(t) for t in tables}})
+
+
+def sql(*stmts):
+    with connection.cursor() as c:
+        for s in stmts:
+            c.execute(s)
+
+
+def field(model, name):
+    return model._meta.get_field(name)
+
+
+def clone(model, name, new_name=None, **changes):
+    """A copy of model's field name with the given constructor arguments changed (what the
+    next migration's AlterField/RenameField declares)."""
+    f = field(model, name)
+    _, _, args, kwargs = f.deconstruct()
+    kwargs.update(changes)
+    nf = type(f)(*args, **kwargs)
+    nf.set_attributes_from_name(new_name or name)
+    nf.model = model
+    return nf
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        app_label = "shop"
+
+
+class Product(models.Model):
+    name = models.CharField(max_length=100, db_index=True)
+    price = models.DecimalField(max_digits=8, decimal_places=2)
+
+    class Meta:
+        app_label = "shop"
+
+
+class Tag(models.Model):
+    label = models.SlugField(max_length=30, unique=True)
+
+    class Meta:
+        app_label = "shop"
+
+
+P, C, T = "shop_product", "shop_category", "shop_tag"
+schema_step("create category", lambda ed: ed.create_model(Category), C)
+schema_step("create product", lambda ed: ed.create_model(Product), P)
+sql("INSERT INTO shop_category (name) VALUES ('tools'), ('toys')",
+    "INSERT INTO shop_product (name, price) VALUES ('hammer', 9.5), ('saw', 12), ('kite', 7.25)")
+
+stock = models.IntegerField(null=True)
+stock.set_attributes_from_name("stock")
+schema_step("add nullable field", lambda ed: ed.add_field(Product, stock), P)
+Product.add_to_class("stock", stock)
+sql("UPDATE shop_product SET stock = 3 WHERE name = 'saw'")
+
+sku = models.CharField(max_length=20, default="none")
+sku.set_attributes_from_name("sku")
+schema_step("add field with default", lambda ed: ed.add_field(Product, sku), P)
+Product.add_to_class("sku", sku)
+
+new = clone(Product, "name", max_length=200)
+schema_step("longer varchar", lambda ed: ed.alter_field(Product, field(Product, "name"), new), P)
+new = clone(Product, "name", max_length=4)
+schema_step("varchar too short", lambda ed: ed.alter_field(Product, field(Product, "name"), new), P)
+new = clone(Product, "name", max_length=150)
+schema_step("shorter varchar", lambda ed: ed.alter_field(Product, clone(Product, "name", max_length=200), new), P)
+Product._meta.get_field("name").max_length = 150
+
+
+
+class Note(models.Model):
+    body = models.TextField()
+    rank = models.IntegerField(null=True)
+
+    class Meta:
+        app_label = "shop"
+
+
+N = "shop_note"
+schema_step("create note", lambda ed: ed.create_model(Note), N)
+sql("INSERT INTO shop_note (body, rank) VALUES ('a', NULL), ('b', 2)")
+schema_step("null to not null over nulls without default", lambda ed: ed.alter_field(Note, field(Note, "rank"), clone(Note, "rank", null=False)), N)
+# Django fills the NULLs (UPDATE) and then sets NOT NULL, in one transaction (gap
+# transactional-ddl: pgtidb refuses DDL after writes in a transaction block).
+schema_step("null to not null over nulls", lambda ed: ed.alter_field(Note, field(Note, "rank"), clone(Note, "rank", null=False, default=0)), N)
+schema_step("delete note", lambda ed: ed.delete_model(Note), N)
+# A data migration fills the NULLs first: the UPDATE of the schema change then writes no row.
+sql("UPDATE shop_product SET stock = 0 WHERE stock IS NULL")
+new = clone(Product, "stock", null=False, default=0)
+schema_step("null to not null with default", lambda ed: ed.alter_field(Product, field(Product, "stock"), new), P)
+# A default set outside Django (a database default): ALTER COLUMN … DROP NOT NULL and TYPE keep it.
+schema_step("set a default", lambda ed: ed.execute('ALTER TABLE "shop_product" ALTER COLUMN "stock" SET DEFAULT 5'), P)
+schema_step("not null to null keeping a default", lambda ed: ed.alter_field(Product, new, clone(Product, "stock", null=True, default=0)), P)
+new_stock = new
+new = clone(Product, "stock", null=False, default=0, db_index=True)
+schema_step("add db_index", lambda ed: ed.alter_field(Product, new_stock, new), P)
+indexed_stock = new
+new = models.BigIntegerField(default=0)
+new.set_attributes_from_name("stock")
+new.model = Product
+schema_step("integer to bigint", lambda ed: ed.alter_field(Product, indexed_stock, new), P)
+big_stock = new
+new = models.BigIntegerField(default=0)
+new.set_attributes_from_name("stock")
+new.model = Product
+schema_step("remove db_index", lambda ed: ed.alter_field(Product, big_stock, new), P)
+
+sql("INSERT INTO shop_product (name, price, sku) VALUES ('nail', 0.1, 'n')", "DELETE FROM shop_product WHERE name = 'nail'")
+schema_step("drop the default", lambda ed: ed.execute('ALTER TABLE "shop_product" ALTER COLUMN "stock" DROP DEFAULT'), P)
+schema_step("unique on duplicates", lambda ed: ed.alter_field(Product, field(Product, "sku"), clone(Product, "sku", unique=True)), P)
+schema_step("rename field", lambda ed: ed.alter_field(Product, field(Product, "sku"), clone(Product, "sku", "code")), P)
+sql("UPDATE shop_product SET code = name")
+code = clone(Product, "sku", "code")
+schema_step("unique field", lambda ed: ed.alter_field(Product, code, clone(Product, "sku", "code", unique=True)), P)
+unique_code = clone(Product, "sku", "code", unique=True)
+schema_step("drop unique", lambda ed: ed.alter_field(Product, unique_code, code), P)
+
+category = models.ForeignKey(Category, null=True, on_delete=models.CASCADE)
+category.set_attributes_from_name("category")
+schema_step("add foreign key", lambda ed: ed.add_field(Product, category), P, C)
+Product.add_to_class("category", category)
+sql("UPDATE shop_product SET category_id = 1 WHERE name <> 'kite'", "UPDATE shop_product SET category_id = 2 WHERE name = 'kite'")
+attempt("shop bad category", lambda: sql("UPDATE shop_product SET category_id = 99 WHERE name = 'kite'"))
+
+schema_step("unique together", lambda ed: ed.alter_unique_together(Product, [], [("name", "category")]), P)
+schema_step("add index", lambda ed: ed.add_index(Product, models.Index(fields=["price", "-name"], name="shop_price_name_idx")), P)
+schema_step("remove index", lambda ed: ed.remove_index(Product, models.Index(fields=["price", "-name"], name="shop_price_name_idx")), P)
+schema_step("unique together removed", lambda ed: ed.alter_unique_together(Product, [("name", "category")], []), P)
+
+schema_step("create tag", lambda ed: ed.create_model(Tag), T)
+tags = models.ManyToManyField(Tag)
+Product.add_to_class("tags", tags)
+schema_step("add many-to-many", lambda ed: ed.add_field(Product, tags), P, T, "shop_product_tags")
+sql("INSERT INTO shop_tag (label) VALUES ('sale')", "INSERT INTO shop_product_tags (product_id, tag_id) VALUES (1, 1), (3, 1)")
+attempt("shop duplicate membership", lambda: sql("INSERT INTO shop_product_tags (product_id, tag_id) VALUES (1, 1)"))
+schema_step("remove many-to-many", lambda ed: ed.remove_field(Product, tags), P, "shop_product_tags")
+Product._meta.local_many_to_many.remove(tags)
+Product._meta._expire_cache()
+
+schema_step("remove field", lambda ed: ed.remove_field(Product, field(Product, "stock")), P)
+# PostgreSQL keeps the primary key's name (shop_product_pkey) (gap renamed-pkey).
+schema_step("rename table", lambda ed: ed.alter_db_table(Product, P, "shop_goods"), P, "shop_goods")
+sql("INSERT INTO shop_goods (name, price, code) VALUES ('glue', 2, 'g')")
+with connection.cursor() as c:
+    out("shop sequences", intro.get_sequences(c, "shop_goods"))
+attempt("shop delete referenced", lambda: sql("DELETE FROM shop_category WHERE id = 1"))
+schema_step("rename table back", lambda ed: ed.alter_db_table(Product, "shop_goods", P), P, "shop_goods")
+# DROP TABLE … CASCADE of a referenced table drops the foreign key (gap drop-cascade-fk).
+schema_step("delete referenced model", lambda ed: ed.delete_model(Category), C, P)
+schema_step("delete product", lambda ed: ed.delete_model(Product), P)
+sql("DROP TABLE IF EXISTS shop_category")
+schema_step("delete tag", lambda ed: ed.delete_model(Tag), C, T)
+out("shop tables", sorted(t for t in intro.table_names() if t.startswith("shop_")))
