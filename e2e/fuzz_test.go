@@ -3,7 +3,6 @@ package e2e
 import (
 	"context"
 	"encoding/binary"
-	"errors"
 	"net"
 	"strconv"
 	"strings"
@@ -61,24 +60,18 @@ func FuzzWire(f *testing.F) {
 }
 
 // readUntilReady reads backend messages until ReadyForQuery, an error, EOF or the deadline.
+// The whole limit is the deadline of every read: a session's start (its TiDB connection and
+// settings) can take seconds on a loaded machine, and a per-message idle timeout failed the
+// fuzzer on a slow start rather than on a proxy that does not answer.
 func readUntilReady(conn net.Conn, fe *pgproto3.Frontend, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
+	_ = conn.SetReadDeadline(time.Now().Add(limit))
 	for {
-		// A short idle timeout per message, bounded by the overall deadline.
-		idle := time.Now().Add(500 * time.Millisecond)
-		if idle.After(deadline) {
-			idle = deadline
-		}
-		_ = conn.SetReadDeadline(idle)
 		msg, err := fe.Receive()
 		if err != nil {
 			return err
 		}
 		if _, ok := msg.(*pgproto3.ReadyForQuery); ok {
 			return nil
-		}
-		if time.Now().After(deadline) {
-			return errors.New("no ReadyForQuery before the deadline")
 		}
 	}
 }
