@@ -13,9 +13,10 @@ import (
 // (not undone with a transaction, as the change itself); TRUNCATE … RESTART IDENTITY forgets
 // it. A recorded value n still holds while TiDB's next value is n (nothing handed out since);
 // once it moved on, the sequence is called at TiDB's last value. ALTER SEQUENCE reads it to
-// know PostgreSQL's last_value (checkCurrent). Without a record (SERIAL and identity sequences
-// until a setval or RESTART, sequences pgtidb did not create, after ALTER SEQUENCE … AS or
-// RENAME) only TiDB's state is known.
+// know PostgreSQL's last_value (checkCurrent). CREATE TABLE records its SERIAL and identity
+// sequences as CREATE SEQUENCE does (ownedSequenceChange). Without a record (identity
+// sequences of ALTER TABLE … ADD GENERATED, sequences pgtidb did not create, after ALTER
+// SEQUENCE … AS or RENAME) only TiDB's state is known.
 
 // sequenceStateCalled is the recorded state of a sequence whose last value was handed out.
 const sequenceStateCalled = "called"
