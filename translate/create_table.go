@@ -209,37 +209,9 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Catalog = []catalog.Change{change}
-	for _, c := range p.cols {
-		if c.sequence == "" {
-			continue
-		}
-		seq, err := ownedSequenceChange(p.tidbDB, c)
-		if err != nil {
-			return nil, err
-		}
-		out.Catalog = append(out.Catalog, seq)
-	}
+	// The owned sequences' records (createTableWithSequences) follow the table's.
+	out.Catalog = append([]catalog.Change{change}, out.Catalog...)
 	return out, nil
-}
-
-// ownedSequenceChange records what CREATE SEQUENCE records of the sequence a SERIAL or identity
-// column c gets: its data type, the column's (PostgreSQL's SERIAL and identity sequences are of
-// the column's type), and that it is not called yet, START next (seqstate.go).
-func ownedSequenceChange(db string, c *columnPlan) (catalog.Change, error) {
-	opts, err := sequenceOptions(c.identityOptions, c.pgType.OID)
-	if err != nil {
-		return catalog.Change{}, err
-	}
-	var start int64
-	for _, o := range opts {
-		if o.Tp == ast.SequenceStartWith {
-			start = o.IntValue
-		}
-	}
-	return catalog.Change{Op: catalog.DeclareTable, Database: db, Table: c.sequence, SetTexts: true,
-		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(c.pgType.OID), 10)}},
-			{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}}, nil
 }
 
 // refuseCreateOptions rejects the CREATE TABLE clauses that have no TiDB equivalent.

@@ -82,17 +82,23 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 			seqType = ty.OID
 		}
 	}
-	// Not called yet: the next nextval gives START (TextSequenceState).
+	out.Catalog = []catalog.Change{newSequenceRecord(db, rv.GetRelname(), seqType, opts)}
+	return out, nil
+}
+
+// newSequenceRecord is what the shadow catalog records of a sequence pgtidb creates with
+// opts: its data type, which TiDB does not keep (catalog/seqtype.go), and that it is not called
+// yet, the next nextval giving START (TextSequenceState, seqstate.go).
+func newSequenceRecord(db, name string, seqType typemap.OID, opts []*ast.SequenceOption) catalog.Change {
 	var start int64
 	for _, o := range opts {
 		if o.Tp == ast.SequenceStartWith {
 			start = o.IntValue
 		}
 	}
-	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: rv.GetRelname(), SetTexts: true,
+	return catalog.Change{Op: catalog.DeclareTable, Database: db, Table: name, SetTexts: true,
 		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}},
-			{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}}}
-	return out, nil
+			{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}}
 }
 
 // seqInt reads a sequence option's integer argument (bigint range, as PostgreSQL's int8).

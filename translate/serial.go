@@ -139,35 +139,44 @@ func (t *translator) createTableWithSequences(p *tablePlan, stmt *ast.CreateTabl
 		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
 	}
 	b := &planBuilder{t: t}
+	var records []catalog.Change
 	for _, c := range seqs {
-		if err := b.createOwnedSequence(p.tidbDB, c); err != nil {
+		opts, err := b.createOwnedSequence(p.tidbDB, c)
+		if err != nil {
 			return nil, err
 		}
+		// PostgreSQL's SERIAL and identity sequences are of the column's type.
+		records = append(records, newSequenceRecord(p.tidbDB, c.sequence, c.pgType.OID, opts))
 	}
 	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 		return nil, err
 	}
-	return b.finish("CREATE TABLE", KindDDL, nil)
+	out, err := b.finish("CREATE TABLE", KindDDL, nil)
+	if err != nil {
+		return nil, err
+	}
+	out.Catalog = records
+	return out, nil
 }
 
 // createOwnedSequence adds the step creating c's sequence in TiDB database db, undone (the
-// sequence dropped) when a later step fails.
-func (b *planBuilder) createOwnedSequence(db string, c *columnPlan) error {
+// sequence dropped) when a later step fails, and returns the sequence's options.
+func (b *planBuilder) createOwnedSequence(db string, c *columnPlan) ([]*ast.SequenceOption, error) {
 	opts, err := sequenceOptions(c.identityOptions, c.pgType.OID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	name := &ast.TableName{Schema: cistr(db), Name: cistr(c.sequence)}
 	create := &ast.CreateSequenceStmt{Name: name, SeqOptions: opts}
 	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return create, nil }); err != nil {
-		return err
+		return nil, err
 	}
 	undo, err := restorePlain(&ast.DropSequenceStmt{IfExists: true, Sequences: []*ast.TableName{name}})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b.plan.Steps[len(b.plan.Steps)-1].Undo = undo
-	return nil
+	return opts, nil
 }
 
 // addIdentity translates ALTER TABLE t ALTER COLUMN c ADD GENERATED {ALWAYS | BY DEFAULT} AS
@@ -233,7 +242,7 @@ func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
 	}
 	b := &planBuilder{t: t}
-	if err := b.createOwnedSequence(tn.Schema.O, c); err != nil {
+	if _, err := b.createOwnedSequence(tn.Schema.O, c); err != nil {
 		return nil, err
 	}
 	alter := &ast.AlterTableStmt{Table: tn, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
