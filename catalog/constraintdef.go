@@ -22,8 +22,7 @@ var internalEmulations = map[string]string{
 			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY', CONCAT('(', k.refcols, ')',
 				IF(k.UPDATE_RULE = 'NO ACTION', '', CONCAT(' ON UPDATE ', k.UPDATE_RULE)),
 				IF(k.DELETE_RULE = 'NO ACTION', '', CONCAT(' ON DELETE ', k.DELETE_RULE)),
-				IF(` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` = '', '',
-					CONCAT(' ', ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + `))), '') AS ref_tail,
+				IF(` + fkDeferral + ` = '', '', CONCAT(' ', ` + fkDeferral + `))), '') AS ref_tail,
 			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY', pgtidb_oid('rel', k.ref_schema, k.ref_table), 0) AS confrelid
 		FROM (SELECT u.TABLE_SCHEMA, u.TABLE_NAME,
 				IF(u.CONSTRAINT_NAME = 'PRIMARY', CONCAT(u.TABLE_NAME, '_pkey'), u.CONSTRAINT_NAME) AS conname,
@@ -44,13 +43,16 @@ var internalEmulations = map[string]string{
 			UNION ALL
 			SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, 'CHECK', '', '', NULL, NULL, NULL, NULL,
 				ck.check_plain, ck.check_pretty
-			FROM (` + checkTexts + `) ck) k`,
+			FROM (` + checkTexts + `) ck) k` + fkDeferralJoin("k.CONSTRAINT_TYPE = 'FOREIGN KEY'"),
 }
 
-// fkDeferral is the SQL of a foreign key's stored deferral (TextDeferral: "DEFERRABLE",
-// "DEFERRABLE INITIALLY DEFERRED"), ” for a key that is not DEFERRABLE (and for other
-// constraints), given the SQL of its TiDB database, table and name.
-func fkDeferral(db, table, name string) string {
-	return "IFNULL((SELECT d.plain FROM pgtidb_catalog.texts d WHERE d.tidb_db = " + db + " AND d.table_name = " + table +
-		" AND d.kind = '" + string(TextDeferral) + "' AND d.name = " + name + "), '')"
+// fkDeferralJoin joins the stored deferral (TextDeferral) of the constraint in row k (its
+// TiDB database TABLE_SCHEMA, table TABLE_NAME and name conname) when isFK holds; fkDeferral is
+// that deferral ("DEFERRABLE", "DEFERRABLE INITIALLY DEFERRED"), ” for a key that is not
+// DEFERRABLE and for other constraints.
+func fkDeferralJoin(isFK string) string {
+	return ` LEFT JOIN pgtidb_catalog.texts fkd ON ` + isFK + ` AND fkd.tidb_db = k.TABLE_SCHEMA
+			AND fkd.table_name = k.TABLE_NAME AND fkd.kind = '` + string(TextDeferral) + `' AND fkd.name = k.conname`
 }
+
+const fkDeferral = "IFNULL(fkd.plain, '')"

@@ -215,11 +215,12 @@ var infoSchemaEmulations = map[string]string{
 	"table_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS constraint_schema,
 			k.conname AS constraint_name, DATABASE() AS table_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS table_schema,
 			k.TABLE_NAME AS table_name, k.CONSTRAINT_TYPE AS constraint_type,
-			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` <> '', 'YES', 'NO') AS is_deferrable,
-			IF(k.CONSTRAINT_TYPE = 'FOREIGN KEY' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` = '` + DeferrableInitiallyDeferred + `', 'YES', 'NO') AS initially_deferred,
+			IF(` + fkDeferral + ` <> '', 'YES', 'NO') AS is_deferrable,
+			IF(` + fkDeferral + ` = '` + DeferrableInitiallyDeferred + `', 'YES', 'NO') AS initially_deferred,
 			'YES' AS enforced, IF(k.CONSTRAINT_TYPE = 'UNIQUE', 'YES', NULL) AS nulls_distinct
 		FROM (` + infoSchemaConstraints + `
-			UNION ALL SELECT n.TABLE_SCHEMA, n.TABLE_NAME, n.conname, n.conname, 'CHECK', NULL, NULL FROM (` + infoSchemaNotNull + `) n) k`,
+			UNION ALL SELECT n.TABLE_SCHEMA, n.TABLE_NAME, n.conname, n.conname, 'CHECK', NULL, NULL FROM (` + infoSchemaNotNull + `) n) k` +
+		fkDeferralJoin("k.CONSTRAINT_TYPE = 'FOREIGN KEY'"),
 
 	"check_constraints": `SELECT DATABASE() AS constraint_catalog, pgtidb_schema(k.TABLE_SCHEMA) AS constraint_schema,
 			k.conname AS constraint_name, CONCAT('(', k.check_plain, ')') AS check_clause

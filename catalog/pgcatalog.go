@@ -231,8 +231,8 @@ var pgCatalogEmulations = map[string]string{
 	// UNIQUE constraint and shows as one (KNOWN_GAPS.md). conkey of a check, the operator arrays
 	// of a foreign key and conbin are NULL: pgtidb does not have them.
 	"pg_constraint": `SELECT pgtidb_oid('con', k.TABLE_SCHEMA, k.TABLE_NAME, k.conname) AS oid, k.conname,
-			pgtidb_nsp_oid(k.TABLE_SCHEMA) AS connamespace, k.contype, k.contype = 'f' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` <> '' AS condeferrable,
-			k.contype = 'f' AND ` + fkDeferral("k.TABLE_SCHEMA", "k.TABLE_NAME", "k.conname") + ` = '` + DeferrableInitiallyDeferred + `' AS condeferred,
+			pgtidb_nsp_oid(k.TABLE_SCHEMA) AS connamespace, k.contype, ` + fkDeferral + ` <> '' AS condeferrable,
+			` + fkDeferral + ` = '` + DeferrableInitiallyDeferred + `' AS condeferred,
 			1 AS convalidated, pgtidb_oid('rel', k.TABLE_SCHEMA, k.TABLE_NAME) AS conrelid, 0 AS contypid,
 			CASE k.contype WHEN 'c' THEN 0
 				WHEN 'f' THEN pgtidb_oid('rel', k.REFERENCED_TABLE_SCHEMA, IF(k.UNIQUE_CONSTRAINT_NAME = 'PRIMARY',
@@ -268,7 +268,7 @@ var pgCatalogEmulations = map[string]string{
 			UNION ALL
 			SELECT ck.CONSTRAINT_SCHEMA, ck.TABLE_NAME, ck.CONSTRAINT_NAME, ck.CONSTRAINT_NAME, 'c', NULL, NULL, NULL, NULL, NULL,
 				ck.check_plain, ck.check_pretty
-			FROM (` + checkTexts + `) ck) k`,
+			FROM (` + checkTexts + `) ck) k` + fkDeferralJoin("k.contype = 'f'"),
 
 	// Sequences, with their data type (seqtype.go). CACHE 0
 	// (NOCACHE) is PostgreSQL's cache 1. TiDB's largest maximum, 9223372036854775806, is
