@@ -1,6 +1,7 @@
 package compat
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -370,8 +371,8 @@ func normalizeTimeZone(v string) (string, error) {
 		}
 		if _, err := typemap.LoadZone(name); err == nil {
 			return name, nil
-		} else if strings.Contains(err.Error(), "beyond") {
-			return "", pgerror.Unsupported("a time zone offset beyond ±14:00")
+		} else if errors.Is(err, typemap.ErrZoneOffsetRange) {
+			return "", errZoneOffsetRange()
 		}
 	}
 	// PostgreSQL matches zone names case-insensitively and shows the canonical spelling.
@@ -386,11 +387,14 @@ func normalizeTimeZone(v string) (string, error) {
 // fixedZone is the TimeZone value of a fixed offset east of Greenwich, as PostgreSQL stores
 // SET TIME ZONE 5 or SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE ("<+05:30>-05:30").
 func fixedZone(east int) (string, error) {
-	if east > typemap.MaxZoneOffset || east < -typemap.MaxZoneOffset {
-		return "", pgerror.Unsupported("a time zone offset beyond ±14:00")
+	if typemap.CheckZoneOffset(east) != nil {
+		return "", errZoneOffsetRange()
 	}
 	return typemap.FixedZoneName(east), nil
 }
+
+// errZoneOffsetRange refuses a fixed zone TiDB cannot convert to (typemap.ErrZoneOffsetRange).
+func errZoneOffsetRange() error { return pgerror.Unsupported("a time zone offset beyond ±14:00") }
 
 // titleZone spells a zone name the way the tz database does: america/new_york → America/New_York.
 func titleZone(name string) string {

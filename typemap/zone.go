@@ -1,6 +1,7 @@
 package typemap
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,15 +15,23 @@ import (
 // offset ("UTC+3", which is three hours west, -03). POSIX rules with daylight saving time
 // ("EST5EDT" is a tz database name and loads as one; others) are not read.
 
-// MaxZoneOffset is the largest offset from Greenwich a fixed zone may have: TiDB's CONVERT_TZ
-// reads offsets up to ±14:00 (PostgreSQL allows more).
-const MaxZoneOffset = 14 * 3600
+// ErrZoneOffsetRange is LoadZone's error for a fixed zone further from Greenwich than ±14:00,
+// the offsets TiDB's CONVERT_TZ reads (PostgreSQL allows more).
+var ErrZoneOffsetRange = errors.New("time zone offset beyond ±14:00")
+
+// CheckZoneOffset returns ErrZoneOffsetRange for an offset (seconds east) beyond ±14:00.
+func CheckZoneOffset(east int) error {
+	if east > 14*3600 || east < -14*3600 {
+		return ErrZoneOffsetRange
+	}
+	return nil
+}
 
 // LoadZone returns the *time.Location of a TimeZone value.
 func LoadZone(name string) (*time.Location, error) {
 	if off, abbr, ok := posixOffset(name); ok {
-		if off > MaxZoneOffset || off < -MaxZoneOffset {
-			return nil, fmt.Errorf("time zone offset %s is beyond ±14:00", offsetText(off, true))
+		if err := CheckZoneOffset(off); err != nil {
+			return nil, err
 		}
 		return time.FixedZone(abbr, off), nil
 	}
