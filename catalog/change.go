@@ -27,8 +27,13 @@ type Change struct {
 	// Columns, for DeclareTable: every column with its declared PostgreSQL type.
 	Columns []Column
 	// SetTexts, for DeclareTable, replaces the table's texts by Texts; without it they stay.
+	// The run-time state of a sequence (TextSequenceState, TextSequenceStart) stays too,
+	// unless Texts records state: then it is a new sequence, and all of it is replaced.
 	SetTexts bool
 	Texts    []Text
+	// StateFrom, for DeclareTable, is a table of the same database whose run-time state moves
+	// to this one first (ALTER SEQUENCE … RENAME; ForgetTable of the old name follows).
+	StateFrom string
 }
 
 // SchemaPattern is the LIKE pattern (escape character `\`) of the TiDB databases that hold the

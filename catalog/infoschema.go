@@ -291,7 +291,7 @@ var infoSchemaEmulations = map[string]string{
 			CASE ` + sequenceType + ` WHEN 21 THEN 'smallint' WHEN 23 THEN 'integer' ELSE 'bigint' END AS data_type,
 			CASE ` + sequenceType + ` WHEN 21 THEN 16 WHEN 23 THEN 32 ELSE 64 END AS numeric_precision,
 			2 AS numeric_precision_radix, 0 AS numeric_scale,
-			CAST(s.START AS CHAR) AS start_value, CAST(s.MIN_VALUE AS CHAR) AS minimum_value,
+			CAST(` + sequenceStart + ` AS CHAR) AS start_value, CAST(s.MIN_VALUE AS CHAR) AS minimum_value,
 			IF(s.MAX_VALUE = 9223372036854775806, '9223372036854775807', CAST(s.MAX_VALUE AS CHAR)) AS maximum_value,
 			CAST(s.INCREMENT AS CHAR) AS increment, IF(s.CYCLE, 'YES', 'NO') AS cycle_option
 		FROM information_schema.SEQUENCES s ` + sequenceTypes + `

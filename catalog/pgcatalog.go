@@ -275,7 +275,7 @@ var pgCatalogEmulations = map[string]string{
 	// PostgreSQL's bigint maximum (as information_schema.sequences and pg_sequences show it).
 	"pg_sequence": `SELECT pgtidb_oid('rel', s.SEQUENCE_SCHEMA, s.SEQUENCE_NAME) AS seqrelid,
 			` + sequenceType + ` AS seqtypid,
-			s.START AS seqstart, s.INCREMENT AS seqincrement,
+			` + sequenceStart + ` AS seqstart, s.INCREMENT AS seqincrement,
 			IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS seqmax, s.MIN_VALUE AS seqmin,
 			IF(s.CACHE = 0, 1, s.CACHE_VALUE) AS seqcache, s.CYCLE AS seqcycle
 		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`,

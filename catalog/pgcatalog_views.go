@@ -15,7 +15,7 @@ func init() {
 	// (KNOWN_GAPS.md). Sequences of identity columns are listed too, as in PostgreSQL.
 	pgCatalogEmulations["pg_sequences"] = `SELECT pgtidb_schema(s.SEQUENCE_SCHEMA) AS schemaname, s.SEQUENCE_NAME AS sequencename,
 			CURRENT_USER() AS sequenceowner, ` + sequenceType + ` AS data_type,
-			s.START AS start_value, s.MIN_VALUE AS min_value, IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS max_value, s.INCREMENT AS increment_by,
+			` + sequenceStart + ` AS start_value, s.MIN_VALUE AS min_value, IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS max_value, s.INCREMENT AS increment_by,
 			s.CYCLE AS cycle, IF(s.CACHE = 0, 1, s.CACHE_VALUE) AS cache_size, NULL AS ` + "`last_value`" + `
 		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`
 }

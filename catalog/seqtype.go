@@ -6,9 +6,13 @@ package catalog
 // SERIAL's and identity's sequences have), any other bigint.
 //
 // sequenceTypes joins each sequence s of TiDB's information_schema.SEQUENCES to its stored
-// type st; sequenceType is the type's OID.
+// type st and to its PostgreSQL START ss (TextSequenceStart), recorded when TiDB's START holds
+// another value; sequenceType is the type's OID, sequenceStart PostgreSQL's START.
 const (
 	sequenceTypes = `LEFT JOIN pgtidb_catalog.texts st ON st.tidb_db = s.SEQUENCE_SCHEMA AND st.table_name = s.SEQUENCE_NAME
-			AND st.kind = 'seqtype' AND st.name = ''`
-	sequenceType = `COALESCE(CAST(st.plain AS UNSIGNED), CASE s.MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END)`
+			AND st.kind = 'seqtype' AND st.name = ''
+		LEFT JOIN pgtidb_catalog.texts ss ON ss.tidb_db = s.SEQUENCE_SCHEMA AND ss.table_name = s.SEQUENCE_NAME
+			AND ss.kind = 'seqstart' AND ss.name = ''`
+	sequenceStart = `COALESCE(CAST(ss.plain AS SIGNED), s.START)`
+	sequenceType  = `COALESCE(CAST(st.plain AS UNSIGNED), CASE s.MAX_VALUE WHEN 32767 THEN 21 WHEN 2147483647 THEN 23 ELSE 20 END)`
 )

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -53,7 +54,7 @@ const (
 		"`attidentity`, `owned_sequence`, `pg_default`, `pg_default_pretty`, `tidb_default`, `description`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " +
 		"(SELECT `COLUMN_DEFAULT` FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `COLUMN_NAME` = ?), ?)"
 	textsQuery = "SELECT `kind`, `name`, `plain`, COALESCE(`pretty`, ''), COALESCE(`tidb_text`, '') " +
-		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` <> 'seqstate'"
+		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN ('seqstate', 'seqstart')"
 	textInsert = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
 		"VALUES (?, ?, ?, ?, ?, ?, ?)"
 	// textInsertCheck is textInsert of a check's expression with the clause TiDB holds now.
@@ -71,6 +72,14 @@ var (
 	shadowForget      = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` = ? AND `table_name` = ?")
 	shadowDropDB      = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` = ?")
 	shadowDropSchemas = forEachShadowTable("DELETE FROM `pgtidb_catalog`.`%s` WHERE `tidb_db` LIKE ?")
+)
+
+// The statements that forget a table's texts but its run-time state (stateKinds), and that move
+// the state of a table (the last two arguments) to another (the first two).
+const (
+	textsForgetKeepState = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN ('seqstate', 'seqstart')"
+	stateForget          = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN ('seqstate', 'seqstart')"
+	stateMove            = "UPDATE `pgtidb_catalog`.`texts` SET `tidb_db` = ?, `table_name` = ? WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN ('seqstate', 'seqstart')"
 )
 
 func forEachShadowTable(format string) []string {
@@ -204,10 +213,24 @@ func declare(ctx context.Context, q Querier, c Change) error {
 			return err
 		}
 	}
+	if c.StateFrom != "" {
+		if _, err := q.ExecContext(ctx, stateForget, c.Database, c.Table); err != nil {
+			return err
+		}
+		if _, err := q.ExecContext(ctx, stateMove, c.Database, c.Table, c.Database, c.StateFrom); err != nil {
+			return err
+		}
+	}
 	if !c.SetTexts {
 		return nil
 	}
-	if _, err := q.ExecContext(ctx, shadowForget[1], c.Database, c.Table); err != nil {
+	forget := textsForgetKeepState
+	for _, t := range c.Texts {
+		if slices.Contains(stateKinds, t.Kind) {
+			forget = shadowForget[1] // the change records state: a new relation
+		}
+	}
+	if _, err := q.ExecContext(ctx, forget, c.Database, c.Table); err != nil {
 		return err
 	}
 	for _, t := range c.Texts {

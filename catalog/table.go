@@ -64,7 +64,19 @@ const (
 	// no cached Table carries it and a DeclareTable with SetTexts drops it (the translator then
 	// knows less, never something stale).
 	TextSequenceState TextKind = "seqstate"
+	// TextSequenceStart is PostgreSQL's START of a sequence (decimal text) when TiDB's START
+	// holds another value. TiDB keeps a sequence's values on its START + k·INCREMENT grid, so
+	// pgtidb moves TiDB's START to the value a RESTART or setval restarts at (and keeps it on
+	// a grid value within the bounds), while PostgreSQL's START only changes with ALTER
+	// SEQUENCE … START. Run-time state like TextSequenceState: the translator's plans write and
+	// read it, Load leaves it out; pg_sequence, pg_sequences and information_schema.sequences
+	// show it in place of TiDB's START (seqtype.go).
+	TextSequenceStart TextKind = "seqstart"
 )
+
+// stateKinds are the kinds of run-time state (not loaded, not replaced by SetTexts unless the
+// change records state itself, see Change.SetTexts).
+var stateKinds = []TextKind{TextSequenceState, TextSequenceStart}
 
 // The texts of TextDeferral.
 const (

@@ -3,6 +3,7 @@ package translate
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -20,26 +21,27 @@ import (
 // [CACHE] [[NO] CYCLE] [OWNED BY NONE] is TiDB's ALTER SEQUENCE behind a check of the
 // sequence's current definition (a DDL plan):
 //
-//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE FROM information_schema.SEQUENCES …, is_called (seqstate.go)
-//	collect  SHOW TABLE `db`.`s` NEXT_ROW_ID          (bounds given, no RESTART)
-//	compute  the current value against the new bounds  (checkCurrent)
-//	exec     ALTER SEQUENCE `db`.`s` …
-//	exec     REPLACE INTO pgtidb_catalog.texts … not called  outside (RESTART; seqstate.go)
+//	collect  SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE FROM information_schema.SEQUENCES …, is_called, PostgreSQL's START (seqstate.go)
+//	collect  SHOW TABLE `db`.`s` NEXT_ROW_ID          (bounds or INCREMENT given, no RESTART)
+//	compute  the current value against the new bounds  (checkCurrent), PostgreSQL's position
+//	exec     ALTER SEQUENCE `db`.`s` …                  (decide: TiDB's START too)
+//	exec     REPLACE INTO pgtidb_catalog.texts …        outside: is_called, START (seqstate.go)
 //
 // The check applies PostgreSQL's rules to the new definition (22023: MINVALUE below MAXVALUE,
-// START and RESTART within the bounds) and refuses (0A000) what TiDB would do differently:
-// TiDB keeps a sequence's values on its START + k·INCREMENT grid, so changing START or
-// INCREMENT (other than to ±1 in the same direction) is accepted only with a RESTART on the new
-// grid. TiDB does not check its current value against new bounds; PostgreSQL checks its
-// last_value, which pgtidb derives from TiDB's base and its record of is_called (checkCurrent)
-// — refused when there is no record and the answer depends on it. CACHE is accepted and ignored (every
-// pgtidb sequence is NOCACHE, see sequence.go).
+// START and RESTART within the bounds). TiDB keeps a sequence's values on its START +
+// k·INCREMENT grid; decide moves TiDB's START so that the grid runs through the values
+// PostgreSQL hands out next, and records PostgreSQL's START (seqstate.go). TiDB does not check
+// its current value against new bounds; PostgreSQL checks its last_value, which pgtidb derives
+// from TiDB's base and its record of is_called (checkCurrent) — refused when there is no record
+// and the answer depends on it. CACHE is accepted and ignored (every pgtidb sequence is NOCACHE,
+// see sequence.go).
 // NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
 // -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
 // bounds of the sequence's data type (the one pgtidb stored, catalog/seqtype.go, else the one
 // its bounds imply). AS type changes the stored type and, as PostgreSQL does, a bound that was
 // the old type's to the new type's; a bound outside the new type is 22023. Refused: OWNED BY
-// NONE of an owned sequence, and sequence values at the int64 extremes (outside TiDB's range).
+// NONE of an owned sequence, sequence values at the int64 extremes (outside TiDB's range), and
+// what a CYCLE sequence that went round would do otherwise on TiDB (check, decide).
 
 // alterSequenceChange is what ALTER SEQUENCE asks for; nil fields are left alone.
 type alterSequenceChange struct {
@@ -151,30 +153,6 @@ func (ch *alterSequenceChange) resolve(oldInc, oldLo, oldHi int64) (*alterSequen
 	return &out, nil
 }
 
-// resolvedStatement is statement with NO MINVALUE / NO MAXVALUE resolved against the sequence's
-// definition as collected (keys: START, INCREMENT, MIN_VALUE, MAX_VALUE); nil when it is gone.
-func (ch *alterSequenceChange) resolvedStatement(keys []returning.Row, name *ast.TableName, ifExists bool) (ast.StmtNode, error) {
-	if !ch.noMin && !ch.noMax && ch.asType == 0 {
-		return ch.statement(name, ifExists), nil
-	}
-	if len(keys) != 1 || len(keys[0]) < 4 {
-		return nil, nil
-	}
-	var v [3]int64
-	for i := range v {
-		n, err := strconv.ParseInt(string(keys[0][i+1]), 10, 64)
-		if err != nil {
-			return nil, nil
-		}
-		v[i] = n
-	}
-	r, err := ch.resolve(v[0], v[1], v[2])
-	if err != nil {
-		return nil, err
-	}
-	return r.statement(name, ifExists), nil
-}
-
 // ALTER SEQUENCE s OWNED BY t.c (alone) only changes the shadow catalog: sequenceOwnedBy in
 // sequence.go.
 
@@ -256,68 +234,86 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
 		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
 	}
-	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)})
+	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)},
+		&ast.SelectField{Expr: sequenceStartRead(seq)})
 	b := &planBuilder{t: t}
-	if err := b.step(returning.Collect, 4, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
+	if err := b.step(returning.Collect, 7, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
 		return nil, err
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return ch.check(rows, name) }
-	tn := &ast.TableName{Schema: cistr(db), Name: cistr(name)}
-	if !ch.restart && (ch.minv != nil || ch.maxv != nil || ch.noMin || ch.noMax || ch.asType != 0) {
-		// The bounds may narrow: PostgreSQL checks the current value against them.
+	tn := func() *ast.TableName { return &ast.TableName{Schema: cistr(db), Name: cistr(name)} }
+	// PostgreSQL's last_value matters when the bounds may narrow (PostgreSQL checks it against
+	// them) and when INCREMENT changes (TiDB's grid moves to run through it).
+	position := !ch.restart && (ch.minv != nil || ch.maxv != nil || ch.noMin || ch.noMax || ch.asType != 0 || ch.increment != nil)
+	if position {
 		sample := []returning.Row{{[]byte("1")}}
 		if err := b.step(returning.Collect, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
 			if len(keys) != 1 || keys[0][0] == nil {
 				return nil, nil // gone since translation: TiDB reports it
 			}
-			return &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: &ast.TableName{Schema: cistr(db), Name: cistr(name)}}, nil
-		}); err != nil {
-			return nil, err
-		}
-		b.roots = append(b.roots, nil)
-		b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
-			if len(all) != 2 {
-				return nil, pgerror.New(pgerrcode.InternalError, "ALTER SEQUENCE: plan step out of order")
-			}
-			if err := ch.checkCurrent(all[0], all[1], name); err != nil {
-				return nil, err
-			}
-			return all[0], nil
-		}})
-	}
-	if !ch.noMin && !ch.noMax && ch.asType == 0 {
-		alter := ch.statement(tn, n.GetMissingOk())
-		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
-			return nil, err
-		}
-	} else {
-		// A sample definition (an ascending sequence of its stored type) for the plan's shape.
-		_, sampleHi, _ := seqTypeBounds(ch.oldType)
-		sample := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte(strconv.FormatInt(min(sampleHi, tidbSeqMax), 10))}}
-		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
-			return ch.resolvedStatement(keys, &ast.TableName{Schema: cistr(db), Name: cistr(name)}, n.GetMissingOk())
+			return &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: tn()}, nil
 		}); err != nil {
 			return nil, err
 		}
 	}
-	if ch.restart {
-		// Not called, at the value it restarts at (seqstate.go).
-		sample := []returning.Row{{[]byte("1")}}
-		if err := b.step(returning.Exec, 0, sample, func(keys []returning.Row) (ast.StmtNode, error) {
-			switch {
-			case ch.restartWith != nil:
-				return sequenceStateWrite(seq, strconv.FormatInt(*ch.restartWith, 10)), nil
-			case ch.start != nil:
-				return sequenceStateWrite(seq, strconv.FormatInt(*ch.start, 10)), nil
-			case len(keys) == 1 && keys[0][0] != nil:
-				return sequenceStateWrite(seq, string(keys[0][0])), nil
-			}
+	// The definition with PostgreSQL's position appended (sequencePositions: last_value and
+	// is_called when they are known), which the steps after it are built from.
+	b.roots = append(b.roots, nil)
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
+		if len(all) == 0 || len(all[0]) != 1 || all[0][0][0] == nil {
 			return nil, nil
-		}); err != nil {
+		}
+		row := append(returning.Row{}, all[0][0]...)
+		if !position {
+			return []returning.Row{row}, nil
+		}
+		if err := ch.checkCurrent(all[0], all[1], name); err != nil {
 			return nil, err
 		}
-		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
+		if pos, ok := sequencePositions(all[0], all[1]); ok && len(pos) == 1 {
+			state := sequenceStateCalled
+			if !pos[0].called {
+				state = "next"
+			}
+			row = append(row, []byte(strconv.FormatInt(pos[0].last, 10)), []byte(state))
+		}
+		return []returning.Row{row}, nil
+	}})
+	// A sample definition (an ascending sequence of its stored type, called at 5) for the
+	// plan's shape.
+	_, sampleHi, _ := seqTypeBounds(ch.oldType)
+	sample := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte(strconv.FormatInt(min(sampleHi, tidbSeqMax), 10)),
+		[]byte("0"), nil, []byte("1"), []byte("5"), []byte(sequenceStateCalled)}}
+	alter := func(keys []returning.Row) (ast.StmtNode, error) {
+		d, err := ch.decide(keys, name)
+		if d == nil || err != nil {
+			return nil, err
+		}
+		return ch.statement(tn(), n.GetMissingOk(), d), nil
 	}
+	shown, err := alter(sample)
+	if shown == nil || err != nil {
+		shown = ch.statement(tn(), n.GetMissingOk(), nil) // the sample fails where the sequence would not
+	}
+	if err := b.stepShown(returning.Exec, shown, alter); err != nil {
+		return nil, err
+	}
+	// The run-time state it leaves, recorded outside the transaction (seqstate.go).
+	record := func(keys []returning.Row) (ast.StmtNode, error) {
+		d, err := ch.decide(keys, name)
+		if d == nil || err != nil || (d.state == "" && d.pgStart == "") {
+			return nil, err
+		}
+		return sequenceStateWrite(seq, d.state, d.pgStart), nil
+	}
+	shown, err = record(sample)
+	if shown == nil || err != nil {
+		shown = sequenceStateWrite(seq, "", "1") // as when TiDB's START moves into new bounds
+	}
+	if err := b.stepShown(returning.Exec, shown, record); err != nil {
+		return nil, err
+	}
+	b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	out, err := b.finish("ALTER SEQUENCE", KindDDL, nil)
 	if err != nil {
 		return nil, err
@@ -410,7 +406,8 @@ func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string
 }
 
 // check applies PostgreSQL's rules to the sequence's current definition (START, INCREMENT,
-// MIN_VALUE, MAX_VALUE as TiDB keeps them) changed by ch.
+// MIN_VALUE, MAX_VALUE, CYCLE as TiDB keeps them, is_called and PostgreSQL's START as recorded,
+// seqstate.go) changed by ch.
 func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 	if len(rows) != 1 || rows[0][0] == nil {
 		return nil // gone since translation: TiDB reports it
@@ -424,14 +421,18 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 		old[i] = v
 	}
 	start, inc, lo, hi := old[0], old[1], old[2], old[3]
+	if len(rows[0]) > 6 && rows[0][6] != nil {
+		if v, err := strconv.ParseInt(string(rows[0][6]), 10, 64); err == nil {
+			start = v
+		}
+	}
 	if hi == tidbSeqMax {
 		hi = math.MaxInt64
 	}
 	if lo == tidbSeqMin {
 		lo = math.MinInt64
 	}
-	oldInc := inc
-	ch, err := ch.resolve(oldInc, old[2], old[3])
+	ch, err := ch.resolve(inc, old[2], old[3])
 	if err != nil {
 		return err
 	}
@@ -471,22 +472,10 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 			return pgerror.Unsupported("a sequence value at the int64 extreme " + strconv.FormatInt(v, 10))
 		}
 	}
-	if !ch.restart {
-		gridMoved := (ch.increment != nil && inc != oldInc) || ch.start != nil
-		if gridMoved && !((inc == 1 || inc == -1) && (inc > 0) == (oldInc > 0)) {
-			return pgerror.Unsupported("changing a sequence's START or INCREMENT without RESTART").
-				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
-		}
-	} else if cycle := (ch.cycle == nil && len(rows[0]) > 4 && string(rows[0][4]) == "1") || (ch.cycle != nil && *ch.cycle); cycle &&
-		cycleGridDiffers(start, inc, lo, hi) {
-		return pgerror.Unsupported("RESTART of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
-			WithDetail("Once the sequence went round, TiDB restarts on that other grid.")
-	} else if (inc > 1 && next < start) || (inc < -1 && next > start) {
-		return pgerror.Unsupported("RESTART at a value before the sequence's START with an INCREMENT other than 1 or -1").
-			WithDetail("TiDB hands out other values than PostgreSQL from there.")
-	} else if (next-start)%inc != 0 {
-		return pgerror.Unsupported("RESTART at a value off the sequence's START + k*INCREMENT grid").
-			WithDetail("TiDB's sequences only give START + k*INCREMENT values; " + strconv.FormatInt(next, 10) + " is not one of them.")
+	if cycle := (ch.cycle == nil && len(rows[0]) > 4 && string(rows[0][4]) == "1") || (ch.cycle != nil && *ch.cycle); cycle &&
+		ch.restart && cycleGridDiffers(next, inc, lo, hi) {
+		return pgerror.Unsupported("RESTART of a CYCLE sequence at a value off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+			WithDetail("Once the sequence went round, TiDB hands out values on that grid only.")
 	}
 	return nil
 }
@@ -494,14 +483,9 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 // checkCurrent applies PostgreSQL's check of the sequence's current value (its last_value)
 // against bounds ch narrows without RESTART: "RESTART value (v) cannot be less than MINVALUE"
 // (or greater than MAXVALUE), 22023. info is the collected definition (START, INCREMENT,
-// MIN_VALUE, MAX_VALUE, CYCLE), show TiDB's SHOW TABLE … NEXT_ROW_ID, whose SEQUENCE row is
-// TiDB's base B + 1: B is the last value handed out (or set by SETVAL) — PostgreSQL's
-// last_value with is_called — or, after CREATE, RESTART and a setval with is_called false,
-// the value before the next one, whose last_value is that next value (is_called false).
-// TiDB keeps no is_called; pgtidb records it (seqstate.go, the sixth info column). Without a
-// record the candidates are B and the next grid value after B, those within the old bounds
-// (PostgreSQL keeps last_value within them); when they disagree on the answer, the statement is
-// refused (0A000), as when TiDB shows no usable value.
+// MIN_VALUE, MAX_VALUE, CYCLE, is_called record), show TiDB's SHOW TABLE … NEXT_ROW_ID; the
+// candidates for last_value are sequencePositions'. When they disagree on the answer, the
+// statement is refused (0A000), as when TiDB shows no usable value.
 func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name string) error {
 	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
 		return nil
@@ -514,8 +498,7 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 		}
 		old[i] = v
 	}
-	start, inc, rawLo, rawHi := old[0], old[1], old[2], old[3]
-	cycle := string(info[0][4]) == "1"
+	inc, rawLo, rawHi := old[1], old[2], old[3]
 	r, err := ch.resolve(inc, rawLo, rawHi)
 	if err != nil {
 		return err
@@ -545,50 +528,7 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 	if !ok {
 		return refuse("TiDB does not show it for this sequence.")
 	}
-	// The grid TiDB hands values out on starts at START, or after a cycle at the bound it
-	// cycles to (TiDB does not show which).
-	offsets := []int64{start}
-	if cycle {
-		if old[1] > 0 {
-			offsets = append(offsets, rawLo)
-		} else {
-			offsets = append(offsets, rawHi)
-		}
-	}
-	candidates := []int64{}
-	within := func(v int64) bool { return v >= oldLo && v <= oldHi }
-	var next []int64
-	for _, off := range offsets {
-		if v, ok := nextOnGrid(base, off, old[1]); ok && !slicesContains(next, v) {
-			next = append(next, v)
-		}
-	}
-	state := ""
-	if len(info[0]) > 5 && info[0][5] != nil {
-		state = string(info[0][5])
-	}
-	recorded, err := strconv.ParseInt(state, 10, 64)
-	switch {
-	case state == sequenceStateCalled:
-		// Called at TiDB's last value.
-		candidates = append(candidates, base)
-	case err == nil && slicesContains(next, recorded):
-		// Not called: nothing handed out since the value was recorded.
-		candidates = append(candidates, recorded)
-	case err == nil:
-		// Called since.
-		candidates = append(candidates, base)
-	default:
-		// Unknown (seqstate.go): the last value, or the next one.
-		if within(base) {
-			candidates = append(candidates, base)
-		}
-		for _, v := range next {
-			if within(v) && !slicesContains(candidates, v) {
-				candidates = append(candidates, v)
-			}
-		}
-	}
+	candidates, _ := sequencePositions(info, show)
 	outcome := func(v int64) error {
 		if v < lo {
 			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be less than MINVALUE (%d)", v, lo)
@@ -599,8 +539,8 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 		return nil
 	}
 	var first error
-	for i, v := range candidates {
-		err := outcome(v)
+	for i, p := range candidates {
+		err := outcome(p.last)
 		if i == 0 {
 			first = err
 			continue
@@ -614,6 +554,89 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 		return refuse("TiDB's state of it matches none PostgreSQL could have.")
 	}
 	return first
+}
+
+// seqPosition is a PostgreSQL sequence's last_value and is_called.
+type seqPosition struct {
+	last   int64
+	called bool
+}
+
+// sequencePositions are the positions PostgreSQL's sequence can be at, given its definition as
+// collected (info: START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE, is_called record) and TiDB's
+// SHOW TABLE … NEXT_ROW_ID (show), whose SEQUENCE row is TiDB's base B + 1: B is the last
+// value handed out (or set by SETVAL) — PostgreSQL's last_value with is_called — or, after
+// CREATE, RESTART and a setval with is_called false, the value before the next one, whose
+// last_value is that next value (is_called false). pgtidb records is_called (seqstate.go);
+// without a record the candidates are B and the next grid values after B, those within the
+// bounds (PostgreSQL keeps last_value within them). ok is false when TiDB shows no usable base.
+func sequencePositions(info, show []returning.Row) (pos []seqPosition, ok bool) {
+	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
+		return nil, false
+	}
+	var old [4]int64
+	for i := range old {
+		v, err := strconv.ParseInt(string(info[0][i]), 10, 64)
+		if err != nil {
+			return nil, false
+		}
+		old[i] = v
+	}
+	start, inc, rawLo, rawHi := old[0], old[1], old[2], old[3]
+	oldLo, oldHi := rawLo, rawHi
+	if oldHi == tidbSeqMax {
+		oldHi = math.MaxInt64
+	}
+	if oldLo == tidbSeqMin {
+		oldLo = math.MinInt64
+	}
+	base, ok := sequenceBase(show)
+	if !ok {
+		return nil, false
+	}
+	// The grid TiDB hands values out on starts at START, or after a cycle at the bound it
+	// cycles to (TiDB does not show which).
+	offsets := []int64{start}
+	if string(info[0][4]) == "1" {
+		if inc > 0 {
+			offsets = append(offsets, rawLo)
+		} else {
+			offsets = append(offsets, rawHi)
+		}
+	}
+	within := func(v int64) bool { return v >= oldLo && v <= oldHi }
+	var next []int64
+	for _, off := range offsets {
+		if v, ok := nextOnGrid(base, off, inc); ok && !slicesContains(next, v) {
+			next = append(next, v)
+		}
+	}
+	state := ""
+	if len(info[0]) > 5 && info[0][5] != nil {
+		state = string(info[0][5])
+	}
+	recorded, err := strconv.ParseInt(state, 10, 64)
+	switch {
+	case state == sequenceStateCalled:
+		// Called at TiDB's last value.
+		return []seqPosition{{base, true}}, true
+	case err == nil && slicesContains(next, recorded):
+		// Not called: nothing handed out since the value was recorded.
+		return []seqPosition{{recorded, false}}, true
+	case err == nil:
+		// Called since.
+		return []seqPosition{{base, true}}, true
+	}
+	// Unknown (seqstate.go): the last value, or the next one.
+	if within(base) {
+		pos = append(pos, seqPosition{base, true})
+	}
+	for _, v := range next {
+		if within(v) && !slices.ContainsFunc(pos, func(p seqPosition) bool { return p.last == v }) {
+			pos = append(pos, seqPosition{v, false})
+		}
+	}
+	return pos, true
 }
 
 // sequenceBase reads TiDB's base of a sequence (the last value handed out, or the one before
@@ -671,14 +694,135 @@ func slicesContains(s []int64, v int64) bool {
 	return false
 }
 
-// statement is TiDB's ALTER SEQUENCE for ch (DO 0 when nothing changes on TiDB).
-func (ch *alterSequenceChange) statement(name *ast.TableName, ifExists bool) ast.StmtNode {
+// seqDecision is what an ALTER SEQUENCE does on TiDB, decided from the sequence's collected
+// definition and position (decide).
+type seqDecision struct {
+	// ch is the change with NO MINVALUE / NO MAXVALUE and AS resolved.
+	ch *alterSequenceChange
+	// start, when not nil, is TiDB's new START; restart makes it the next value too.
+	start   *int64
+	restart bool
+	// state and pgStart are the is_called state and PostgreSQL's START to record ("": leave).
+	state, pgStart string
+}
+
+// decide is what ch does on TiDB for the sequence as collected (keys: START, INCREMENT,
+// MIN_VALUE, MAX_VALUE, CYCLE, is_called record, PostgreSQL's START as TiDB and the shadow
+// catalog hold them, then PostgreSQL's last_value and "called" or "next" when they are known).
+// TiDB keeps a sequence's values on its START + k·INCREMENT grid (seqstate.go):
+//   - RESTART [WITH n] restarts at n (PostgreSQL's START without WITH) with TiDB's START n;
+//   - a new INCREMENT moves TiDB's START to the last value (the next is last + INCREMENT),
+//     or restarts at the next value when it was not handed out yet; refused (0A000) when
+//     pgtidb does not know which (seqstate.go);
+//   - bounds that leave TiDB's START out move it to a value of its grid within them;
+//   - START alone changes only PostgreSQL's START, which pgtidb records.
+//
+// nil when the sequence is gone (TiDB then reports it).
+func (ch *alterSequenceChange) decide(keys []returning.Row, name string) (*seqDecision, error) {
+	if len(keys) != 1 || len(keys[0]) < 7 || keys[0][0] == nil {
+		return nil, nil
+	}
+	r := keys[0]
+	var v [4]int64
+	for i := range v {
+		n, err := strconv.ParseInt(string(r[i]), 10, 64)
+		if err != nil {
+			return nil, pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, r[i])
+		}
+		v[i] = n
+	}
+	anchor, oldInc := v[0], v[1]
+	pgStart, err := strconv.ParseInt(string(r[6]), 10, 64)
+	if err != nil {
+		pgStart = anchor
+	}
+	res, err := ch.resolve(oldInc, v[2], v[3])
+	if err != nil {
+		return nil, err
+	}
+	d := &seqDecision{ch: res}
+	inc, lo, hi := oldInc, v[2], v[3]
+	if res.increment != nil {
+		inc = *res.increment
+	}
+	if res.minv != nil {
+		lo = max(*res.minv, tidbSeqMin)
+	}
+	if res.maxv != nil {
+		hi = min(*res.maxv, tidbSeqMax)
+	}
+	if ch.start != nil {
+		pgStart = *ch.start
+		d.pgStart = strconv.FormatInt(pgStart, 10)
+	}
+	at := func(n int64) {
+		d.start = &n
+		d.pgStart = strconv.FormatInt(pgStart, 10)
+	}
+	// A CYCLE sequence that went round hands out values on its MINVALUE grid (MAXVALUE
+	// descending) in TiDB whatever its START: a change of that grid without RESTART would
+	// show at once there, in PostgreSQL only after going round.
+	cycle := (res.cycle == nil && string(r[4]) == "1") || (res.cycle != nil && *res.cycle)
+	if cycle && !ch.restart && (inc > 1 || inc < -1) &&
+		((inc > 0 && (lo-max(v[2], tidbSeqMin))%inc != 0) || (inc < 0 && (hi-min(v[3], tidbSeqMax))%inc != 0) || inc != oldInc) {
+		return nil, pgerror.Unsupported("changing the INCREMENT or the bound a CYCLE sequence goes round to without RESTART").
+			WithDetail("Once the sequence went round, TiDB hands out values on the bound's + k*INCREMENT grid at once.")
+	}
+	switch {
+	case ch.restart:
+		next := pgStart
+		if ch.restartWith != nil {
+			next = *ch.restartWith
+		}
+		at(next)
+		d.restart, d.state = true, strconv.FormatInt(next, 10)
+	case inc != oldInc:
+		if len(r) < 9 || r[7] == nil {
+			return nil, pgerror.Unsupported("changing the INCREMENT of a sequence without RESTART here").
+				WithDetail("PostgreSQL goes on from the sequence's last value, and pgtidb does not know whether TiDB's value " +
+					"was handed out (PostgreSQL's is_called): TiDB does not keep that.").
+				WithHint("Add RESTART [WITH n], or call setval() first.")
+		}
+		last, err := strconv.ParseInt(string(r[7]), 10, 64)
+		if err != nil {
+			return nil, pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable position %q", name, r[7])
+		}
+		at(last)
+		if string(r[8]) == sequenceStateCalled {
+			d.state = sequenceStateCalled
+		} else {
+			d.restart, d.state = true, strconv.FormatInt(last, 10)
+		}
+	case anchor < lo || anchor > hi:
+		// Another value of TiDB's grid, within the new bounds.
+		step := new(big.Int).Abs(big.NewInt(inc))
+		gap := new(big.Int).Sub(big.NewInt(lo), big.NewInt(anchor))
+		if anchor > hi {
+			gap = new(big.Int).Sub(big.NewInt(hi), big.NewInt(anchor))
+		}
+		k := new(big.Int).Quo(gap, step) // toward zero: at most the gap
+		if new(big.Int).Rem(gap, step).Sign() != 0 {
+			k.Add(k, big.NewInt(int64(gap.Sign())))
+		}
+		moved := new(big.Int).Add(big.NewInt(anchor), k.Mul(k, step))
+		if !moved.IsInt64() || moved.Int64() < lo || moved.Int64() > hi {
+			return nil, pgerror.Unsupported("bounds that leave no value of the sequence's TiDB grid").
+				WithDetail("TiDB keeps a sequence's values on its START + k*INCREMENT grid.")
+		}
+		at(moved.Int64())
+	}
+	return d, nil
+}
+
+// statement is TiDB's ALTER SEQUENCE for ch as d decided (DO 0 when nothing changes on TiDB;
+// without a decision — the sequence is gone — ch's options as given, for TiDB to report).
+func (ch *alterSequenceChange) statement(name *ast.TableName, ifExists bool, d *seqDecision) ast.StmtNode {
+	if d != nil {
+		ch = d.ch
+	}
 	var opts []*ast.SequenceOption
 	if ch.increment != nil {
 		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceOptionIncrementBy, IntValue: *ch.increment})
-	}
-	if ch.start != nil {
-		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceStartWith, IntValue: *ch.start})
 	}
 	if ch.minv != nil {
 		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceMinValue, IntValue: max(*ch.minv, tidbSeqMin)})
@@ -694,9 +838,13 @@ func (ch *alterSequenceChange) statement(name *ast.TableName, ifExists bool) ast
 		opts = append(opts, &ast.SequenceOption{Tp: tp})
 	}
 	switch {
-	case ch.restartWith != nil:
-		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceRestartWith, IntValue: *ch.restartWith})
-	case ch.restart:
+	case d != nil && d.restart:
+		st := sequenceRestart(name, *d.start, opts...)
+		st.IfExists = ifExists
+		return st
+	case d != nil && d.start != nil:
+		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceStartWith, IntValue: *d.start})
+	case d == nil && ch.restart:
 		opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceRestart})
 	}
 	if len(opts) == 0 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pingcap/tidb/pkg/parser/ast"
 )
 
 // TestAlterSequenceCheckCurrent checks PostgreSQL's last_value check of a narrowing ALTER
@@ -101,6 +102,63 @@ func TestCycleGridDiffers(t *testing.T) {
 	} {
 		if got := cycleGridDiffers(c.start, c.inc, c.lo, c.hi); got != c.want {
 			t.Errorf("cycleGridDiffers(%d, %d, %d, %d) = %v, want %v", c.start, c.inc, c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+// TestAlterSequenceDecide checks what ALTER SEQUENCE does to TiDB's START (the grid its values
+// lie on) and what it records (seqstate.go), for a sequence TiDB holds at START 1 INCREMENT 5
+// MINVALUE 1 MAXVALUE 100 whose PostgreSQL START is 1.
+func TestAlterSequenceDecide(t *testing.T) {
+	i64 := func(v int64) *int64 { return &v }
+	def := func(pos ...string) []returning.Row {
+		r := returning.Row{[]byte("1"), []byte("5"), []byte("1"), []byte("100"), []byte("0"), nil, []byte("1")}
+		for _, p := range pos {
+			r = append(r, []byte(p))
+		}
+		return []returning.Row{r}
+	}
+	for _, c := range []struct {
+		name string
+		ch   alterSequenceChange
+		keys []returning.Row
+		want string // TiDB statement | state | PostgreSQL START, or the SQLSTATE
+	}{
+		{"restart", alterSequenceChange{restart: true}, def(),
+			"ALTER SEQUENCE `s` START WITH 1 RESTART WITH 1 | 1 | 1"},
+		{"restart off grid", alterSequenceChange{restart: true, restartWith: i64(13)}, def(),
+			"ALTER SEQUENCE `s` START WITH 13 RESTART WITH 13 | 13 | 1"},
+		{"start alone", alterSequenceChange{start: i64(7)}, def(),
+			"DO 0 |  | 7"},
+		{"start and restart", alterSequenceChange{start: i64(7), restart: true}, def(),
+			"ALTER SEQUENCE `s` START WITH 7 RESTART WITH 7 | 7 | 7"},
+		{"increment, called", alterSequenceChange{increment: i64(3)}, def("21", "called"),
+			"ALTER SEQUENCE `s` INCREMENT BY 3 START WITH 21 | called | 1"},
+		{"increment, not called", alterSequenceChange{increment: i64(3)}, def("21", "next"),
+			"ALTER SEQUENCE `s` INCREMENT BY 3 START WITH 21 RESTART WITH 21 | 21 | 1"},
+		{"increment, unknown", alterSequenceChange{increment: i64(3)}, def(), "0A000"},
+		{"bounds keep START", alterSequenceChange{maxv: i64(50)}, def("21", "called"),
+			"ALTER SEQUENCE `s` MAXVALUE 50 |  | "},
+		{"bounds move START", alterSequenceChange{minv: i64(9)}, def("21", "called"),
+			"ALTER SEQUENCE `s` MINVALUE 9 START WITH 11 |  | 1"},
+	} {
+		got := ""
+		d, err := c.ch.decide(c.keys, "s")
+		if err != nil {
+			pe, ok := err.(*pgerror.Error)
+			if !ok {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			got = pe.Code
+		} else {
+			sql, err := restorePlain(c.ch.statement(&ast.TableName{Name: cistr("s")}, false, d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = sql + " | " + d.state + " | " + d.pgStart
+		}
+		if got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
 }

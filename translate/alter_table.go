@@ -116,8 +116,11 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 			WithHint("Use ALTER VIEW or CREATE OR REPLACE VIEW to change a view.")
 	}
 	for _, c := range n.GetCmds() {
-		if c.GetAlterTableCmd().GetSubtype() == pg_query.AlterTableType_AT_AddIdentity {
+		switch c.GetAlterTableCmd().GetSubtype() {
+		case pg_query.AlterTableType_AT_AddIdentity:
 			return t.addIdentity(n, tableName, tbl)
+		case pg_query.AlterTableType_AT_SetIdentity:
+			return t.setIdentity(n, tableName, tbl)
 		}
 	}
 	p := &alterPlan{tbl: tbl, name: tableName, touched: map[string]string{}, constrained: map[string]bool{}}
@@ -261,7 +264,7 @@ func (t *translator) alterCommand(p *alterPlan, cmd *pg_query.AlterTableCmd) err
 		return t.addTableConstraint(p, cmd.GetDef().GetConstraint())
 	case pg_query.AlterTableType_AT_DropConstraint:
 		return t.dropConstraint(p, cmd)
-	case pg_query.AlterTableType_AT_SetIdentity, pg_query.AlterTableType_AT_DropIdentity:
+	case pg_query.AlterTableType_AT_DropIdentity:
 		return pgerror.Unsupported("ALTER TABLE " + alterCommandName(cmd.GetSubtype()))
 	case pg_query.AlterTableType_AT_ValidateConstraint:
 		return pgerror.Unsupported("VALIDATE CONSTRAINT")

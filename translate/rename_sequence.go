@@ -114,13 +114,15 @@ func (t *translator) renameSequence(n *pg_query.RenameStmt) (*Statement, error) 
 		}
 		changes = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: owner.Name, Columns: cols}}
 	}
-	// The sequence's texts (its declared type, its comment) move with it.
+	// The sequence's texts (its declared type, its comment) and its run-time state
+	// (seqstate.go) move with it.
 	if t.ctx.Resolver != nil {
 		if seq, err := t.ctx.Resolver.LookupTable(schema, name); err != nil {
 			return nil, err
-		} else if seq != nil && len(seq.Texts) > 0 {
-			changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: name},
-				catalog.Change{Op: catalog.DeclareTable, Database: db, Table: newName, SetTexts: true, Texts: seq.Texts})
+		} else if seq != nil {
+			changes = append(changes,
+				catalog.Change{Op: catalog.DeclareTable, Database: db, Table: newName, SetTexts: true, Texts: seq.Texts, StateFrom: name},
+				catalog.Change{Op: catalog.ForgetTable, Database: db, Table: name})
 		}
 	}
 	out, err := b.finish("ALTER SEQUENCE", KindDDL, nil)

@@ -260,6 +260,26 @@ func (b *planBuilder) step(kind returning.StepKind, keyCount int, sample []retur
 	return nil
 }
 
+// stepShown adds a step built from the keys at run time that may well be skipped then (build
+// returns nil): the plan shows it as the statement shown.
+func (b *planBuilder) stepShown(kind returning.StepKind, shown ast.StmtNode,
+	build func(keys []returning.Row) (ast.StmtNode, error)) error {
+	explain, err := b.t.restore(shown)
+	if err != nil {
+		return err
+	}
+	b.roots = append(b.roots, shown)
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: kind, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...),
+		Build: func(keys []returning.Row) (string, error) {
+			n, err := build(keys)
+			if err != nil || n == nil {
+				return "", err
+			}
+			return restorePlain(n)
+		}})
+	return nil
+}
+
 // finish freezes the plan's AST and returns the statement.
 func (b *planBuilder) finish(tag string, kind Kind, cols []Column) (*Statement, error) {
 	for _, n := range b.roots {

@@ -43,6 +43,7 @@ func init() {
 func TestAlterSequenceCheck(t *testing.T) {
 	def := []returning.Row{{[]byte("1"), []byte("1"), []byte("1"), []byte("9223372036854775806")}}
 	i := func(v int64) *int64 { return &v }
+	b := func(v bool) *bool { return &v }
 	for _, c := range []struct {
 		ch   alterSequenceChange
 		want string // SQLSTATE, "" for accepted
@@ -54,12 +55,16 @@ func TestAlterSequenceCheck(t *testing.T) {
 		{alterSequenceChange{minv: i(10), maxv: i(5)}, "22023"},
 		{alterSequenceChange{restart: true, restartWith: i(0)}, "22023"},
 		{alterSequenceChange{restart: true, restartWith: i(7)}, ""},
-		{alterSequenceChange{increment: i(5)}, "0A000"},
+		{alterSequenceChange{increment: i(5)}, ""}, // decide moves TiDB's grid
 		{alterSequenceChange{increment: i(5), restart: true, restartWith: i(11)}, ""},
-		{alterSequenceChange{increment: i(5), restart: true, restartWith: i(12)}, "0A000"},
+		{alterSequenceChange{increment: i(5), restart: true, restartWith: i(12)}, ""},
 		{alterSequenceChange{increment: i(1)}, ""},
-		{alterSequenceChange{increment: i(-1)}, "0A000"},
-		{alterSequenceChange{start: i(9)}, ""}, // INCREMENT 1: every value is on the grid
+		{alterSequenceChange{increment: i(-1)}, ""},
+		{alterSequenceChange{start: i(9)}, ""},
+		{alterSequenceChange{start: i(0)}, "22023"},
+		// A CYCLE sequence restarting off its MINVALUE grid: TiDB may have gone round.
+		{alterSequenceChange{increment: i(5), cycle: b(true), restart: true, restartWith: i(12)}, "0A000"},
+		{alterSequenceChange{increment: i(5), cycle: b(true), restart: true, restartWith: i(11)}, ""},
 	} {
 		err := c.ch.check(def, "s")
 		got := ""
@@ -94,12 +99,11 @@ func TestSetvalCheck(t *testing.T) {
 		{[]returning.Row{row("5", "1", "1", "1", "1", "9223372036854775806")}, ""},
 		{[]returning.Row{row("0", "1", "1", "1", "1", "9223372036854775806")}, "22003"},
 		{[]returning.Row{row("9223372036854775807", "1", "1", "1", "1", "9223372036854775806")}, "0A000"},
-		{[]returning.Row{row("7", "1", "1", "5", "1", "100")}, "0A000"},
+		// Off TiDB's grid or before its START: setval restarts there (setvalOnGrid).
+		{[]returning.Row{row("7", "1", "1", "5", "1", "100")}, ""},
 		{[]returning.Row{row("11", "1", "1", "5", "1", "100")}, ""},
-		// Before START with INCREMENT 5 (or -5): TiDB's values differ there.
-		{[]returning.Row{row("5", "1", "10", "5", "0", "100")}, "0A000"},
-		{[]returning.Row{row("10", "1", "10", "5", "0", "100")}, ""},
-		{[]returning.Row{row("-5", "1", "-10", "-5", "-100", "0")}, "0A000"},
+		{[]returning.Row{row("5", "1", "10", "5", "0", "100")}, ""},
+		{[]returning.Row{row("-5", "1", "-10", "-5", "-100", "0")}, ""},
 		{[]returning.Row{row("5", "1", "10", "1", "0", "100")}, ""},
 		{[]returning.Row{row("", "1", "1", "1", "1", "100")}, ""},
 		{[]returning.Row{row("5", "1", "", "", "", "")}, "42P01"},

@@ -242,7 +242,8 @@ func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 		return nil, pgerror.New(pgerrcode.UndefinedParameter, "there is no parameter $1")
 	}
 	b := &planBuilder{t: t}
-	if _, err := b.createOwnedSequence(tn.Schema.O, c); err != nil {
+	opts, err := b.createOwnedSequence(tn.Schema.O, c)
+	if err != nil {
 		return nil, err
 	}
 	alter := &ast.AlterTableStmt{Table: tn, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
@@ -261,7 +262,59 @@ func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 			cols[i].Identity, cols[i].Sequence, cols[i].HasDefault = c.identity, c.sequence, true
 		}
 	}
-	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: tn.Schema.O, Table: tbl.Name, Columns: cols}}
+	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: tn.Schema.O, Table: tbl.Name, Columns: cols},
+		newSequenceRecord(tn.Schema.O, c.sequence, c.pgType.OID, opts)}
+	return out, nil
+}
+
+// setIdentity translates ALTER TABLE t ALTER COLUMN c {SET GENERATED {ALWAYS | BY DEFAULT} |
+// SET sequence_option | RESTART [WITH n]} …: the sequence options are ALTER SEQUENCE of the
+// column's sequence (alter_sequence.go), SET GENERATED changes the identity kind the shadow
+// catalog keeps (TiDB's default is NEXTVAL either way).
+func (t *translator) setIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, tbl *catalog.Table) (*Statement, error) {
+	if len(n.GetCmds()) != 1 {
+		return nil, pgerror.Unsupported("ALTER TABLE combining identity options of a column with other commands").
+			WithHint("Use one ALTER TABLE for each.")
+	}
+	cmd := n.GetCmds()[0].GetAlterTableCmd()
+	col := tbl.Column(cmd.GetName())
+	switch {
+	case col == nil:
+		return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", cmd.GetName(), tbl.Name)
+	case col.Identity == 0 || col.Sequence == "":
+		return nil, pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState, "column %q of relation %q is not an identity column", col.Name, tbl.Name)
+	}
+	var seqOpts []*pg_query.Node
+	identity := col.Identity
+	for _, o := range cmd.GetDef().GetList().GetItems() {
+		d := o.GetDefElem()
+		if d.GetDefname() == "generated" {
+			identity = byte(d.GetArg().GetInteger().GetIval())
+			continue
+		}
+		seqOpts = append(seqOpts, o)
+	}
+	var out *Statement
+	var err error
+	if len(seqOpts) > 0 {
+		out, err = t.alterSequence(&pg_query.AlterSeqStmt{Sequence: &pg_query.RangeVar{Schemaname: tbl.Schema, Relname: col.Sequence,
+			Inh: true, Relpersistence: "p"}, Options: seqOpts})
+	} else {
+		out, err = t.ddlStatement(doNothing(), "ALTER TABLE")
+	}
+	if err != nil {
+		return nil, err
+	}
+	out.Tag = "ALTER TABLE"
+	if identity != col.Identity {
+		cols := append([]catalog.Column(nil), tbl.Columns...)
+		for i := range cols {
+			if cols[i].Name == col.Name {
+				cols[i].Identity = identity
+			}
+		}
+		out.Catalog = append(out.Catalog, catalog.Change{Op: catalog.DeclareTable, Database: tn.Schema.O, Table: tbl.Name, Columns: cols})
+	}
 	return out, nil
 }
 

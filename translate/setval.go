@@ -19,33 +19,36 @@ import (
 // setval(seq, n [, is_called]) sets the sequence so that the next nextval gives n + INCREMENT
 // (n when is_called is false), and makes n the session's currval when is_called. It is
 // supported as the only result column of a SELECT (`SELECT setval('s', max(id)) FROM t`).
-// Moving forward is TiDB's SETVAL(s, n - INCREMENT), which is not DDL and, like PostgreSQL's
-// setval, is not undone by ROLLBACK; when it does not move the sequence (it ignores values at
-// or below the current one), SHOW TABLE … NEXT_ROW_ID tells whether the next value already is
-// n; otherwise the sequence moves backwards with ALTER SEQUENCE … RESTART WITH n, DDL that
-// runs on a TiDB connection of its own (a returning.Step Outside), so that an open transaction
-// is neither committed nor ended: its writes commit or roll back later, and the setval stays
-// either way, as PostgreSQL's. With is_called, a NEXTVAL then consumes n and makes it the
-// session's LASTVAL — PostgreSQL's is_called state:
+// Moving forward to a value on TiDB's START + k·INCREMENT grid is TiDB's SETVAL(s, n -
+// INCREMENT), which is not DDL and, like PostgreSQL's setval, is not undone by ROLLBACK; when it
+// does not move the sequence (it ignores values at or below the current one), SHOW TABLE …
+// NEXT_ROW_ID tells whether the next value already is n; otherwise (backwards, or off the grid)
+// the sequence restarts at n with ALTER SEQUENCE … START WITH n RESTART WITH n (seqstate.go:
+// TiDB's grid then runs through n, PostgreSQL's START is recorded), DDL that runs on a TiDB
+// connection of its own (a returning.Step Outside), so that an open transaction is neither
+// committed nor ended: its writes commit or roll back later, and the setval stays either way,
+// as PostgreSQL's. With is_called, a NEXTVAL then consumes n and makes it the session's LASTVAL
+// — PostgreSQL's is_called state:
 //
 //	collect  does the session's transaction hold the sequence (TiDB's metadata lock)?
-//	collect  SELECT SETVAL(s, n - INCREMENT)                            outside
+//	collect  SELECT SETVAL(s, n - INCREMENT)                            outside (on the grid)
 //	collect  SHOW TABLE s NEXT_ROW_ID                                   outside (SETVAL was NULL)
 //	collect  SELECT LASTVAL(s)                                          (is_called)
-//	compute  forward, already there, or backwards
-//	exec     ALTER SEQUENCE s RESTART WITH n                            outside (backwards)
+//	compute  forward, already there, or restart
+//	exec     ALTER SEQUENCE s START WITH n RESTART WITH n               outside (restart)
 //	exec     DO NEXTVAL(s)                                              (is_called)
-//	exec     REPLACE INTO pgtidb_catalog.texts … is_called              outside (seqstate.go)
+//	exec     REPLACE INTO pgtidb_catalog.texts … is_called, START        outside (seqstate.go)
 //	return   n
 //
 // TiDB's DDL waits for every transaction that called a function of the sequence (a metadata
-// lock): a move backwards in a transaction that already called nextval, currval, setval(…,
-// true) or lastval of it, or drew keys from it for INSERT … RETURNING, is refused with 25001
+// lock): a restart in a transaction that already called nextval, currval, setval(…, true) or
+// lastval of it, or drew keys from it for INSERT … RETURNING, is refused with 25001
 // (setvalSteps). The plan is KindQuery: it writes nothing a transaction would undo, so it runs
 // anywhere in a transaction block and does not count as a write there.
 // The check raises PostgreSQL's errors (42P01, 22003 out of bounds) and refuses (0A000) what
 // TiDB cannot do: more than one row, a value at the int64 extremes (outside TiDB's range), and
-// a value off the sequence's START + k·INCREMENT grid, where TiDB's SETVAL and RESTART WITH round.
+// with a CYCLE sequence whose INCREMENT is not ±1 a value off its MINVALUE + k·INCREMENT grid
+// (MAXVALUE descending): once such a sequence went round, TiDB keeps to that grid.
 // A NULL argument makes setval NULL without effect, as PostgreSQL's strict function.
 
 func init() {
@@ -127,7 +130,8 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 	cExpr := sel.Fields.Fields[1].Expr
 	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: funcCall("IF",
 		&ast.IsNullExpr{Expr: cExpr}, ast.NewValueExpr(nil, "", ""), nExpr)})
-	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, "CYCLE")})
+	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, "CYCLE")},
+		&ast.SelectField{Expr: sequenceStartRead(seq)})
 
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 6, nil, func([]returning.Row) (ast.StmtNode, error) { return sel, nil }); err != nil {
@@ -154,9 +158,10 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 // setvalDecide is the index of the plan step deciding whether setval needs ALTER SEQUENCE.
 const setvalDecide = 5
 
-// setvalSteps appends the steps after setval's check (see setval.go): a forward move is
-// TiDB's SETVAL, which is not DDL; a move backwards is ALTER SEQUENCE … RESTART WITH, which
-// runs on a connection of its own (Outside), so that the session's open transaction goes on.
+// setvalSteps appends the steps after setval's check (see setval.go): a forward move on TiDB's
+// grid is TiDB's SETVAL, which is not DDL; a move backwards or off the grid is ALTER SEQUENCE
+// … START WITH n RESTART WITH n, which runs on a connection of its own (Outside), so that the
+// session's open transaction goes on.
 // TiDB's metadata lock makes that DDL wait for every transaction that called a function of the
 // sequence (NEXTVAL, SETVAL, LASTVAL, SHOW … NEXT_ROW_ID; not an INSERT drawing a default
 // from it), so the steps that read or move the sequence run Outside too, and a move backwards
@@ -164,13 +169,13 @@ const setvalDecide = 5
 // itself:
 //
 //	collect  used: the session's transaction holds the sequence (TIDB_TRX), in a transaction
-//	collect  SELECT SETVAL(s, n - INCREMENT)     outside; NULL when the sequence is at or past it
+//	collect  SELECT SETVAL(s, n - INCREMENT)     outside (n on the grid); NULL when the sequence is at or past it
 //	collect  SHOW TABLE s NEXT_ROW_ID             outside (SETVAL was NULL, INCREMENT > 0)
 //	collect  SELECT LASTVAL(s)                    (is_called, shown at n, and no DDL can follow)
-//	compute  next value already n; already past n with LASTVAL n (is_called); or backwards
-//	exec     ALTER SEQUENCE s RESTART WITH n      outside (backwards)
+//	compute  next value already n; already past n with LASTVAL n (is_called); or restart
+//	exec     ALTER SEQUENCE s START WITH n RESTART WITH n    outside (restart)
 //	exec     DO NEXTVAL(s)                        (is_called: n becomes the session's currval)
-//	exec     REPLACE INTO pgtidb_catalog.texts …  outside: is_called (seqstate.go)
+//	exec     REPLACE INTO pgtidb_catalog.texts …  outside: is_called, START (seqstate.go)
 //	compute  the result row
 func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	tn := func() *ast.TableName { return &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)} }
@@ -195,9 +200,7 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 		return sel
 	}
 	show := func() ast.StmtNode { return &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: tn()} }
-	restart := func(v int64) ast.StmtNode {
-		return &ast.AlterSequenceStmt{Name: tn(), SeqOptions: []*ast.SequenceOption{{Tp: ast.SequenceRestartWith, IntValue: v}}}
-	}
+	restart := func(v int64) ast.StmtNode { return sequenceRestart(tn(), v) }
 	nextval := func() ast.StmtNode { return &ast.DoStmt{Exprs: []ast.ExprNode{nextvalCall(seq.db, seq.name)}} }
 	explain := func(n ast.StmtNode) (string, error) { return b.t.restore(n) }
 	plain := func(n ast.StmtNode) (string, []int, error) {
@@ -239,7 +242,7 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	// 2: SETVAL(s, n - INCREMENT): the next NEXTVAL gives n.
 	if err := add(returning.Collect, true, setvalSel(4), func(all [][]returning.Row) ast.StmtNode {
 		v, inc, _, ok := target(all)
-		if !ok || (inc > 0 && v < math.MinInt64+inc) || (inc < 0 && v > math.MaxInt64+inc) {
+		if !ok || (inc > 0 && v < math.MinInt64+inc) || (inc < 0 && v > math.MaxInt64+inc) || !setvalOnGrid(all[0][0]) {
 			return nil
 		}
 		return setvalSel(v - inc)
@@ -249,7 +252,7 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	// 3: SETVAL did not move it: is the next value already n? (TiDB shows it for INCREMENT > 0.)
 	if err := add(returning.Collect, true, show(), func(all [][]returning.Row) ast.StmtNode {
 		_, inc, _, ok := target(all)
-		if !ok || inc < 0 || setvalMoved(all[2]) {
+		if !ok || inc < 0 || setvalMoved(all[2]) || !setvalOnGrid(all[0][0]) {
 			return nil
 		}
 		return show()
@@ -285,8 +288,8 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	steps = append(steps, returning.Step{Kind: returning.Compute, Compute: func(all [][]returning.Row) ([]returning.Row, error) {
 		return setvalDecision(all, seq)
 	}})
-	// 6: backwards: ALTER SEQUENCE … RESTART WITH n, on a connection of its own: TiDB's DDL
-	// would commit the session's open transaction.
+	// 6: restart: ALTER SEQUENCE … START WITH n RESTART WITH n, on a connection of its own:
+	// TiDB's DDL would commit the session's open transaction.
 	if err := add(returning.Exec, true, restart(5), func(all [][]returning.Row) ast.StmtNode {
 		v, _, _, ok := target(all)
 		if !ok || string(all[setvalDecide][0][0]) != "restart" {
@@ -305,16 +308,20 @@ func (b *planBuilder) setvalSteps(seq sequenceRef) error {
 	}); err != nil {
 		return err
 	}
-	// 8: PostgreSQL's is_called, recorded outside the transaction (seqstate.go).
-	if err := add(returning.Exec, true, sequenceStateWrite(seq, "5"), func(all [][]returning.Row) ast.StmtNode {
+	// 8: PostgreSQL's is_called and START, recorded outside the transaction (seqstate.go).
+	if err := add(returning.Exec, true, sequenceStateWrite(seq, "5", "1"), func(all [][]returning.Row) ast.StmtNode {
 		v, _, isCalled, ok := target(all)
 		if !ok {
 			return nil
 		}
-		if isCalled {
-			return sequenceStateWrite(seq, sequenceStateCalled)
+		start := ""
+		if len(all[0][0]) > 8 && all[0][0][8] != nil {
+			start = string(all[0][0][8])
 		}
-		return sequenceStateWrite(seq, strconv.FormatInt(v, 10))
+		if isCalled {
+			return sequenceStateWrite(seq, sequenceStateCalled, start)
+		}
+		return sequenceStateWrite(seq, strconv.FormatInt(v, 10), start)
 	}); err != nil {
 		return err
 	}
@@ -426,9 +433,9 @@ func setvalDecision(all [][]returning.Row, seq sequenceRef) ([]returning.Row, er
 	}
 	if used, inTxn := setvalUsed(all[1]); used && inTxn {
 		return nil, pgerror.New(pgerrcode.ActiveSQLTransaction,
-			"pgtidb cannot move a sequence backwards in a transaction that already used it").
+			"pgtidb cannot move a sequence backwards or off its TiDB grid in a transaction that already used it").
 			WithDetail("setval(" + strconv.Quote(seq.name) + ", " + strconv.FormatInt(v, 10) +
-				") below the sequence's position is ALTER SEQUENCE on TiDB, which waits for the transactions that called nextval, currval, setval or lastval of the sequence, this one too.").
+				") is ALTER SEQUENCE … RESTART on TiDB, which waits for the transactions that called nextval, currval, setval or lastval of the sequence, this one too.").
 			WithHint("Run the setval before using the sequence in the transaction, or in its own transaction.")
 	}
 	return []returning.Row{{[]byte("restart")}}, nil
@@ -493,7 +500,7 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 			}
 			num[i] = v
 		}
-		v, start, inc, lo, hi := num[0], num[1], num[2], num[3], num[4]
+		v, inc, lo, hi := num[0], num[2], num[3], num[4]
 		if hi == tidbSeqMax {
 			hi = math.MaxInt64
 		}
@@ -507,19 +514,44 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 		if v > tidbSeqMax || v < tidbSeqMin {
 			return pgerror.Unsupported("setval() to the int64 extreme " + strconv.FormatInt(v, 10))
 		}
-		if len(r) > 7 && string(r[7]) == "1" && cycleGridDiffers(start, inc, lo, hi) {
-			return pgerror.Unsupported("setval() of a CYCLE sequence whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
-				WithDetail("Once the sequence went round, TiDB hands out values on that other grid.")
-		}
-		if (inc > 1 && v < start) || (inc < -1 && v > start) {
-			return pgerror.Unsupported("setval() to a value before the sequence's START with an INCREMENT other than 1 or -1").
-				WithDetail("TiDB hands out other values than PostgreSQL from there.")
-		}
-		if (v-start)%inc != 0 {
-			return pgerror.Unsupported("setval() to a value off the sequence's START + k*INCREMENT grid").
-				WithDetail("TiDB's sequences only give START + k*INCREMENT values; " +
-					strconv.FormatInt(v, 10) + " is not one of them.")
+		if len(r) > 7 && string(r[7]) == "1" && cycleGridDiffers(v, inc, lo, hi) {
+			return pgerror.Unsupported("setval() of a CYCLE sequence to a value off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+				WithDetail("Once the sequence went round, TiDB hands out values on that grid only.")
 		}
 	}
 	return nil
+}
+
+// setvalOnGrid reports whether TiDB's SETVAL can move the sequence of the collected row (n,
+// is_called, START, INCREMENT, MIN_VALUE, MAX_VALUE, result, CYCLE as TiDB keeps them) to n:
+// n lies on TiDB's START + k·INCREMENT grid at or after START, and the grid is the one a CYCLE
+// sequence keeps to after going round. Otherwise setval restarts the sequence at n.
+func setvalOnGrid(r returning.Row) bool {
+	if len(r) < 8 {
+		return false
+	}
+	var num [5]int64
+	for i, col := range []int{0, 2, 3, 4, 5} {
+		v, err := strconv.ParseInt(string(r[col]), 10, 64)
+		if err != nil {
+			return false
+		}
+		num[i] = v
+	}
+	v, start, inc, lo, hi := num[0], num[1], num[2], num[3], num[4]
+	switch {
+	case inc == 0, (v-start)%inc != 0, inc > 1 && v < start, inc < -1 && v > start:
+		return false
+	case string(r[7]) == "1" && cycleGridDiffers(start, inc, lo, hi):
+		return false
+	}
+	return true
+}
+
+// sequenceRestart is TiDB's ALTER SEQUENCE s START WITH v RESTART WITH v: the next value is v,
+// and TiDB's grid runs through it as PostgreSQL's values do after a restart (seqstate.go).
+func sequenceRestart(tn *ast.TableName, v int64, opts ...*ast.SequenceOption) *ast.AlterSequenceStmt {
+	opts = append(opts, &ast.SequenceOption{Tp: ast.SequenceStartWith, IntValue: v},
+		&ast.SequenceOption{Tp: ast.SequenceRestartWith, IntValue: v})
+	return &ast.AlterSequenceStmt{Name: tn, SeqOptions: opts}
 }

@@ -1,6 +1,8 @@
 package translate
 
 import (
+	"strconv"
+
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
@@ -12,14 +14,14 @@ import (
 
 // TRUNCATE [TABLE] [ONLY] t [, …] [RESTART IDENTITY | CONTINUE IDENTITY] [RESTRICT] is a DDL
 // plan: TiDB truncates one table per statement, and RESTART IDENTITY restarts the sequences
-// the tables' columns own (ALTER SEQUENCE … RESTART gives the START value next, as
-// PostgreSQL's restart does). TRUNCATE is DDL on TiDB: it commits an open transaction, where
+// the tables' columns own at their PostgreSQL START, as PostgreSQL's restart does. TRUNCATE is DDL on TiDB: it commits an open transaction, where
 // PostgreSQL's TRUNCATE is transactional (the session reports that through Kind).
 //
 //	collect  the foreign keys from other tables into the listed ones   0A000 as PostgreSQL's
+//	collect  PostgreSQL's START of each owned sequence                   (RESTART IDENTITY)
 //	exec     TRUNCATE TABLE t1; exec TRUNCATE TABLE t2 …
-//	exec     ALTER SEQUENCE t1_id_seq RESTART …                          (RESTART IDENTITY)
-//	exec     DELETE FROM pgtidb_catalog.texts … its is_called            (outside, seqstate.go)
+//	exec     ALTER SEQUENCE t1_id_seq START WITH n RESTART WITH n        (RESTART IDENTITY)
+//	exec     REPLACE INTO pgtidb_catalog.texts … not called at n         (outside, seqstate.go)
 //
 // PostgreSQL refuses to truncate a table another table references unless that table is
 // truncated too (or CASCADE); TiDB refuses it in every case (1701), also after the referencing
@@ -61,20 +63,52 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 		return nil, err
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return checkTruncateReferences(rows, seen, cascade) }
+	if len(seqs) > 0 {
+		// PostgreSQL's START of each sequence (seqstate.go), which RESTART IDENTITY restarts at.
+		starts := newSelect()
+		starts.Fields = &ast.FieldList{}
+		for _, seq := range seqs {
+			starts.Fields.Fields = append(starts.Fields.Fields, &ast.SelectField{
+				Expr: sequenceStartRead(sequenceRef{db: seq.Schema.O, name: seq.Name.O})})
+		}
+		if err := b.step(returning.Collect, len(seqs), nil, func([]returning.Row) (ast.StmtNode, error) { return starts, nil }); err != nil {
+			return nil, err
+		}
+	}
 	for _, tn := range tables {
 		stmt := &ast.TruncateTableStmt{Table: tn}
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 			return nil, err
 		}
 	}
-	for _, seq := range seqs {
-		stmt := &ast.AlterSequenceStmt{Name: seq, SeqOptions: []*ast.SequenceOption{{Tp: ast.SequenceRestart}}}
-		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
+	sample := make(returning.Row, len(seqs))
+	for i := range sample {
+		sample[i] = []byte("1")
+	}
+	for i, seq := range seqs {
+		start := func(keys []returning.Row) (int64, bool) {
+			if len(keys) != 1 || len(keys[0]) <= i || keys[0][i] == nil {
+				return 0, false // gone since translation
+			}
+			v, err := strconv.ParseInt(string(keys[0][i]), 10, 64)
+			return v, err == nil
+		}
+		if err := b.step(returning.Exec, 0, []returning.Row{sample}, func(keys []returning.Row) (ast.StmtNode, error) {
+			if v, ok := start(keys); ok {
+				return sequenceRestart(seq, v), nil
+			}
+			return nil, nil
+		}); err != nil {
 			return nil, err
 		}
-		// The recorded is_called no longer holds (seqstate.go).
-		forget := sequenceStateForget(sequenceRef{db: seq.Schema.O, name: seq.Name.O})
-		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return forget, nil }); err != nil {
+		// Not called, at START (seqstate.go).
+		ref := sequenceRef{db: seq.Schema.O, name: seq.Name.O}
+		if err := b.step(returning.Exec, 0, []returning.Row{sample}, func(keys []returning.Row) (ast.StmtNode, error) {
+			if v, ok := start(keys); ok {
+				return sequenceStateWrite(ref, strconv.FormatInt(v, 10), strconv.FormatInt(v, 10)), nil
+			}
+			return nil, nil
+		}); err != nil {
 			return nil, err
 		}
 		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
