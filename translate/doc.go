@@ -83,7 +83,9 @@
 // Sequences (sequence.go, serial.go, currval.go, lastval.go, setval.go, alter_sequence.go):
 // TiDB sequences created NOCACHE; currval, setval and ALTER SEQUENCE run as plans that check
 // TiDB's state first (setval moving forward is TiDB's SETVAL, backwards ALTER SEQUENCE on a
-// connection of its own, so that a transaction block goes on); lastval() is a parameter the proxy binds from the sequence the session
+// connection of its own, so that a transaction block goes on). TiDB's START is the anchor of
+// the grid TiDB hands values out on, moved with every restart; PostgreSQL's START and
+// is_called are recorded in the shadow catalog (seqstate.go); lastval() is a parameter the proxy binds from the sequence the session
 // last called nextval on (Statement.Nextvals lists them, Statement.Lastval asks for the value).
 // TRUNCATE (truncate.go) and CREATE TABLE AS / SELECT INTO (ctas.go) are DDL plans too.
 //
