@@ -188,14 +188,9 @@ func (b *planBuilder) createOwnedSequence(db string, c *columnPlan) ([]*ast.Sequ
 // one that has a default or already is an identity column; a SEQUENCE NAME in another schema
 // is refused (0A000).
 func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, tbl *catalog.Table) (*Statement, error) {
-	if len(n.GetCmds()) != 1 {
-		return nil, pgerror.Unsupported("ALTER TABLE combining ADD GENERATED … AS IDENTITY with other commands").
-			WithHint("Use one ALTER TABLE for each.")
-	}
-	cmd := n.GetCmds()[0].GetAlterTableCmd()
-	col := tbl.Column(cmd.GetName())
-	if col == nil {
-		return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", cmd.GetName(), tbl.Name)
+	cmd, col, err := identityCommand(n, tbl, "ADD GENERATED … AS IDENTITY")
+	if err != nil {
+		return nil, err
 	}
 	cn := cmd.GetDef().GetConstraint()
 	c := &columnPlan{name: col.Name, pgType: col.Type}
@@ -267,21 +262,31 @@ func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 	return out, nil
 }
 
+// identityCommand is the only command of an ALTER TABLE of a column's identity (what it
+// does, for the refusal of several) and the column it names (42703 when there is none).
+func identityCommand(n *pg_query.AlterTableStmt, tbl *catalog.Table, what string) (*pg_query.AlterTableCmd, *catalog.Column, error) {
+	if len(n.GetCmds()) != 1 {
+		return nil, nil, pgerror.Unsupported("ALTER TABLE combining " + what + " with other commands").
+			WithHint("Use one ALTER TABLE for each.")
+	}
+	cmd := n.GetCmds()[0].GetAlterTableCmd()
+	col := tbl.Column(cmd.GetName())
+	if col == nil {
+		return nil, nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", cmd.GetName(), tbl.Name)
+	}
+	return cmd, col, nil
+}
+
 // setIdentity translates ALTER TABLE t ALTER COLUMN c {SET GENERATED {ALWAYS | BY DEFAULT} |
 // SET sequence_option | RESTART [WITH n]} …: the sequence options are ALTER SEQUENCE of the
 // column's sequence (alter_sequence.go), SET GENERATED changes the identity kind the shadow
 // catalog keeps (TiDB's default is NEXTVAL either way).
 func (t *translator) setIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, tbl *catalog.Table) (*Statement, error) {
-	if len(n.GetCmds()) != 1 {
-		return nil, pgerror.Unsupported("ALTER TABLE combining identity options of a column with other commands").
-			WithHint("Use one ALTER TABLE for each.")
+	cmd, col, err := identityCommand(n, tbl, "identity options of a column")
+	if err != nil {
+		return nil, err
 	}
-	cmd := n.GetCmds()[0].GetAlterTableCmd()
-	col := tbl.Column(cmd.GetName())
-	switch {
-	case col == nil:
-		return nil, pgerror.Newf(pgerrcode.UndefinedColumn, "column %q of relation %q does not exist", cmd.GetName(), tbl.Name)
-	case col.Identity == 0 || col.Sequence == "":
+	if col.Identity == 0 || col.Sequence == "" {
 		return nil, pgerror.Newf(pgerrcode.ObjectNotInPrerequisiteState, "column %q of relation %q is not an identity column", col.Name, tbl.Name)
 	}
 	var seqOpts []*pg_query.Node
@@ -295,7 +300,6 @@ func (t *translator) setIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 		seqOpts = append(seqOpts, o)
 	}
 	var out *Statement
-	var err error
 	if len(seqOpts) > 0 {
 		out, err = t.alterSequence(&pg_query.AlterSeqStmt{Sequence: &pg_query.RangeVar{Schemaname: tbl.Schema, Relname: col.Sequence,
 			Inh: true, Relpersistence: "p"}, Options: seqOpts})
