@@ -127,10 +127,16 @@ func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
 			}
 			return nil
 		}}
+	return prependSteps(stmt, guard), nil
+}
+
+// prependSteps puts steps before stmt: before its plan's steps, or before its one statement,
+// which becomes the plan's last step (Return for a query, Exec otherwise).
+func prependSteps(stmt *Statement, steps ...returning.Step) *Statement {
 	if stmt.Plan != nil {
-		stmt.Plan.Steps = append([]returning.Step{guard}, stmt.Plan.Steps...)
-		stmt.SQL = sql
-		return stmt, nil
+		stmt.Plan.Steps = append(steps, stmt.Plan.Steps...)
+		stmt.SQL = steps[0].Explain
+		return stmt
 	}
 	main := returning.Step{Kind: returning.Exec, Explain: stmt.SQL, ParamOrder: stmt.ParamOrder}
 	if stmt.Columns != nil {
@@ -138,12 +144,12 @@ func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
 	}
 	text := stmt.SQL
 	main.Build = func([]returning.Row) (string, error) { return text, nil }
-	stmt.Plan = &returning.Plan{Steps: []returning.Step{guard, main}, CountExec: stmt.Columns == nil}
-	stmt.SQL = sql
+	stmt.Plan = &returning.Plan{Steps: append(steps, main), CountExec: stmt.Columns == nil}
+	stmt.SQL = steps[0].Explain
 	// The proxy binds the parameters in PostgreSQL order; each step maps its own markers.
 	stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
 	for i := range stmt.ParamOrder {
 		stmt.ParamOrder[i] = i
 	}
-	return stmt, nil
+	return stmt
 }

@@ -36,6 +36,11 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 			return nil, err
 		}
 	}
+	if len(t.sequenceReads) > 0 {
+		if stmt, err = t.guardSequenceReads(stmt); err != nil {
+			return nil, err
+		}
+	}
 	return t.guardLastval(stmt)
 }
 

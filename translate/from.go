@@ -177,11 +177,8 @@ func (t *translator) rangeVar(rv *pg_query.RangeVar, sc *scope) (*fromItem, erro
 		return nil, err
 	}
 	if tbl.Sequence {
-		// PostgreSQL reads a sequence as a one-row relation (last_value, log_cnt, is_called);
-		// TiDB shows a sequence's state only through SHOW TABLE … NEXT_ROW_ID, which does not
-		// tell is_called apart (KNOWN_GAPS.md).
-		return nil, atLocation(pgerror.Unsupported("reading sequence \""+tbl.Name+"\" as a relation").
-			WithHint("Use nextval(), currval() or setval()."), rv.GetLocation())
+		// PostgreSQL reads a sequence as a one-row relation (last_value, log_cnt, is_called).
+		return t.sequenceRelation(tn, tbl, alias, sc)
 	}
 	r := tableRel(alias, tbl)
 	r.source = tbl

@@ -168,6 +168,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				// inner query (HAVING and ORDER BY see aliases in TiDB).
 				cn.Table = cistr(found.name)
 			}
+			if fc.refused != "" {
+				return nil, typemap.Type{}, pgerror.Unsupported(fc.refused)
+			}
 			if null := alwaysNullColumn(found, col, fc.typ); null != nil {
 				return null, fc.typ, nil
 			}
@@ -192,6 +195,9 @@ func (t *translator) columnRefAt(cr *pg_query.ColumnRef, sc *scope) (ast.ExprNod
 				}
 				return nil, typemap.Type{}, pgerror.Newf(pgerrcode.UndefinedColumn,
 					"column %s.%s does not exist", relName, col)
+			}
+			if c.refused != "" {
+				return nil, typemap.Type{}, pgerror.Unsupported(c.refused)
 			}
 			if null := alwaysNullColumn(r, col, c.typ); null != nil {
 				return null, c.typ, nil

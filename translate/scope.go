@@ -55,6 +55,9 @@ type relColumn struct {
 	// src is the column a USING/NATURAL merged column stands for, or the derived table's
 	// column a relation taken into a function in FROM reads (from_function.go).
 	src *ast.ColumnName
+	// refused, when set, names a column pgtidb cannot give (a sequence's log_cnt): reading it
+	// is 0A000.
+	refused string
 }
 
 // cte is a WITH query: its name and output columns.

@@ -31,11 +31,11 @@ func init() {
 	keyedTables["seq1"] = struct {
 		tbl *catalog.Table
 		pk  []string
-	}{&catalog.Table{Schema: "public", Name: "seq1"}, nil}
+	}{&catalog.Table{Schema: "public", Name: "seq1", Sequence: true}, nil}
 	keyedTables["ser_id_seq"] = struct {
 		tbl *catalog.Table
 		pk  []string
-	}{&catalog.Table{Schema: "public", Name: "ser_id_seq"}, nil}
+	}{&catalog.Table{Schema: "public", Name: "ser_id_seq", Sequence: true}, nil}
 }
 
 // TestAlterSequenceCheck runs ALTER SEQUENCE's run-time check on a sequence TiDB describes as

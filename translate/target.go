@@ -88,6 +88,9 @@ func (t *translator) expandStar(names []string, sc *scope, from *fromList) ([]ou
 	}
 	var outs []output
 	for _, c := range cols {
+		if c.col.refused != "" {
+			return nil, pgerror.Unsupported(c.col.refused)
+		}
 		e := c.expr()
 		if c.col.notNull && (c.rel == nil || !c.rel.nullable) {
 			t.markNotNull(e)

@@ -34,6 +34,8 @@ type translator struct {
 	// currvals and nextvals are the sequences the statement calls currval() and nextval() on
 	// (see currval.go).
 	currvals, nextvals []sequenceRef
+	// sequenceReads are the sequences the statement reads as relations (sequence_read.go).
+	sequenceReads []sequenceRef
 	// depth bounds recursion over pathological input.
 	depth int
 	// readsView is set when the statement reads a view (see warnings.go).
