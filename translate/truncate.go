@@ -64,16 +64,21 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 	}
 	b.plan.Steps[0].Check = func(rows []returning.Row) error { return checkTruncateReferences(rows, seen, cascade) }
 	if len(seqs) > 0 {
-		// PostgreSQL's START of each sequence (seqstate.go), which RESTART IDENTITY restarts at.
+		// PostgreSQL's START of each sequence (seqstate.go), which RESTART IDENTITY restarts at,
+		// and what tells whether TiDB can restart there (a CYCLE sequence that went round).
 		starts := newSelect()
 		starts.Fields = &ast.FieldList{}
 		for _, seq := range seqs {
-			starts.Fields.Fields = append(starts.Fields.Fields, &ast.SelectField{
-				Expr: sequenceStartRead(sequenceRef{db: seq.Schema.O, name: seq.Name.O})})
+			ref := sequenceRef{db: seq.Schema.O, name: seq.Name.O}
+			starts.Fields.Fields = append(starts.Fields.Fields, &ast.SelectField{Expr: sequenceStartRead(ref)})
+			for _, c := range []string{"INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
+				starts.Fields.Fields = append(starts.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(ref, c)})
+			}
 		}
-		if err := b.step(returning.Collect, len(seqs), nil, func([]returning.Row) (ast.StmtNode, error) { return starts, nil }); err != nil {
+		if err := b.step(returning.Collect, len(seqs)*truncateSeqCols, nil, func([]returning.Row) (ast.StmtNode, error) { return starts, nil }); err != nil {
 			return nil, err
 		}
+		b.plan.Steps[len(b.plan.Steps)-1].Check = func(rows []returning.Row) error { return checkRestartIdentity(rows, seqs) }
 	}
 	for _, tn := range tables {
 		stmt := &ast.TruncateTableStmt{Table: tn}
@@ -81,16 +86,16 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 			return nil, err
 		}
 	}
-	sample := make(returning.Row, len(seqs))
+	sample := make(returning.Row, len(seqs)*truncateSeqCols)
 	for i := range sample {
 		sample[i] = []byte("1")
 	}
 	for i, seq := range seqs {
 		start := func(keys []returning.Row) (int64, bool) {
-			if len(keys) != 1 || len(keys[0]) <= i || keys[0][i] == nil {
+			if len(keys) != 1 || len(keys[0]) <= i*truncateSeqCols || keys[0][i*truncateSeqCols] == nil {
 				return 0, false // gone since translation
 			}
-			v, err := strconv.ParseInt(string(keys[0][i]), 10, 64)
+			v, err := strconv.ParseInt(string(keys[0][i*truncateSeqCols]), 10, 64)
 			return v, err == nil
 		}
 		if err := b.step(returning.Exec, 0, []returning.Row{sample}, func(keys []returning.Row) (ast.StmtNode, error) {
@@ -114,6 +119,38 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	}
 	return b.finish("TRUNCATE TABLE", KindDDL, nil)
+}
+
+// truncateSeqCols are the columns RESTART IDENTITY reads of each sequence: PostgreSQL's START,
+// INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE.
+const truncateSeqCols = 5
+
+// checkRestartIdentity refuses (0A000) a restart TiDB would not do as PostgreSQL: of a CYCLE
+// sequence whose INCREMENT is not ±1 at a START off its MINVALUE (MAXVALUE) grid, which TiDB
+// keeps to once the sequence went round (alter_sequence.go).
+func checkRestartIdentity(rows []returning.Row, seqs []*ast.TableName) error {
+	if len(rows) != 1 {
+		return nil
+	}
+	for i, seq := range seqs {
+		r := rows[0][i*truncateSeqCols : (i+1)*truncateSeqCols]
+		if r[0] == nil || string(r[4]) != "1" {
+			continue
+		}
+		var v [4]int64
+		for j := range v {
+			n, err := strconv.ParseInt(string(r[j]), 10, 64)
+			if err != nil {
+				return nil
+			}
+			v[j] = n
+		}
+		if cycleGridDiffers(v[0], v[1], v[2], v[3]) {
+			return pgerror.Unsupported("RESTART IDENTITY of CYCLE sequence \"" + seq.Name.O + "\", whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
+				WithDetail("Once the sequence went round, TiDB hands out values on that grid only.")
+		}
+	}
+	return nil
 }
 
 // foreignKeysInto selects (referencing db, table, referenced db, table) of every foreign key
