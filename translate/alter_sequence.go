@@ -77,12 +77,7 @@ func (ch *alterSequenceChange) resolve(oldInc, oldLo, oldHi int64) (*alterSequen
 	if !ch.noMin && !ch.noMax && ch.asType == 0 {
 		return ch, nil
 	}
-	if oldHi == tidbSeqMax {
-		oldHi = math.MaxInt64
-	}
-	if oldLo == tidbSeqMin {
-		oldLo = math.MinInt64
-	}
+	oldLo, oldHi = pgSeqBounds(oldLo, oldHi)
 	out := *ch
 	inc := oldInc
 	if ch.increment != nil {
@@ -229,13 +224,8 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		}
 	}
 	seq := sequenceRef{db: db, name: name}
-	info := newSelect()
-	info.Fields = &ast.FieldList{}
-	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
-		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
-	}
-	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)},
-		&ast.SelectField{Expr: sequenceStartRead(seq)})
+	info := sequenceDefinition(seq)
+	info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStartRead(seq)})
 	b := &planBuilder{t: t}
 	if err := b.step(returning.Collect, 7, nil, func([]returning.Row) (ast.StmtNode, error) { return info, nil }); err != nil {
 		return nil, err
@@ -267,10 +257,11 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		if !position {
 			return []returning.Row{row}, nil
 		}
-		if err := ch.checkCurrent(all[0], all[1], name); err != nil {
+		pos, base, known := sequencePositions(all[0], all[1])
+		if err := ch.checkCurrent(all[0], pos, base, known, name); err != nil {
 			return nil, err
 		}
-		if pos, ok := sequencePositions(all[0], all[1]); ok && len(pos) == 1 {
+		if known && len(pos) == 1 {
 			state := sequenceStateCalled
 			if !pos[0].called {
 				state = "next"
@@ -295,7 +286,7 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	if shown == nil || err != nil {
 		shown = ch.statement(tn(), n.GetMissingOk(), nil) // the sample fails where the sequence would not
 	}
-	if err := b.stepShown(returning.Exec, shown, alter); err != nil {
+	if err := b.stepShown(returning.Exec, 0, shown, alter); err != nil {
 		return nil, err
 	}
 	// The run-time state it leaves, recorded outside the transaction (seqstate.go).
@@ -310,7 +301,7 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	if shown == nil || err != nil {
 		shown = sequenceStateWrite(seq, "", "1") // as when TiDB's START moves into new bounds
 	}
-	if err := b.stepShown(returning.Exec, shown, record); err != nil {
+	if err := b.stepShown(returning.Exec, 0, shown, record); err != nil {
 		return nil, err
 	}
 	b.plan.Steps[len(b.plan.Steps)-1].Outside = true
@@ -412,25 +403,16 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 	if len(rows) != 1 || rows[0][0] == nil {
 		return nil // gone since translation: TiDB reports it
 	}
-	var old [4]int64
-	for i := range old {
-		v, err := strconv.ParseInt(string(rows[0][i]), 10, 64)
-		if err != nil {
-			return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, rows[0][i])
-		}
-		old[i] = v
+	old, bad, ok := rowInts(rows[0], 0, 1, 2, 3)
+	if !ok {
+		return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, bad)
 	}
-	start, inc, lo, hi := old[0], old[1], old[2], old[3]
+	start, inc := old[0], old[1]
+	lo, hi := pgSeqBounds(old[2], old[3])
 	if len(rows[0]) > 6 && rows[0][6] != nil {
 		if v, err := strconv.ParseInt(string(rows[0][6]), 10, 64); err == nil {
 			start = v
 		}
-	}
-	if hi == tidbSeqMax {
-		hi = math.MaxInt64
-	}
-	if lo == tidbSeqMin {
-		lo = math.MinInt64
 	}
 	ch, err := ch.resolve(inc, old[2], old[3])
 	if err != nil {
@@ -483,33 +465,22 @@ func (ch *alterSequenceChange) check(rows []returning.Row, name string) error {
 // checkCurrent applies PostgreSQL's check of the sequence's current value (its last_value)
 // against bounds ch narrows without RESTART: "RESTART value (v) cannot be less than MINVALUE"
 // (or greater than MAXVALUE), 22023. info is the collected definition (START, INCREMENT,
-// MIN_VALUE, MAX_VALUE, CYCLE, is_called record), show TiDB's SHOW TABLE … NEXT_ROW_ID; the
-// candidates for last_value are sequencePositions'. When they disagree on the answer, the
-// statement is refused (0A000), as when TiDB shows no usable value.
-func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name string) error {
+// MIN_VALUE, MAX_VALUE, CYCLE, is_called record); candidates, base and known are
+// sequencePositions' answer. When the candidates disagree on the answer, the statement is
+// refused (0A000), as when TiDB shows no usable value (not known).
+func (ch *alterSequenceChange) checkCurrent(info []returning.Row, candidates []seqPosition, base int64, known bool, name string) error {
 	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
 		return nil
 	}
-	var old [4]int64
-	for i := range old {
-		v, err := strconv.ParseInt(string(info[0][i]), 10, 64)
-		if err != nil {
-			return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, info[0][i])
-		}
-		old[i] = v
+	old, bad, ok := rowInts(info[0], 1, 2, 3)
+	if !ok {
+		return pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, bad)
 	}
-	inc, rawLo, rawHi := old[1], old[2], old[3]
-	r, err := ch.resolve(inc, rawLo, rawHi)
+	r, err := ch.resolve(old[0], old[1], old[2])
 	if err != nil {
 		return err
 	}
-	oldLo, oldHi := rawLo, rawHi
-	if oldHi == tidbSeqMax {
-		oldHi = math.MaxInt64
-	}
-	if oldLo == tidbSeqMin {
-		oldLo = math.MinInt64
-	}
+	oldLo, oldHi := pgSeqBounds(old[1], old[2])
 	lo, hi := oldLo, oldHi
 	if r.minv != nil {
 		lo = *r.minv
@@ -524,11 +495,9 @@ func (ch *alterSequenceChange) checkCurrent(info, show []returning.Row, name str
 		return pgerror.Unsupported("narrowing a sequence's MINVALUE/MAXVALUE without RESTART here").
 			WithDetail("PostgreSQL checks the sequence's current value against the new bounds; " + why)
 	}
-	base, ok := sequenceBase(show)
-	if !ok {
+	if !known {
 		return refuse("TiDB does not show it for this sequence.")
 	}
-	candidates, _ := sequencePositions(info, show)
 	outcome := func(v int64) error {
 		if v < lo {
 			return pgerror.Newf(pgerrcode.InvalidParameterValue, "RESTART value (%d) cannot be less than MINVALUE (%d)", v, lo)
@@ -569,30 +538,21 @@ type seqPosition struct {
 // CREATE, RESTART and a setval with is_called false, the value before the next one, whose
 // last_value is that next value (is_called false). pgtidb records is_called (seqstate.go);
 // without a record the candidates are B and the next grid values after B, those within the
-// bounds (PostgreSQL keeps last_value within them). ok is false when TiDB shows no usable base.
-func sequencePositions(info, show []returning.Row) (pos []seqPosition, ok bool) {
+// bounds (PostgreSQL keeps last_value within them). base is TiDB's base; ok is false when
+// TiDB shows no usable one.
+func sequencePositions(info, show []returning.Row) (pos []seqPosition, base int64, ok bool) {
 	if len(info) != 1 || len(info[0]) < 5 || info[0][0] == nil {
-		return nil, false
+		return nil, 0, false
 	}
-	var old [4]int64
-	for i := range old {
-		v, err := strconv.ParseInt(string(info[0][i]), 10, 64)
-		if err != nil {
-			return nil, false
-		}
-		old[i] = v
+	old, _, ok := rowInts(info[0], 0, 1, 2, 3)
+	if !ok {
+		return nil, 0, false
 	}
 	start, inc, rawLo, rawHi := old[0], old[1], old[2], old[3]
-	oldLo, oldHi := rawLo, rawHi
-	if oldHi == tidbSeqMax {
-		oldHi = math.MaxInt64
-	}
-	if oldLo == tidbSeqMin {
-		oldLo = math.MinInt64
-	}
-	base, ok := sequenceBase(show)
+	oldLo, oldHi := pgSeqBounds(rawLo, rawHi)
+	base, ok = sequenceBase(show)
 	if !ok {
-		return nil, false
+		return nil, 0, false
 	}
 	// The grid TiDB hands values out on starts at START, or after a cycle at the bound it
 	// cycles to (TiDB does not show which).
@@ -619,13 +579,13 @@ func sequencePositions(info, show []returning.Row) (pos []seqPosition, ok bool) 
 	switch {
 	case state == sequenceStateCalled:
 		// Called at TiDB's last value.
-		return []seqPosition{{base, true}}, true
+		return []seqPosition{{base, true}}, base, true
 	case err == nil && slicesContains(next, recorded):
 		// Not called: nothing handed out since the value was recorded.
-		return []seqPosition{{recorded, false}}, true
+		return []seqPosition{{recorded, false}}, base, true
 	case err == nil:
 		// Called since.
-		return []seqPosition{{base, true}}, true
+		return []seqPosition{{base, true}}, base, true
 	}
 	// Unknown (seqstate.go): the last value, or the next one.
 	if within(base) {
@@ -636,7 +596,36 @@ func sequencePositions(info, show []returning.Row) (pos []seqPosition, ok bool) 
 			pos = append(pos, seqPosition{v, false})
 		}
 	}
-	return pos, true
+	return pos, base, true
+}
+
+// rowInts reads columns cols of a collected row as int64; ok is false when one of them is not
+// one (bad: its text).
+func rowInts(r returning.Row, cols ...int) (nums []int64, bad []byte, ok bool) {
+	nums = make([]int64, len(cols))
+	for i, c := range cols {
+		if c >= len(r) {
+			return nil, nil, false
+		}
+		v, err := strconv.ParseInt(string(r[c]), 10, 64)
+		if err != nil {
+			return nil, r[c], false
+		}
+		nums[i] = v
+	}
+	return nums, nil, true
+}
+
+// pgSeqBounds are a sequence's bounds as TiDB keeps them, as PostgreSQL's: TiDB's range stops
+// one short of the int64 extremes, which its bounds there stand for.
+func pgSeqBounds(lo, hi int64) (int64, int64) {
+	if hi == tidbSeqMax {
+		hi = math.MaxInt64
+	}
+	if lo == tidbSeqMin {
+		lo = math.MinInt64
+	}
+	return lo, hi
 }
 
 // sequenceBase reads TiDB's base of a sequence (the last value handed out, or the one before
@@ -723,13 +712,9 @@ func (ch *alterSequenceChange) decide(keys []returning.Row, name string) (*seqDe
 		return nil, nil
 	}
 	r := keys[0]
-	var v [4]int64
-	for i := range v {
-		n, err := strconv.ParseInt(string(r[i]), 10, 64)
-		if err != nil {
-			return nil, pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, r[i])
-		}
-		v[i] = n
+	v, bad, ok := rowInts(r, 0, 1, 2, 3)
+	if !ok {
+		return nil, pgerror.Newf(pgerrcode.InternalError, "sequence %q: unreadable definition %q", name, bad)
 	}
 	anchor, oldInc := v[0], v[1]
 	pgStart, err := strconv.ParseInt(string(r[6]), 10, 64)

@@ -60,7 +60,8 @@ func TestAlterSequenceCheckCurrent(t *testing.T) {
 		{"widening", alterSequenceChange{maxv: i64(9223372036854775807)}, row("1", "1", "1", "3", "0"), show("4"), ""},
 	}
 	for _, c := range cases {
-		err := c.ch.checkCurrent(c.info, c.show, "s")
+		pos, base, known := sequencePositions(c.info, c.show)
+		err := c.ch.checkCurrent(c.info, pos, base, known, "s")
 		got := ""
 		if err != nil {
 			pe, ok := err.(*pgerror.Error)

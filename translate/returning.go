@@ -239,37 +239,29 @@ func (b *planBuilder) step(kind returning.StepKind, keyCount int, sample []retur
 	if err != nil {
 		return err
 	}
+	if sample != nil {
+		return b.stepShown(kind, keyCount, node, build)
+	}
 	explain, err := b.t.restore(node)
 	if err != nil {
 		return err
 	}
 	b.roots = append(b.roots, node)
-	st := returning.Step{Kind: kind, Keys: keyCount, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...)}
-	if sample == nil {
-		b.static = append(b.static, len(b.plan.Steps))
-	} else {
-		st.Build = func(keys []returning.Row) (string, error) {
-			n, err := build(keys)
-			if err != nil || n == nil {
-				return "", err
-			}
-			return restorePlain(n)
-		}
-	}
-	b.plan.Steps = append(b.plan.Steps, st)
+	b.static = append(b.static, len(b.plan.Steps))
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: kind, Keys: keyCount, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...)})
 	return nil
 }
 
-// stepShown adds a step built from the keys at run time that may well be skipped then (build
-// returns nil): the plan shows it as the statement shown.
-func (b *planBuilder) stepShown(kind returning.StepKind, shown ast.StmtNode,
+// stepShown adds a step built from the keys at run time (build returns nil to skip it then):
+// the plan shows it as the statement shown (step: what build gives for its sample keys).
+func (b *planBuilder) stepShown(kind returning.StepKind, keyCount int, shown ast.StmtNode,
 	build func(keys []returning.Row) (ast.StmtNode, error)) error {
 	explain, err := b.t.restore(shown)
 	if err != nil {
 		return err
 	}
 	b.roots = append(b.roots, shown)
-	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: kind, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...),
+	b.plan.Steps = append(b.plan.Steps, returning.Step{Kind: kind, Keys: keyCount, Explain: explain, ParamOrder: append([]int{}, b.t.paramOrder...),
 		Build: func(keys []returning.Row) (string, error) {
 			n, err := build(keys)
 			if err != nil || n == nil {

@@ -61,6 +61,18 @@ func sequenceStateRead(seq sequenceRef) ast.ExprNode {
 	return sequenceTextRead(seq, catalog.TextSequenceState)
 }
 
+// sequenceDefinition is SELECT START, INCREMENT, MIN_VALUE, MAX_VALUE, CYCLE of seq as TiDB
+// keeps them and its recorded is_called state: what sequencePositions reads.
+func sequenceDefinition(seq sequenceRef) *ast.SelectStmt {
+	sel := newSelect()
+	sel.Fields = &ast.FieldList{}
+	for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
+		sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
+	}
+	sel.Fields.Fields = append(sel.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)})
+	return sel
+}
+
 // sequenceStartRead is seq's PostgreSQL START: the recorded one, else TiDB's.
 func sequenceStartRead(seq sequenceRef) ast.ExprNode {
 	return funcCall("COALESCE", castTo(sequenceTextRead(seq, catalog.TextSequenceStart), typemap.Of(typemap.Int8)),

@@ -84,13 +84,7 @@ func (t *translator) guardSequenceReads(stmt *Statement) (*Statement, error) {
 		return nil
 	}
 	for k, seq := range t.sequenceReads {
-		info := newSelect()
-		info.Fields = &ast.FieldList{}
-		for _, c := range []string{"START", "INCREMENT", "MIN_VALUE", "MAX_VALUE", "CYCLE"} {
-			info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceInfo(seq, c)})
-		}
-		info.Fields.Fields = append(info.Fields.Fields, &ast.SelectField{Expr: sequenceStateRead(seq)})
-		if err := add(returning.Step{Kind: returning.Collect, Outside: true}, info); err != nil {
+		if err := add(returning.Step{Kind: returning.Collect, Outside: true}, sequenceDefinition(seq)); err != nil {
 			return nil, err
 		}
 		show := &ast.ShowStmt{Tp: ast.ShowTableNextRowId, Table: &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)}}
@@ -103,7 +97,7 @@ func (t *translator) guardSequenceReads(stmt *Statement) (*Statement, error) {
 			if len(all) < first+2 {
 				return nil, pgerror.New(pgerrcode.InternalError, "sequence read: plan step out of order")
 			}
-			pos, ok := sequencePositions(all[first], all[first+1])
+			pos, _, ok := sequencePositions(all[first], all[first+1])
 			if !ok || len(pos) != 1 {
 				return nil, pgerror.Unsupported("reading sequence \"" + name + "\" as a relation here").
 					WithDetail("pgtidb does not know whether TiDB's value of it was handed out (PostgreSQL's is_called): TiDB does not keep that.").

@@ -491,22 +491,13 @@ func checkSetval(rows []returning.Row, seq sequenceRef) error {
 		if r[2] == nil {
 			return pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", seq.name)
 		}
-		// n, START, INCREMENT, MIN_VALUE, MAX_VALUE
-		var num [5]int64
-		for i, col := range []int{0, 2, 3, 4, 5} {
-			v, err := strconv.ParseInt(string(r[col]), 10, 64)
-			if err != nil {
-				return pgerror.Newf(pgerrcode.InvalidTextRepresentation, "invalid input syntax for type bigint: %q", r[col])
-			}
-			num[i] = v
+		// n, INCREMENT, MIN_VALUE, MAX_VALUE
+		num, bad, ok := rowInts(r, 0, 3, 4, 5)
+		if !ok {
+			return pgerror.Newf(pgerrcode.InvalidTextRepresentation, "invalid input syntax for type bigint: %q", bad)
 		}
-		v, inc, lo, hi := num[0], num[2], num[3], num[4]
-		if hi == tidbSeqMax {
-			hi = math.MaxInt64
-		}
-		if lo == tidbSeqMin {
-			lo = math.MinInt64
-		}
+		v, inc := num[0], num[1]
+		lo, hi := pgSeqBounds(num[2], num[3])
 		if v < lo || v > hi {
 			return pgerror.Newf(pgerrcode.NumericValueOutOfRange, "setval: value %d is out of bounds for sequence %q (%d..%d)",
 				v, seq.name, lo, hi)
@@ -530,13 +521,9 @@ func setvalOnGrid(r returning.Row) bool {
 	if len(r) < 8 {
 		return false
 	}
-	var num [5]int64
-	for i, col := range []int{0, 2, 3, 4, 5} {
-		v, err := strconv.ParseInt(string(r[col]), 10, 64)
-		if err != nil {
-			return false
-		}
-		num[i] = v
+	num, _, ok := rowInts(r, 0, 2, 3, 4, 5)
+	if !ok {
+		return false
 	}
 	v, start, inc, lo, hi := num[0], num[1], num[2], num[3], num[4]
 	switch {

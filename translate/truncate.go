@@ -137,13 +137,9 @@ func checkRestartIdentity(rows []returning.Row, seqs []*ast.TableName) error {
 		if r[0] == nil || string(r[4]) != "1" {
 			continue
 		}
-		var v [4]int64
-		for j := range v {
-			n, err := strconv.ParseInt(string(r[j]), 10, 64)
-			if err != nil {
-				return nil
-			}
-			v[j] = n
+		v, _, ok := rowInts(r, 0, 1, 2, 3)
+		if !ok {
+			continue
 		}
 		if cycleGridDiffers(v[0], v[1], v[2], v[3]) {
 			return pgerror.Unsupported("RESTART IDENTITY of CYCLE sequence \"" + seq.Name.O + "\", whose START is off its MINVALUE + k*INCREMENT grid (MAXVALUE when descending)").
