@@ -281,8 +281,8 @@ var pgCatalogEmulations = map[string]string{
 		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`,
 
 	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), a
-	// SERIAL column's default, which draws from it ('n': pg_dump then writes the default
-	// after the sequence), and a view's _RETURN rule (pg_rewrite), which belongs to the view
+	// column default that draws from a sequence, read off TiDB's default NEXTVAL(`db`.`s`) ('n':
+	// pg_dump then writes the default after the sequence; identity columns have none), and a view's _RETURN rule (pg_rewrite), which belongs to the view
 	// ('i', and 'n' as PostgreSQL 15 records it too) and reads the tables and views its query
 	// names ('n': pg_dump creates those first). TiDB keeps no view dependencies: a relation is
 	// read by a view when TiDB's text of the view (VIEW_DEFINITION, every name qualified as
@@ -295,10 +295,12 @@ var pgCatalogEmulations = map[string]string{
 		JOIN information_schema.COLUMNS c ON pgtidb_in_database(c.TABLE_SCHEMA) AND c.TABLE_SCHEMA = p.tidb_db AND c.TABLE_NAME = p.table_name AND c.COLUMN_NAME = p.column_name
 		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> ''
 		UNION ALL
-		SELECT 2604, pgtidb_oid('def', p.tidb_db, p.table_name, p.column_name), 0,
-			1259, pgtidb_oid('rel', p.tidb_db, p.owned_sequence), 0, 'n'
-		FROM pgtidb_catalog.columns p
-		WHERE pgtidb_in_database(p.tidb_db) AND p.owned_sequence <> '' AND p.attidentity = ''
+		SELECT 2604, pgtidb_oid('def', c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME), 0,
+			1259, pgtidb_oid('rel', SUBSTRING_INDEX(SUBSTRING_INDEX(c.COLUMN_DEFAULT, '` + "`" + `', 2), '` + "`" + `', -1),
+				SUBSTRING_INDEX(SUBSTRING_INDEX(c.COLUMN_DEFAULT, '` + "`" + `', 4), '` + "`" + `', -1)), 0, 'n'
+		FROM information_schema.COLUMNS c
+		LEFT JOIN pgtidb_catalog.columns p ON p.tidb_db = c.TABLE_SCHEMA AND p.table_name = c.TABLE_NAME AND p.column_name = c.COLUMN_NAME
+		WHERE pgtidb_in_database(c.TABLE_SCHEMA) AND c.COLUMN_DEFAULT LIKE 'nextval(%' AND COALESCE(p.attidentity, '') = ''
 		UNION ALL
 		SELECT 2618, pgtidb_oid('rule', v.TABLE_SCHEMA, v.TABLE_NAME), 0,
 			1259, pgtidb_oid('rel', v.TABLE_SCHEMA, v.TABLE_NAME), 0, d.deptype

@@ -1,5 +1,7 @@
 package catalog
 
+import "strings"
+
 // sequenceOwnerQuery finds the column that owns a sequence (SERIAL or identity).
 const sequenceOwnerQuery = "SELECT `table_name`, `column_name` FROM `pgtidb_catalog`.`columns` " +
 	"WHERE `tidb_db` = ? AND `owned_sequence` = ? ORDER BY `table_name`, `column_name` LIMIT 1"
@@ -26,4 +28,72 @@ func (r *SessionResolver) SequenceOwner(tidbDB, seq string) (tbl *Table, column 
 	}
 	s, _ := SchemaOf(r.Database, tidbDB)
 	return withSchema(t, s), column, nil
+}
+
+// NextvalDefault reads the sequence a TiDB column default draws from: TiDB shows a default
+// NEXTVAL(s) as nextval(`db`.`s`) (information_schema.COLUMNS.COLUMN_DEFAULT), backquotes in
+// names doubled. ok is false for any other default.
+func NextvalDefault(def string) (seq SequenceName, ok bool) {
+	rest, found := strings.CutPrefix(def, "nextval(")
+	if !found {
+		return SequenceName{}, false
+	}
+	db, rest, ok := backquoted(rest)
+	if !ok || !strings.HasPrefix(rest, ".") {
+		return SequenceName{}, false
+	}
+	name, rest, ok := backquoted(rest[1:])
+	if !ok || rest != ")" {
+		return SequenceName{}, false
+	}
+	return SequenceName{DB: db, Name: name}, true
+}
+
+// backquoted reads one `identifier` (a doubled backquote is one) at the start of s.
+func backquoted(s string) (ident, rest string, ok bool) {
+	if !strings.HasPrefix(s, "`") {
+		return "", s, false
+	}
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		if s[i] != '`' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '`' {
+			b.WriteByte('`')
+			i++
+			continue
+		}
+		return b.String(), s[i+1:], true
+	}
+	return "", s, false
+}
+
+// sequenceDefaultsQuery finds the columns whose TiDB default draws from a sequence.
+const sequenceDefaultsQuery = "SELECT `TABLE_SCHEMA`, `TABLE_NAME`, `COLUMN_NAME` FROM `information_schema`.`COLUMNS` " +
+	"WHERE `COLUMN_DEFAULT` = ? ORDER BY `TABLE_SCHEMA`, `TABLE_NAME`, `ORDINAL_POSITION`"
+
+// ColumnRef names a column by its table's TiDB database, its table and its name.
+type ColumnRef struct{ DB, Table, Column string }
+
+// SequenceDefaults returns the columns, in any database, whose default draws from sequence
+// seq of TiDB database tidbDB (translate.SequenceOwnerResolver): TiDB's default names the
+// sequence, where PostgreSQL's depends on it by oid.
+func (r *SessionResolver) SequenceDefaults(tidbDB, seq string) ([]ColumnRef, error) {
+	quote := func(s string) string { return "`" + strings.ReplaceAll(s, "`", "``") + "`" }
+	rows, err := r.Conn.QueryContext(r.Ctx, sequenceDefaultsQuery, "nextval("+quote(tidbDB)+"."+quote(seq)+")")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ColumnRef
+	for rows.Next() {
+		var c ColumnRef
+		if err := rows.Scan(&c.DB, &c.Table, &c.Column); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

@@ -360,6 +360,9 @@ func load(ctx context.Context, q Querier, tidbDB, name string) (*Table, error) {
 		c.Name = col
 		c.NotNull = nullable == "NO"
 		c.HasDefault = def.Valid || strings.Contains(strings.ToLower(extra), "auto_increment")
+		if def.Valid {
+			c.DefaultSequence, _ = NextvalDefault(def.String)
+		}
 		if c.Default.Stored() && (!def.Valid || def.String != c.Default.TiDB) {
 			// TiDB's default changed another way: pgtidb's text no longer describes it.
 			c.Default = Expr{}

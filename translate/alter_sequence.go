@@ -54,6 +54,8 @@ type alterSequenceChange struct {
 	// oldType is the sequence's stored data type (0: unknown, implied by its bounds); asType
 	// the one AS asks for (0: unchanged).
 	oldType, asType typemap.OID
+	// disown is the catalog change of OWNED BY NONE: the owning column no longer owns it.
+	disown []catalog.Change
 }
 
 // seqTypeBounds are the bounds of sequence data type ty.
@@ -199,6 +201,15 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	if err != nil {
 		return nil, err
 	}
+	if len(n.GetOptions()) == 1 && n.GetOptions()[0].GetDefElem().GetDefname() == "owned_by" {
+		// OWNED BY NONE alone changes only the shadow catalog.
+		out, err := t.ddlStatement(doNothing(), "ALTER SEQUENCE")
+		if err != nil {
+			return nil, err
+		}
+		out.Catalog = ch.disown
+		return out, nil
+	}
 	// The stored data type (catalog/seqtype.go); AS replaces it once the plan ran.
 	var typeChange []catalog.Change
 	if t.ctx.Resolver != nil {
@@ -309,7 +320,7 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 	if err != nil {
 		return nil, err
 	}
-	out.Catalog = append(out.Catalog, typeChange...)
+	out.Catalog = append(append(out.Catalog, typeChange...), ch.disown...)
 	return out, nil
 }
 
@@ -380,14 +391,9 @@ func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string
 				return nil, pgerror.Unsupported("OWNED BY a column").
 					WithHint("pgtidb does not drop a sequence with its owning column yet.")
 			}
-			if owners, ok := t.ctx.Resolver.(SequenceOwnerResolver); ok {
-				tbl, _, err := owners.SequenceOwner(db, name)
-				if err != nil {
-					return nil, err
-				}
-				if tbl != nil {
-					return nil, pgerror.Unsupported("OWNED BY NONE of a sequence a column owns")
-				}
+			var err error
+			if ch.disown, err = t.disown(db, name); err != nil {
+				return nil, err
 			}
 		default:
 			return nil, pgerror.Unsupported("sequence option " + strings.ToUpper(opt))

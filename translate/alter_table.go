@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/jackc/pgerrcode"
@@ -48,6 +49,10 @@ type alterPlan struct {
 	// constraints: TiDB cannot constrain a column the same statement adds, so a second ALTER
 	// TABLE adds them (addedColumnKeys).
 	addedKeys []*pg_query.Constraint
+	// droppedSequences are the sequences the dropped columns own, which go with them, and
+	// seqDrop the defaults of other columns that depend on them (nil: none dropped).
+	droppedSequences []*ast.TableName
+	seqDrop          *sequenceDrop
 }
 
 // columnChange is what ALTER COLUMN commands change of one existing column.
@@ -144,9 +149,17 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 	}
 	var out *Statement
 	t.relation = p.tbl.Name
-	if len(p.addedKeys) > 0 {
+	switch {
+	case len(p.addedKeys) > 0 && len(p.droppedSequences) > 0:
+		return nil, pgerror.Unsupported("ALTER TABLE adding a column with a foreign key and dropping a column that owns a sequence").
+			WithHint("Use one ALTER TABLE for each.")
+	case len(p.addedKeys) > 0:
 		out, err = t.addedColumnKeys(p, stmt)
-	} else {
+	case len(p.droppedSequences) > 0:
+		// DROP COLUMN of a column that owns a sequence: DROP DEFAULT of the defaults that
+		// depend on it (CASCADE), the ALTER TABLE, then DROP SEQUENCE.
+		out, err = t.dropWithSequences(stmt, p.droppedSequences, "ALTER TABLE", p.seqDrop)
+	default:
 		out, err = t.ddlStatement(stmt, "ALTER TABLE")
 	}
 	if err != nil {
@@ -158,6 +171,13 @@ func (t *translator) alterTable(n *pg_query.AlterTableStmt) (*Statement, error) 
 			change.SetTexts, change.Texts = true, *p.texts
 		}
 		out.Catalog = []catalog.Change{change}
+	}
+	if p.seqDrop != nil {
+		for _, seq := range p.droppedSequences {
+			out.Catalog = append(out.Catalog, catalog.Change{Op: catalog.ForgetTable, Database: seq.Schema.O, Table: seq.Name.O})
+		}
+		out.Catalog = append(out.Catalog, p.seqDrop.changes()...)
+		out.Notices = append(out.Notices, p.seqDrop.notices()...)
 	}
 	return out, nil
 }
@@ -409,6 +429,11 @@ func (t *translator) addColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error 
 		if c.defaultExpr, err = t.columnDefault(c); err != nil {
 			return err
 		}
+		if c.nextvalDefault {
+			return pgerror.Unsupported("ADD COLUMN … DEFAULT nextval()").
+				WithDetail("TiDB does not fill the existing rows from a sequence (error 8230).").
+				WithHint("Add the column, fill it, then SET DEFAULT nextval(…).")
+		}
 	}
 	if c.pgType.OID == typemap.JSONB && c.defaultExpr != nil {
 		return pgerror.Unsupported("ADD COLUMN ... jsonb DEFAULT").
@@ -487,11 +512,34 @@ func (t *translator) dropColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error
 		return pgerror.Unsupported("dropping the last column of a table").WithDetail("TiDB tables need at least one column.")
 	}
 	p.specs = append(p.specs, &ast.AlterTableSpec{Tp: ast.AlterTableDropColumn, OldColumnName: &ast.ColumnName{Name: cistr(name)}})
+	seq := p.column(name).Sequence
 	for i := range p.cols {
 		if p.cols[i].Name == name {
 			p.cols = append(p.cols[:i], p.cols[i+1:]...)
 			break
 		}
+	}
+	if seq != "" {
+		// The sequence the column owns goes with it, and the defaults that draw from it
+		// (other than this column's) depend on it.
+		db := p.name.Schema.O
+		if p.seqDrop == nil {
+			p.seqDrop = t.newSequenceDrop(cmd.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE, func(c catalog.ColumnRef) bool {
+				return c.DB == db && c.Table == p.tbl.Name && p.column(c.Column) == nil
+			})
+		}
+		if err := p.seqDrop.defaultsOf(db, seq); err != nil {
+			return err
+		}
+		if err := p.seqDrop.check(fmt.Sprintf("column %s of table %s", name, t.describedName(db, p.tbl.Name))); err != nil {
+			return err
+		}
+		if _, same := p.seqDrop.tables[[2]string{db, p.tbl.Name}]; same {
+			// The statement's own columns are p.cols; a second copy of the table would clash.
+			return pgerror.Unsupported("DROP COLUMN … CASCADE of a column whose sequence another column of the same table draws its default from").
+				WithHint("Drop that column's default first.")
+		}
+		p.droppedSequences = append(p.droppedSequences, &ast.TableName{Schema: cistr(db), Name: cistr(seq)})
 	}
 	return nil
 }
@@ -606,10 +654,12 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		if ch.notNull != nil {
 			notNull = *ch.notNull
 		}
-		if ch.setDefault == nil && !ch.dropDefault && c.HasDefault && c.Sequence == "" &&
-			(ch.newType != nil && *ch.newType != c.Type || notNull != c.NotNull) {
-			// MODIFY COLUMN restates the whole column: the default pgtidb stored is restated
-			// (coerced to the new type, as PostgreSQL coerces it).
+		// MODIFY COLUMN restates the whole column, so a default the statement keeps is
+		// restated: NEXTVAL of the sequence it draws from, or the default pgtidb stored
+		// (coerced to the new type, as PostgreSQL coerces it).
+		restate := ch.setDefault == nil && !ch.dropDefault && c.HasDefault &&
+			(ch.newType != nil && *ch.newType != c.Type || notNull != c.NotNull)
+		if restate && !drawsFrom(c) {
 			if restated, ok := storedDefault(c); ok {
 				ch.setDefault = restated
 			}
@@ -617,14 +667,11 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		plan := &columnPlan{name: c.Name, pgType: newType, notNull: notNull, defaultRaw: ch.setDefault}
 		if ch.setDefault != nil {
 			var err error
-			if plan.defaultExpr, err = t.ownedSequenceDefault(p, c, ch.setDefault); err != nil {
+			if plan.defaultExpr, err = t.columnDefault(plan); err != nil {
 				return err
 			}
-			if plan.defaultExpr == nil {
-				if plan.defaultExpr, err = t.columnDefault(plan); err != nil {
-					return err
-				}
-			}
+		} else if restate && drawsFrom(c) {
+			plan.defaultExpr = defaultNextval(c)
 		}
 		tp := &tablePlan{cols: []*columnPlan{plan}}
 		if err := tp.planColumnTypes(nil); err != nil {
@@ -657,7 +704,7 @@ func (t *translator) columnChanges(p *alterPlan) error {
 				return pgerror.Unsupported("SET DEFAULT on a jsonb column").
 					WithDetail("TiDB gives JSON columns defaults only when the table is created.")
 			}
-			if c.HasDefault && ch.setDefault == nil && !ch.dropDefault {
+			if c.HasDefault && ch.setDefault == nil && !ch.dropDefault && plan.defaultExpr == nil {
 				return pgerror.Unsupported("changing the type or NOT NULL of a column that has a default").
 					WithDetail("TiDB needs the column's whole definition, and pgtidb does not know the default's value.").
 					WithHint("Restate the default in the same statement: ALTER COLUMN " + c.Name + " SET DEFAULT ….")
@@ -675,7 +722,7 @@ func (t *translator) columnChanges(p *alterPlan) error {
 		case ch.setDefault != nil:
 			c.HasDefault = plan.defaultExpr != nil
 			c.Default = catalog.Expr{}
-			if c.Sequence == "" {
+			if !plan.nextvalDefault {
 				c.Default, _ = t.deparseDefault(ch.setDefault, newType)
 			}
 		case ch.dropDefault:
@@ -875,43 +922,6 @@ func (t *translator) dropConstraint(p *alterPlan, cmd *pg_query.AlterTableCmd) e
 	}
 	p.specs = append(p.specs, spec)
 	return nil
-}
-
-// ownedSequenceDefault translates SET DEFAULT nextval('seq') of a column that owns seq — how
-// pg_dump restores a SERIAL column: CREATE SEQUENCE, ALTER SEQUENCE … OWNED BY t.c, then
-// ALTER TABLE ONLY t ALTER COLUMN c SET DEFAULT nextval('seq'::regclass). It returns nil for
-// other defaults of columns that own no sequence. The shadow catalog's owned sequence means
-// "the column's default draws from it" to INSERT … RETURNING, ON CONFLICT and lastval(), so a
-// column that owns a sequence gets no other default, and nextval() of a sequence the column
-// does not own is refused (those would not know the statement draws from it).
-func (t *translator) ownedSequenceDefault(p *alterPlan, c *catalog.Column, def *pg_query.Node) (ast.ExprNode, error) {
-	fc := def.GetFuncCall()
-	isNextval := fc != nil && len(fc.GetArgs()) == 1 && !fc.GetAggStar() && fc.GetOver() == nil
-	if isNextval {
-		names := stringList(fc.GetFuncname())
-		isNextval = len(names) == 1 && names[0] == "nextval" || len(names) == 2 && names[0] == "pg_catalog" && names[1] == "nextval"
-	}
-	if !isNextval {
-		if c.Sequence != "" {
-			return nil, pgerror.Unsupported("SET DEFAULT other than nextval() of the sequence column " + `"` + c.Name + `" owns`).
-				WithDetail("pgtidb takes a column that owns a sequence to draw its default from it.")
-		}
-		return nil, nil
-	}
-	seq, err := t.sequenceName("nextval", fc.GetArgs()[0], nil)
-	if err != nil {
-		return nil, err
-	}
-	if c.Sequence == "" || seq.db != p.name.Schema.O || seq.name != c.Sequence {
-		return nil, pgerror.Unsupported("DEFAULT nextval() of a sequence column " + `"` + c.Name + `" does not own`).
-			WithHint("Make the column own it first: ALTER SEQUENCE " + seq.name + " OWNED BY " + p.tbl.Name + "." + c.Name + ".")
-	}
-	switch c.Type.OID {
-	case typemap.Int2, typemap.Int4, typemap.Int8:
-	default:
-		return nil, pgerror.Unsupported("DEFAULT nextval() for a column of type " + sqlTypeName(c.Type))
-	}
-	return nextvalCall(seq.db, seq.name), nil
 }
 
 // ownerOnly reports whether every command of an ALTER TABLE is OWNER TO.

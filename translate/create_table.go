@@ -52,6 +52,9 @@ type columnPlan struct {
 	// literalDefault is set when the column has a constant default: TiDB refuses defaults on
 	// LONGTEXT/LONGBLOB, so a text column with a default becomes VARCHAR(16383).
 	literalDefault bool
+	// nextvalDefault is set when the default is nextval() of a sequence (nextvalDefault):
+	// PostgreSQL's text of it is derived from TiDB's default, not stored.
+	nextvalDefault bool
 	// serial is set for SERIAL/BIGSERIAL/SMALLSERIAL; identity is PostgreSQL's attidentity
 	// ('a' or 'd') of an identity column, whose sequence options are identityOptions. Both
 	// own a sequence, named sequence once createTable has chosen the name (serial.go).
@@ -194,7 +197,7 @@ func (t *translator) createTable(n *pg_query.CreateStmt) (*Statement, error) {
 			HasDefault: c.defaultExpr != nil || c.generatedExpr != nil,
 			Identity:   c.identity, Sequence: c.sequence,
 		}
-		if c.defaultRaw != nil && c.sequence == "" && c.generatedRaw == nil {
+		if c.defaultRaw != nil && c.sequence == "" && c.generatedRaw == nil && !c.nextvalDefault {
 			col.Default, _ = t.deparseDefault(c.defaultRaw, c.pgType)
 		}
 		change.Columns = append(change.Columns, col)
@@ -1126,6 +1129,9 @@ func (t *translator) columnDefault(c *columnPlan) (ast.ExprNode, error) {
 	if e, ok, err := timeDefault(c.defaultRaw, c.pgType); ok || err != nil {
 		return e, err
 	}
+	if e, ok, err := t.nextvalDefault(c); ok || err != nil {
+		return e, err
+	}
 	e, ty, err := t.expr(c.defaultRaw, nil)
 	if err != nil {
 		return nil, err
@@ -1175,6 +1181,48 @@ func (t *translator) columnDefault(c *columnPlan) (ast.ExprNode, error) {
 		}
 	}
 	return nil, refuse()
+}
+
+// nextvalDefault translates DEFAULT nextval('s') (pg_dump prints nextval('public.s'::regclass))
+// of any sequence into TiDB's DEFAULT NEXTVAL(`db`.`s`); ok is false for other defaults.
+// TiDB's default names the sequence, and the catalog reads what a column draws from off it
+// (catalog.Column.DefaultSequence) for INSERT … RETURNING, ON CONFLICT and lastval(); the text
+// PostgreSQL prints is derived from it too, as for SERIAL. TiDB takes such defaults for integer
+// columns only and checks neither that s exists nor that it is a sequence: pgtidb does
+// (42P01, 42809).
+func (t *translator) nextvalDefault(c *columnPlan) (ast.ExprNode, bool, error) {
+	fc := c.defaultRaw.GetFuncCall()
+	if fc == nil || len(fc.GetArgs()) != 1 || fc.GetAggStar() || fc.GetAggDistinct() || fc.GetOver() != nil {
+		return nil, false, nil
+	}
+	names := stringList(fc.GetFuncname())
+	if !(len(names) == 1 && names[0] == "nextval" || len(names) == 2 && names[0] == "pg_catalog" && names[1] == "nextval") {
+		return nil, false, nil
+	}
+	seq, err := t.sequenceName("nextval", fc.GetArgs()[0], nil)
+	if err != nil {
+		return nil, true, err
+	}
+	if t.ctx.Resolver != nil {
+		schema, _ := catalog.SchemaOf(t.ctx.Database, seq.db)
+		rel, err := t.ctx.Resolver.LookupTable(schema, seq.name)
+		switch {
+		case err != nil:
+			return nil, true, err
+		case rel == nil:
+			return nil, true, pgerror.Newf(pgerrcode.UndefinedTable, "relation %q does not exist", seq.name)
+		case !rel.Sequence:
+			return nil, true, pgerror.Newf(pgerrcode.WrongObjectType, "%q is not a sequence", seq.name)
+		}
+	}
+	switch c.pgType.OID {
+	case typemap.Int2, typemap.Int4, typemap.Int8:
+	default:
+		return nil, true, pgerror.Unsupported("DEFAULT nextval() for a column of type " + sqlTypeName(c.pgType)).
+			WithDetail("TiDB draws column defaults from sequences for integer columns only.")
+	}
+	c.nextvalDefault = true
+	return nextvalCall(seq.db, seq.name), true, nil
 }
 
 // checkDefaultAssignable is checkAssignable with PostgreSQL's wording for DEFAULT and

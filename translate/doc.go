@@ -94,8 +94,12 @@
 // s OWNED BY t.c only records the owned sequence in the shadow catalog (sequence.go), after
 // which ALTER COLUMN c SET DEFAULT nextval('s'::regclass) makes the column SERIAL; ALTER
 // COLUMN … ADD GENERATED … AS IDENTITY (SEQUENCE NAME s …) creates the sequence and the default
-// as CREATE TABLE's identity columns do (serial.go). The catalog's owned sequence means "the
-// default draws from it", so other defaults of such a column are refused.
+// as CREATE TABLE's identity columns do (serial.go). Owning and drawing are apart: the column
+// that owns a sequence (catalog.Column.Sequence) takes it along when it is dropped, while what a
+// default draws from is read off TiDB's default (catalog.Column.DefaultSequence), so a DEFAULT
+// nextval('s') of any sequence works like SERIAL's for INSERT … RETURNING, ON CONFLICT and
+// lastval(), and DROP / RENAME of the sequence find every default that names it
+// (sequence_drop.go, rename_sequence.go).
 //
 // # Contract with the session
 //

@@ -70,6 +70,9 @@ func (t *translator) dropRelations(n *pg_query.DropStmt, views bool) (*Statement
 	stmt := &ast.DropTableStmt{IfExists: n.GetMissingOk(), IsView: views}
 	var changes []catalog.Change
 	var seqs []*ast.TableName
+	type owned struct{ db, table, seq string }
+	var owns []owned
+	dropped := map[[2]string]bool{}
 	for _, obj := range n.GetObjects() {
 		names := stringList(obj.GetList().GetItems())
 		rv, err := rangeVarOf(names)
@@ -113,16 +116,31 @@ func (t *translator) dropRelations(n *pg_query.DropStmt, views bool) (*Statement
 		}
 		stmt.Tables = append(stmt.Tables, &ast.TableName{Schema: cistr(db), Name: cistr(tbl.Name)})
 		changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: tbl.Name})
+		dropped[[2]string{db, tbl.Name}] = true
 		for _, seq := range ownedSequences(tbl, db) {
 			seqs = append(seqs, seq)
+			owns = append(owns, owned{db, tbl.Name, seq.Name.O})
 			changes = append(changes, catalog.Change{Op: catalog.ForgetTable, Database: db, Table: seq.Name.O})
 		}
 	}
-	out, err := t.dropWithSequences(stmt, seqs, tag)
+	// The owned sequences go with their tables, and the defaults of other tables that draw
+	// from them depend on them.
+	drop := t.newSequenceDrop(n.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE,
+		func(c catalog.ColumnRef) bool { return dropped[[2]string{c.DB, c.Table}] })
+	for _, o := range owns {
+		if err := drop.defaultsOf(o.db, o.seq); err != nil {
+			return nil, err
+		}
+		if err := drop.check("table " + t.describedName(o.db, o.table)); err != nil {
+			return nil, err
+		}
+	}
+	out, err := t.dropWithSequences(stmt, seqs, tag, drop)
 	if err != nil {
 		return nil, err
 	}
-	out.Catalog = changes
+	out.Catalog = append(changes, drop.changes()...)
+	out.Notices = append(out.Notices, drop.notices()...)
 	return out, nil
 }
 

@@ -152,7 +152,7 @@ func (t *translator) insertNextvals(n *pg_query.InsertStmt) []SequenceRef {
 	sel := n.GetSelectStmt().GetSelectStmt()
 	var out []SequenceRef
 	for i, c := range tbl.Columns {
-		if sequenceDefault(&c) == "" {
+		if !drawsFrom(&c) {
 			continue
 		}
 		pos, listed := position[c.Name]
@@ -171,7 +171,7 @@ func (t *translator) insertNextvals(n *pg_query.InsertStmt) []SequenceRef {
 			}
 		}
 		if defaulted {
-			out = append(out, SequenceRef{DB: db, Name: c.Sequence})
+			out = append(out, SequenceRef{DB: c.DefaultSequence.DB, Name: c.DefaultSequence.Name})
 		}
 	}
 	return out

@@ -19,10 +19,10 @@ func init() {
 		{Schema: "public", Name: "dumped", Columns: []catalog.Column{
 			{Name: "id", Type: ty(typemap.Int4), NotNull: true, Sequence: "dumped_id_seq"},
 			col("v", ty(typemap.Text), false)}},
-		{Schema: "public", Name: "dumped_id_seq"},
+		{Schema: "public", Name: "dumped_id_seq", Sequence: true},
 		{Schema: "public", Name: "bare", Columns: []catalog.Column{
 			col("id", ty(typemap.Int8), true), col("n", ty(typemap.Int4), false), col("t", ty(typemap.Text), true)}},
-		{Schema: "public", Name: "bare_seq"},
+		{Schema: "public", Name: "bare_seq", Sequence: true},
 	} {
 		var pk []string
 		if k.Name == "dumped" {

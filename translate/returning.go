@@ -456,12 +456,12 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 	if err != nil {
 		return nil, err
 	}
-	// seqs[i] is the sequence key column i owns, if any.
-	seqs := make([]string, len(keys))
+	// seqs[i] is the column of key i when its default draws from a sequence.
+	seqs := make([]*catalog.Column, len(keys))
 	pos := make([]int, len(keys))
 	for i, k := range keys {
-		if c := tbl.Column(k.name); c != nil {
-			seqs[i] = sequenceDefault(c)
+		if c := tbl.Column(k.name); c != nil && drawsFrom(c) {
+			seqs[i] = c
 		}
 		pos[i] = -1
 		for j, c := range targets {
@@ -469,7 +469,7 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 				pos[i] = j
 			}
 		}
-		if pos[i] < 0 && seqs[i] == "" {
+		if pos[i] < 0 && seqs[i] == nil {
 			if k.name == rowIDColumn {
 				return t.insertNoKeyReturning(n, stmt, tbl, targets)
 			}
@@ -493,9 +493,9 @@ func (t *translator) insertReturning(n *pg_query.InsertStmt, stmt *ast.InsertStm
 			_, isParamRef := isParam(e)
 			v, isValue := e.(ast.ValueExpr)
 			switch {
-			case e == nil || isDefault && seqs[i] != "":
+			case e == nil || isDefault && seqs[i] != nil:
 				slots[r][i] = len(nextvals)
-				nextvals = append(nextvals, nextvalCall(tbl.Database, seqs[i]))
+				nextvals = append(nextvals, defaultNextval(seqs[i]))
 			case isFloat(keys[i].typ) && !isDefault && !isNullLit(e):
 				// A float key is read as the column converts it (a constant or parameter
 				// too: a real column stores its own rounding) and inserted as read.
@@ -663,11 +663,11 @@ func (t *translator) insertSelectReturning(n *pg_query.InsertStmt, stmt *ast.Ins
 			continue
 		}
 		c := tbl.Column(k.name)
-		if c == nil || sequenceDefault(c) == "" {
+		if c == nil || !drawsFrom(c) {
 			return nil, pgerror.Unsupported("INSERT … SELECT … RETURNING without a value for primary key column \"" + k.name + "\"")
 		}
 		cols = append(cols, c)
-		nextvals = append(nextvals, nextvalCall(tbl.Database, c.Sequence))
+		nextvals = append(nextvals, defaultNextval(c))
 	}
 	for _, c := range cols {
 		if !literalType(c.Type) {

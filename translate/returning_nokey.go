@@ -82,8 +82,8 @@ func (t *translator) insertNoKeyReturning(n *pg_query.InsertStmt, stmt *ast.Inse
 	// filled is the value of a left-out or DEFAULT column c, evaluated by the plan (nil: NULL).
 	filled := func(c *catalog.Column) ast.ExprNode {
 		switch {
-		case c.Sequence != "":
-			return nextvalCall(tbl.Database, c.Sequence)
+		case drawsFrom(c):
+			return defaultNextval(c)
 		case c.HasDefault:
 			return defaultValueOf(name, c.Name)
 		}

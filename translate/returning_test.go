@@ -119,6 +119,13 @@ func (r keyedResolver) LookupTable(schema, name string) (*catalog.Table, error) 
 	if k, ok := keyedTables[name]; ok && (schema == "" || schema == "public") {
 		cp := *k.tbl
 		cp.Database = catalog.TiDBDatabase(testDatabase, "public")
+		// As TiDB shows it: a SERIAL or identity column's default draws from its sequence.
+		cp.Columns = append([]catalog.Column(nil), cp.Columns...)
+		for i, c := range cp.Columns {
+			if c.Sequence != "" && c.HasDefault {
+				cp.Columns[i].DefaultSequence = catalog.SequenceName{DB: cp.Database, Name: c.Sequence}
+			}
+		}
 		return &cp, nil
 	}
 	return r.testResolver.LookupTable(schema, name)

@@ -261,22 +261,24 @@ type SequenceOwnerResolver interface {
 	// SequenceOwner returns the table of TiDB database tidbDB and its column that owns
 	// sequence seq; tbl is nil when no column owns it.
 	SequenceOwner(tidbDB, seq string) (tbl *catalog.Table, column string, err error)
+	// SequenceDefaults returns the columns, in any database, whose default draws from
+	// sequence seq of TiDB database tidbDB (TiDB's default names the sequence).
+	SequenceDefaults(tidbDB, seq string) ([]catalog.ColumnRef, error)
 }
 
 var _ SequenceOwnerResolver = (*catalog.SessionResolver)(nil)
 
 // dropSequence translates DROP SEQUENCE [IF EXISTS] name, … [CASCADE | RESTRICT]. TiDB checks
-// existence itself (1051/4139 → 42P01). A sequence a column owns is PostgreSQL's 2BP01 without
-// CASCADE; with CASCADE the column's default is dropped first (a plan: ALTER TABLE … ALTER
-// COLUMN … DROP DEFAULT, then DROP SEQUENCE), as PostgreSQL drops the dependent default.
+// existence itself (1051/4139 → 42P01). A sequence column defaults draw from (SERIAL's, or any
+// DEFAULT nextval('s'), in any schema) is PostgreSQL's 2BP01 without CASCADE; with CASCADE
+// those defaults are dropped first (a plan: ALTER TABLE … ALTER COLUMN … DROP DEFAULT, then
+// DROP SEQUENCE), as PostgreSQL drops the dependent defaults. An identity column's sequence is
+// 2BP01 even with CASCADE. A column that owns the sequence loses it.
 func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 	stmt := &ast.DropSequenceStmt{IfExists: n.GetMissingOk()}
 	var changes []catalog.Change
-	var alters []*ast.AlterTableStmt
-	var undos []string
-	var notices, cascaded []*pgerror.Error
-	changed := map[[2]string]*catalog.Table{}
-	var changedOrder [][2]string
+	var notices []*pgerror.Error
+	drop := t.newSequenceDrop(n.GetBehavior() == pg_query.DropBehavior_DROP_CASCADE, nil)
 	owners, _ := t.ctx.Resolver.(SequenceOwnerResolver)
 	for _, obj := range n.GetObjects() {
 		rv, err := rangeVarOf(stringList(obj.GetList().GetItems()))
@@ -310,80 +312,41 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		if owners == nil {
 			continue
 		}
-		tbl, col, err := owners.SequenceOwner(db, name)
+		// The sequence's owner loses it (PostgreSQL drops the ownership with the sequence);
+		// an identity column needs it.
+		owner, ownerCol, err := owners.SequenceOwner(db, name)
 		if err != nil {
 			return nil, err
 		}
-		if tbl == nil {
-			continue
-		}
-		key := [2]string{db, tbl.Name}
-		if prev, ok := changed[key]; ok {
-			tbl = prev
-		} else {
-			cp := *tbl
-			cp.Columns = append([]catalog.Column(nil), tbl.Columns...)
-			tbl = &cp
-		}
-		c := tbl.Column(col)
-		if c == nil {
-			continue
-		}
-		if c.Identity == 0 && !c.HasDefault {
-			// Owned, but its default is gone (pg_dump --clean drops it first): nothing depends
-			// on the sequence, which PostgreSQL drops with its ownership.
-			c.Sequence = ""
-			if _, ok := changed[key]; !ok {
-				changed[key] = tbl
-				changedOrder = append(changedOrder, key)
+		if owner != nil {
+			if owner, err = drop.table(db, owner.Name); err != nil {
+				return nil, err
 			}
-			continue
 		}
-		if c.Identity != 0 {
-			return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
-				"cannot drop sequence %s because column %s of table %s requires it", name, col, tbl.Name).
-				WithHint(fmt.Sprintf("You can drop column %s of table %s instead.", col, tbl.Name))
+		if c := ownedColumn(owner, ownerCol); c != nil {
+			if c.Identity != 0 {
+				return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
+					"cannot drop sequence %s because column %s of table %s requires it", name, ownerCol, owner.Name).
+					WithHint(fmt.Sprintf("You can drop column %s of table %s instead.", ownerCol, owner.Name))
+			}
+			c.Sequence = ""
 		}
-		if n.GetBehavior() != pg_query.DropBehavior_DROP_CASCADE {
-			return nil, pgerror.Newf(pgerrcode.DependentObjectsStillExist,
-				"cannot drop sequence %s because other objects depend on it", name).
-				WithDetail(fmt.Sprintf("default value for column %s of table %s depends on sequence %s", col, tbl.Name, name)).
-				WithHint("Use DROP ... CASCADE to drop the dependent objects too.")
-		}
-		c.Sequence, c.HasDefault = "", false
-		cascaded = append(cascaded, notice(pgerrcode.SuccessfulCompletion,
-			"drop cascades to default value for column %s of table %s", col, tbl.Name))
-		if _, ok := changed[key]; !ok {
-			changed[key] = tbl
-			changedOrder = append(changedOrder, key)
-		}
-		target := &ast.TableName{Schema: cistr(db), Name: cistr(tbl.Name)}
-		alters = append(alters, &ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
-			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(col)}}}}}})
-		// Undone (the default restored) when a later step fails.
-		undo, err := restorePlain(&ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
-			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(col)}, Options: []*ast.ColumnOption{
-				{Tp: ast.ColumnOptionDefaultValue, Expr: nextvalCall(db, name)}}}}}}})
-		if err != nil {
+		if err := drop.defaultsOf(db, name); err != nil {
 			return nil, err
 		}
-		undos = append(undos, undo)
+		if err := drop.check("sequence " + t.describedName(db, name)); err != nil {
+			return nil, err
+		}
 	}
-	for _, key := range changedOrder {
-		changes = append(changes, catalog.Change{Op: catalog.DeclareTable, Database: key[0], Table: key[1],
-			Columns: changed[key].Columns})
-	}
+	changes = append(changes, drop.changes()...)
 	var out *Statement
 	var err error
-	if len(alters) == 0 {
+	if len(drop.alters) == 0 {
 		out, err = t.ddlStatement(stmt, "DROP SEQUENCE")
 	} else {
 		b := &planBuilder{t: t}
-		for i, a := range alters {
-			if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return a, nil }); err != nil {
-				return nil, err
-			}
-			b.plan.Steps[i].Undo = undos[i]
+		if err := drop.steps(b); err != nil {
+			return nil, err
 		}
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 			return nil, err
@@ -394,19 +357,16 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		return nil, err
 	}
 	out.Catalog = changes
-	switch {
-	case len(cascaded) == 1:
-		notices = append(notices, cascaded[0])
-	case len(cascaded) > 1:
-		var lines []string
-		for _, c := range cascaded {
-			lines = append(lines, c.Message)
-		}
-		notices = append(notices, notice(pgerrcode.SuccessfulCompletion, "drop cascades to %d other objects", len(cascaded)).
-			WithDetail(strings.Join(lines, "\n")))
-	}
-	out.Notices = notices
+	out.Notices = append(notices, drop.notices()...)
 	return out, nil
+}
+
+// ownedColumn is column col of tbl, nil when either is missing.
+func ownedColumn(tbl *catalog.Table, col string) *catalog.Column {
+	if tbl == nil {
+		return nil
+	}
+	return tbl.Column(col)
 }
 
 // relationExists reports whether TiDB database db holds a relation named name (the catalog's
@@ -529,12 +489,13 @@ func ownedByColumn(opts []*pg_query.Node) (*pg_query.DefElem, bool) {
 
 // sequenceOwnedBy translates ALTER SEQUENCE s OWNED BY [schema.]table.column, the statement
 // pg_dump restores a SERIAL column's ownership with (after CREATE SEQUENCE, before the
-// column's SET DEFAULT nextval('s'::regclass)). Nothing runs on TiDB: the shadow catalog
-// records that the column owns s (catalog.Column.Sequence), which makes DROP TABLE drop s,
-// pg_get_serial_sequence answer, and lets SET DEFAULT nextval('s') follow. Accepted only for a
-// column without a default that owns no other sequence, of a sequence no other column owns
-// (pgtidb's catalog takes a column owning a sequence to draw its default from it); other
-// ownership changes are refused (0A000).
+// column's SET DEFAULT nextval('s'::regclass)) and PostgreSQL's documented spelling of SERIAL
+// (CREATE SEQUENCE, a column DEFAULT nextval('s'), then OWNED BY). Nothing runs on TiDB: the
+// shadow catalog records that the column owns s (catalog.Column.Sequence), which makes DROP
+// TABLE and DROP COLUMN drop s and pg_get_serial_sequence answer; a column that owned s before
+// no longer does (disown). Owning is not drawing: what the column's default draws from is
+// TiDB's default (catalog.Column.DefaultSequence). Refused (0A000): a column that owns another
+// sequence already (the catalog keeps one per column), and OWNED BY with other options.
 func (t *translator) sequenceOwnedBy(d *pg_query.DefElem, others int, schema, db, name string) (*Statement, error) {
 	if others > 0 {
 		return nil, pgerror.Unsupported("ALTER SEQUENCE … OWNED BY a column together with other options").
@@ -572,25 +533,19 @@ func (t *translator) sequenceOwnedBy(d *pg_query.DefElem, others int, schema, db
 	if c.Sequence == name {
 		return t.ddlStatement(doNothing(), "ALTER SEQUENCE")
 	}
-	if owners, ok := t.ctx.Resolver.(SequenceOwnerResolver); ok {
-		owner, _, err := owners.SequenceOwner(db, name)
-		if err != nil {
-			return nil, err
-		}
-		if owner != nil {
-			return nil, pgerror.Unsupported("OWNED BY of a sequence another column owns")
-		}
-	}
-	switch {
-	case c.Sequence != "":
+	if c.Sequence != "" {
 		return nil, pgerror.Unsupported("OWNED BY a column that already owns sequence " + c.Sequence).
 			WithDetail("pgtidb keeps one owned sequence per column.")
-	case c.HasDefault:
-		return nil, pgerror.Unsupported("OWNED BY a column that has a default").
-			WithDetail("pgtidb takes a column that owns a sequence to draw its default from it, and cannot tell what the default is.").
-			WithHint("Drop the default, make the column own the sequence, then SET DEFAULT nextval('" + name + "').")
+	}
+	changes, err := t.disown(db, name)
+	if err != nil {
+		return nil, err
 	}
 	cols := append([]catalog.Column(nil), tbl.Columns...)
+	if len(changes) == 1 && changes[0].Table == tbl.Name {
+		cols = changes[0].Columns // the old owner is a column of the same table
+		changes = nil
+	}
 	for i := range cols {
 		if cols[i].Name == col {
 			cols[i].Sequence = name
@@ -600,6 +555,32 @@ func (t *translator) sequenceOwnedBy(d *pg_query.DefElem, others int, schema, db
 	if err != nil {
 		return nil, err
 	}
-	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: tbl.Name, Columns: cols}}
+	out.Catalog = append(changes, catalog.Change{Op: catalog.DeclareTable, Database: db, Table: tbl.Name, Columns: cols})
 	return out, nil
+}
+
+// disown is the catalog change that takes sequence name of TiDB database db from the column
+// owning it (OWNED BY NONE, or OWNED BY another column); none when no column owns it. An
+// identity column's sequence keeps its owner: PostgreSQL's 0A000.
+func (t *translator) disown(db, name string) ([]catalog.Change, error) {
+	owners, ok := t.ctx.Resolver.(SequenceOwnerResolver)
+	if !ok {
+		return nil, nil
+	}
+	owner, ownerCol, err := owners.SequenceOwner(db, name)
+	if err != nil || owner == nil {
+		return nil, err
+	}
+	cols := append([]catalog.Column(nil), owner.Columns...)
+	for i := range cols {
+		if cols[i].Name != ownerCol {
+			continue
+		}
+		if cols[i].Identity != 0 {
+			return nil, pgerror.New(pgerrcode.FeatureNotSupported, "cannot change ownership of identity sequence").
+				WithDetail(fmt.Sprintf("Sequence %q is linked to table %q.", name, owner.Name))
+		}
+		cols[i].Sequence = ""
+	}
+	return []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: owner.Name, Columns: cols}}, nil
 }

@@ -1,6 +1,7 @@
 package translate
 
 import (
+	"sort"
 	"testing"
 
 	"github.com/pgtidb/pgtidb/catalog"
@@ -24,6 +25,24 @@ func (r keyedResolver) SequenceOwner(tidbDB, seq string) (*catalog.Table, string
 		}
 	}
 	return nil, "", nil
+}
+
+// SequenceDefaults implements SequenceOwnerResolver over the plan tests' tables.
+func (r keyedResolver) SequenceDefaults(tidbDB, seq string) ([]catalog.ColumnRef, error) {
+	var out []catalog.ColumnRef
+	for name := range keyedTables {
+		tbl, err := r.LookupTable("", name)
+		if err != nil || tbl == nil {
+			continue
+		}
+		for _, c := range tbl.Columns {
+			if c.DefaultSequence == (catalog.SequenceName{DB: tidbDB, Name: seq}) {
+				out = append(out, catalog.ColumnRef{DB: tbl.Database, Table: tbl.Name, Column: c.Name})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Table < out[j].Table })
+	return out, nil
 }
 
 func init() {

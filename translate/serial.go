@@ -106,20 +106,21 @@ func (t *translator) chooseSequenceNames(p *tablePlan) error {
 	return nil
 }
 
-// sequenceDefault is the sequence column c's default draws from: the sequence it owns, once
-// it has its default. pg_dump makes a column own its sequence (ALTER SEQUENCE … OWNED BY)
-// before it sets the default (SET DEFAULT nextval(…)); in between the column has no default,
-// and INSERT … RETURNING, ON CONFLICT and lastval() must not draw from the sequence.
-func sequenceDefault(c *catalog.Column) string {
-	if !c.HasDefault {
-		return ""
-	}
-	return c.Sequence
-}
+// drawsFrom reports whether column c's default draws from a sequence (TiDB's default is
+// NEXTVAL of it, catalog.Column.DefaultSequence): INSERT … RETURNING, ON CONFLICT and
+// lastval() draw the value themselves or know the statement draws it. Owning a sequence is
+// not enough: pg_dump makes a column own its sequence (ALTER SEQUENCE … OWNED BY) before it
+// sets the default, and a column may own one and default to something else.
+func drawsFrom(c *catalog.Column) bool { return c.DefaultSequence.Name != "" }
 
 // nextvalCall is NEXTVAL(`db`.`seq`).
 func nextvalCall(db, seq string) ast.ExprNode {
 	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(db), Name: cistr(seq)}})
+}
+
+// defaultNextval is NEXTVAL of the sequence column c's default draws from.
+func defaultNextval(c *catalog.Column) ast.ExprNode {
+	return nextvalCall(c.DefaultSequence.DB, c.DefaultSequence.Name)
 }
 
 // createTableWithSequences returns CREATE TABLE stmt, preceded by the CREATE SEQUENCE of every
@@ -333,18 +334,24 @@ func ownedSequences(tbl *catalog.Table, db string) []*ast.TableName {
 	return out
 }
 
-// dropWithSequences returns DROP TABLE stmt followed by DROP SEQUENCE of the sequences the
-// dropped tables own, when there are any.
-func (t *translator) dropWithSequences(stmt *ast.DropTableStmt, seqs []*ast.TableName, tag string) (*Statement, error) {
+// dropWithSequences returns stmt — DROP TABLE, or ALTER TABLE … DROP COLUMN — followed by DROP
+// SEQUENCE of the sequences the dropped tables or columns own, when there are any, after the
+// DROP DEFAULT steps of drop (nil: none), the defaults CASCADE takes with them.
+func (t *translator) dropWithSequences(stmt ast.StmtNode, seqs []*ast.TableName, tag string, drop *sequenceDrop) (*Statement, error) {
 	if len(seqs) == 0 {
 		return t.ddlStatement(stmt, tag)
 	}
 	b := &planBuilder{t: t}
+	if drop != nil {
+		if err := drop.steps(b); err != nil {
+			return nil, err
+		}
+	}
 	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 		return nil, err
 	}
-	drop := &ast.DropSequenceStmt{IfExists: true, Sequences: seqs}
-	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return drop, nil }); err != nil {
+	dropSeqs := &ast.DropSequenceStmt{IfExists: true, Sequences: seqs}
+	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return dropSeqs, nil }); err != nil {
 		return nil, err
 	}
 	return b.finish(tag, KindDDL, nil)

@@ -572,7 +572,7 @@ func (u *upsert) chooseNeeded(t *translator, keys []catalog.UniqueKey, exprs map
 	// sequence advances once per proposed row, conflicting or not, as in PostgreSQL.
 	for i := range u.tbl.Columns {
 		c := &u.tbl.Columns[i]
-		if sequenceDefault(c) != "" {
+		if drawsFrom(c) {
 			if err := add(c.Name, "sequence-filled"); err != nil {
 				return err
 			}
@@ -753,8 +753,8 @@ func (u *upsert) proposed(list []ast.ExprNode, pos int, name string) (ast.ExprNo
 	}
 	c := u.tbl.Column(name)
 	switch {
-	case sequenceDefault(c) != "":
-		return nextvalCall(u.tbl.Database, c.Sequence), nil
+	case drawsFrom(c):
+		return defaultNextval(c), nil
 	case !c.HasDefault:
 		return ast.NewValueExpr(nil, "", ""), nil
 	}
@@ -827,7 +827,7 @@ func (t *translator) upsertAssignments(oc *pg_query.OnConflictClause, u *upsert,
 			return pgerror.Newf(pgerrcode.GeneratedAlways, "column %q can only be updated to DEFAULT", col.Name).
 				WithDetail("Column \"" + col.Name + "\" is an identity column defined as GENERATED ALWAYS.")
 		}
-		if val.GetSetToDefault() != nil && sequenceDefault(col) != "" {
+		if val.GetSetToDefault() != nil && drawsFrom(col) {
 			return pgerror.Unsupported("SET " + col.Name + " = DEFAULT in ON CONFLICT DO UPDATE of a sequence-filled column")
 		}
 		e, err := t.assignedValue(val, sc, col)

@@ -191,7 +191,6 @@ ALTER TABLE dump_app.tickets ALTER COLUMN code SET DEFAULT 1;
 ALTER TABLE dump_app.tickets ALTER COLUMN code SET DEFAULT nextval('dump_app.tickets_code_seq');
 -- gap: owned-sequence-default
 ALTER TABLE ONLY public.orders ALTER COLUMN note SET DEFAULT nextval('public.invoice_no'::regclass);
--- gap: owned-sequence-default
 ALTER TABLE ONLY public.customers ALTER COLUMN id SET DEFAULT 5;
 DROP VIEW dump_app.big_orders, public.active_customers;
 DROP TABLE public.orders;

@@ -51,6 +51,8 @@ SELECT nextval('public.invoice_no'), nextval('public.invoice_no');
 SELECT nextval('app.batch_seq');
 SELECT pg_catalog.setval('public.invoice_no', 2000, true);
 SELECT nextval('public.invoice_no');
+INSERT INTO app.invoices (amount) VALUES (9.5), (12) RETURNING no, batch, amount;
+SELECT lastval();
 SELECT pg_catalog.setval('public.customers_id_seq', 100, false);
 INSERT INTO public.customers (email, name) VALUES ('eve@example.com', 'Eve') RETURNING id;
 SELECT pg_catalog.setval('app.tickets_code_seq', 500, true);

@@ -57,6 +57,12 @@ COMMENT ON TABLE app.tickets IS 'support tickets';
 CREATE UNIQUE INDEX tickets_code_key ON app.tickets (code);
 CREATE SEQUENCE public.invoice_no START WITH 1000 INCREMENT BY 5;
 CREATE SEQUENCE app.batch_seq AS integer MINVALUE 1 MAXVALUE 99999 CYCLE;
+-- a default that draws from a sequence the column does not own (pg_dump prints it inline)
+CREATE TABLE app.invoices (
+    no bigint PRIMARY KEY DEFAULT nextval('public.invoice_no'),
+    batch integer DEFAULT nextval('app.batch_seq'),
+    amount numeric(10,2) NOT NULL
+);
 CREATE VIEW public.active_customers AS
     SELECT c.id, c.email, c.name FROM public.customers c WHERE c.active;
 CREATE VIEW app.open_tickets AS
