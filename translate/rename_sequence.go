@@ -70,18 +70,12 @@ func (t *translator) renameSequence(n *pg_query.RenameStmt) (*Statement, error) 
 	}
 	b.plan.Steps[len(b.plan.Steps)-1].Undo = undo
 	// Every default that draws from the sequence names it again (undone if a later step fails).
-	setDefault := func(u catalog.ColumnRef, seq string) *ast.AlterTableStmt {
-		return &ast.AlterTableStmt{Table: &ast.TableName{Schema: cistr(u.DB), Name: cistr(u.Table)},
-			Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
-				NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(u.Column)}, Options: []*ast.ColumnOption{
-					{Expr: nextvalCall(db, seq)}}}}}}}
-	}
 	for _, u := range users {
-		alter := setDefault(u, newName)
+		alter := setDefaultNextval(u, db, newName)
 		if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return alter, nil }); err != nil {
 			return nil, err
 		}
-		if b.plan.Steps[len(b.plan.Steps)-1].Undo, err = restorePlain(setDefault(u, name)); err != nil {
+		if b.plan.Steps[len(b.plan.Steps)-1].Undo, err = restorePlain(setDefaultNextval(u, db, name)); err != nil {
 			return nil, err
 		}
 	}

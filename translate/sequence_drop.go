@@ -88,9 +88,7 @@ func (d *sequenceDrop) defaultsOf(db, seq string) error {
 		c.HasDefault, c.DefaultSequence = false, catalog.SequenceName{}
 		target := &ast.TableName{Schema: cistr(u.DB), Name: cistr(u.Table)}
 		d.alters = append(d.alters, &ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{dropDefaultSpec(u.Column, c.NotNull)}})
-		undo, err := restorePlain(&ast.AlterTableStmt{Table: target, Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
-			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(u.Column)}, Options: []*ast.ColumnOption{
-				{Tp: ast.ColumnOptionDefaultValue, Expr: nextvalCall(db, seq)}}}}}}})
+		undo, err := restorePlain(setDefaultNextval(u, db, seq))
 		if err != nil {
 			return err
 		}

@@ -118,6 +118,15 @@ func nextvalCall(db, seq string) ast.ExprNode {
 	return funcCall("NEXTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(db), Name: cistr(seq)}})
 }
 
+// setDefaultNextval is ALTER TABLE … ALTER COLUMN c SET DEFAULT NEXTVAL(`seqDB`.`seq`) of
+// column c.
+func setDefaultNextval(c catalog.ColumnRef, seqDB, seq string) *ast.AlterTableStmt {
+	return &ast.AlterTableStmt{Table: &ast.TableName{Schema: cistr(c.DB), Name: cistr(c.Table)},
+		Specs: []*ast.AlterTableSpec{{Tp: ast.AlterTableAlterColumn,
+			NewColumns: []*ast.ColumnDef{{Name: &ast.ColumnName{Name: cistr(c.Column)}, Options: []*ast.ColumnOption{
+				{Expr: nextvalCall(seqDB, seq)}}}}}}} // Tp unset: the spec prints SET DEFAULT itself
+}
+
 // defaultNextval is NEXTVAL of the sequence column c's default draws from.
 func defaultNextval(c *catalog.Column) ast.ExprNode {
 	return nextvalCall(c.DefaultSequence.DB, c.DefaultSequence.Name)
