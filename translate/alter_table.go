@@ -531,7 +531,9 @@ func (t *translator) dropColumn(p *alterPlan, cmd *pg_query.AlterTableCmd) error
 		if err := p.seqDrop.defaultsOf(db, seq); err != nil {
 			return err
 		}
-		if err := p.seqDrop.check(fmt.Sprintf("column %s of table %s", name, t.describedName(db, p.tbl.Name))); err != nil {
+		if err := p.seqDrop.check(func() string {
+			return fmt.Sprintf("column %s of table %s", name, t.describedName(db, p.tbl.Name))
+		}); err != nil {
 			return err
 		}
 		if _, same := p.seqDrop.tables[[2]string{db, p.tbl.Name}]; same {

@@ -1195,8 +1195,7 @@ func (t *translator) nextvalDefault(c *columnPlan) (ast.ExprNode, bool, error) {
 	if fc == nil || len(fc.GetArgs()) != 1 || fc.GetAggStar() || fc.GetAggDistinct() || fc.GetOver() != nil {
 		return nil, false, nil
 	}
-	names := stringList(fc.GetFuncname())
-	if !(len(names) == 1 && names[0] == "nextval" || len(names) == 2 && names[0] == "pg_catalog" && names[1] == "nextval") {
+	if name, err := funcName(fc); err != nil || name != "nextval" {
 		return nil, false, nil
 	}
 	seq, err := t.sequenceName("nextval", fc.GetArgs()[0], nil)

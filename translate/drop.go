@@ -131,7 +131,7 @@ func (t *translator) dropRelations(n *pg_query.DropStmt, views bool) (*Statement
 		if err := drop.defaultsOf(o.db, o.seq); err != nil {
 			return nil, err
 		}
-		if err := drop.check("table " + t.describedName(o.db, o.table)); err != nil {
+		if err := drop.check(func() string { return "table " + t.describedName(o.db, o.table) }); err != nil {
 			return nil, err
 		}
 	}

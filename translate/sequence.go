@@ -334,7 +334,7 @@ func (t *translator) dropSequence(n *pg_query.DropStmt) (*Statement, error) {
 		if err := drop.defaultsOf(db, name); err != nil {
 			return nil, err
 		}
-		if err := drop.check("sequence " + t.describedName(db, name)); err != nil {
+		if err := drop.check(func() string { return "sequence " + t.describedName(db, name) }); err != nil {
 			return nil, err
 		}
 	}

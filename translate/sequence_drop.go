@@ -112,8 +112,8 @@ func (t *translator) describedName(db, name string) string {
 }
 
 // check is PostgreSQL's 2BP01 for dropping what (`sequence s`, `table t`, `column c of table
-// t`) while defaults depend on it, unless CASCADE.
-func (d *sequenceDrop) check(what string) error {
+// t`, named only when it fails) while defaults depend on it, unless CASCADE.
+func (d *sequenceDrop) check(what func() string) error {
 	if d.cascade || len(d.dependents) == 0 {
 		return nil
 	}
@@ -121,7 +121,7 @@ func (d *sequenceDrop) check(what string) error {
 	for i, dep := range d.dependents {
 		lines[i] = dep + " depends on sequence " + d.of[i]
 	}
-	return pgerror.Newf(pgerrcode.DependentObjectsStillExist, "cannot drop %s because other objects depend on it", what).
+	return pgerror.Newf(pgerrcode.DependentObjectsStillExist, "cannot drop %s because other objects depend on it", what()).
 		WithDetail(strings.Join(lines, "\n")).
 		WithHint("Use DROP ... CASCADE to drop the dependent objects too.")
 }
