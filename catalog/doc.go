@@ -48,11 +48,14 @@
 // the default or clause it was stored with (else the text derived from TiDB's, documented in
 // KNOWN_GAPS.md); comments (COMMENT ON), read by pg_description (description.go); and a
 // DEFERRABLE foreign key's deferral (TextDeferral), which pg_constraint, information_schema
-// and pg_get_constraintdef show and SET CONSTRAINTS reads (ConstraintsNamed). Two kinds are
-// state, not text: a sequence's is_called (TextSequenceState) and PostgreSQL START
-// (TextSequenceStart, which the sequence emulations show in place of TiDB's), which the
-// translator's plans write and read at run time; Load leaves them out, a DeclareTable keeps
-// them unless it records state itself, and RENAME moves them (Change.StateFrom).
+// and pg_get_constraintdef show and SET CONSTRAINTS reads (ConstraintsNamed); a sequence's data
+// type (TextSequenceType) and CACHE (TextSequenceCache). Three kinds are state, not text: a
+// sequence's is_called (TextSequenceState) and PostgreSQL START (TextSequenceStart, which the
+// sequence emulations show in place of TiDB's), which the translator's plans write and read at
+// run time, and its epoch (TextSequenceEpoch: RenewSequences, SequenceEpoch), which tells the
+// proxy's sessions that their blocks of a CACHE n > 1 sequence are void; Load leaves them out,
+// a DeclareTable keeps them unless it records state itself, and RENAME moves them
+// (Change.StateFrom).
 // pgtidb_constraintdef (constraintdef.go) is an emulation of pgtidb's own that
 // pg_get_constraintdef reads. A view's PostgreSQL text is not kept (KNOWN_GAPS.md).
 //

@@ -270,15 +270,15 @@ var pgCatalogEmulations = map[string]string{
 				ck.check_plain, ck.check_pretty
 			FROM (` + checkTexts + `) ck) k` + fkDeferralJoin("k.contype = 'f'"),
 
-	// Sequences, with their data type (seqtype.go). CACHE 0
-	// (NOCACHE) is PostgreSQL's cache 1. TiDB's largest maximum, 9223372036854775806, is
+	// Sequences, with their data type and PostgreSQL's CACHE (seqtype.go; TiDB's are all
+	// NOCACHE). TiDB's largest maximum, 9223372036854775806, is
 	// PostgreSQL's bigint maximum (as information_schema.sequences and pg_sequences show it).
 	"pg_sequence": `SELECT pgtidb_oid('rel', s.SEQUENCE_SCHEMA, s.SEQUENCE_NAME) AS seqrelid,
 			` + sequenceType + ` AS seqtypid,
 			` + sequenceStart + ` AS seqstart, s.INCREMENT AS seqincrement,
 			IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS seqmax, s.MIN_VALUE AS seqmin,
-			IF(s.CACHE = 0, 1, s.CACHE_VALUE) AS seqcache, s.CYCLE AS seqcycle
-		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`,
+			` + sequenceCache + ` AS seqcache, s.CYCLE AS seqcycle
+		FROM information_schema.SEQUENCES s ` + sequenceTypes + sequenceCaches + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`,
 
 	// Only what pg_dump needs: a sequence owned by a column (SERIAL: 'a', identity: 'i'), a
 	// column default that draws from a sequence, read off TiDB's default NEXTVAL(`db`.`s`) ('n':

@@ -7,7 +7,7 @@ func init() {
 			CURRENT_USER() AS viewowner, ` + viewDefinition + ` AS definition
 		FROM information_schema.VIEWS v ` + viewTexts + ` WHERE pgtidb_in_database(v.TABLE_SCHEMA)`
 
-	// Sequences as pg_sequence shows them (data type from the maximum, CACHE 0 is 1; TiDB's
+	// Sequences as pg_sequence shows them (data type from the maximum, the recorded CACHE; TiDB's
 	// bigint maximum 9223372036854775806 is PostgreSQL's 9223372036854775807, as in
 	// information_schema.sequences). TiDB
 	// answers a sequence's current value only through SHOW TABLE … NEXT_ROW_ID, not in a
@@ -16,6 +16,6 @@ func init() {
 	pgCatalogEmulations["pg_sequences"] = `SELECT pgtidb_schema(s.SEQUENCE_SCHEMA) AS schemaname, s.SEQUENCE_NAME AS sequencename,
 			CURRENT_USER() AS sequenceowner, ` + sequenceType + ` AS data_type,
 			` + sequenceStart + ` AS start_value, s.MIN_VALUE AS min_value, IF(s.MAX_VALUE = 9223372036854775806, 9223372036854775807, s.MAX_VALUE) AS max_value, s.INCREMENT AS increment_by,
-			s.CYCLE AS cycle, IF(s.CACHE = 0, 1, s.CACHE_VALUE) AS cache_size, NULL AS ` + "`last_value`" + `
-		FROM information_schema.SEQUENCES s ` + sequenceTypes + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`
+			s.CYCLE AS cycle, ` + sequenceCache + ` AS cache_size, NULL AS ` + "`last_value`" + `
+		FROM information_schema.SEQUENCES s ` + sequenceTypes + sequenceCaches + ` WHERE pgtidb_in_database(s.SEQUENCE_SCHEMA)`
 }

@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"context"
+	"strings"
+)
 
 // sequenceOwnerQuery finds the column that owns a sequence (SERIAL or identity).
 const sequenceOwnerQuery = "SELECT `table_name`, `column_name` FROM `pgtidb_catalog`.`columns` " +
@@ -96,4 +99,47 @@ func (r *SessionResolver) SequenceDefaults(tidbDB, seq string) ([]ColumnRef, err
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// sequenceEpochQuery reads what tells a session block of a sequence is still valid: TiDB's
+// table ID of the sequence (a new one after DROP and CREATE) and its TextSequenceEpoch.
+const sequenceEpochQuery = "SELECT CONCAT(t.`TIDB_TABLE_ID`, '/', COALESCE(e.`plain`, '')) FROM `information_schema`.`TABLES` t " +
+	"LEFT JOIN `pgtidb_catalog`.`texts` e ON e.`tidb_db` = t.`TABLE_SCHEMA` AND e.`table_name` = t.`TABLE_NAME` AND e.`kind` = 'seqepoch' AND e.`name` = '' " +
+	"WHERE t.`TABLE_SCHEMA` = ? AND t.`TABLE_NAME` = ? AND t.`TABLE_TYPE` = 'SEQUENCE'"
+
+// sequenceRenew sets a sequence's TextSequenceEpoch to a value it never had.
+const sequenceRenew = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`) VALUES (?, ?, 'seqepoch', '', UUID())"
+
+// SequenceEpoch identifies the values of sequence name of TiDB database db: it changes when the
+// sequence is dropped and created again, and with RenewSequences. Empty when there is no such
+// sequence.
+func SequenceEpoch(ctx context.Context, q Querier, db, name string) (string, error) {
+	rows, err := q.QueryContext(ctx, sequenceEpochQuery, db, name)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var epoch string
+	if rows.Next() {
+		err = rows.Scan(&epoch)
+	}
+	if err == nil {
+		err = rows.Err()
+	}
+	return epoch, err
+}
+
+// RenewSequences gives seqs new epochs (SequenceEpoch) and bumps the catalog version, so that
+// every pgtidb instance looks at the epochs of the sequences its sessions hold blocks of.
+func (s *Store) RenewSequences(ctx context.Context, q Querier, seqs []SequenceName) error {
+	for _, seq := range seqs {
+		if _, err := q.ExecContext(ctx, sequenceRenew, seq.DB, seq.Name); err != nil {
+			return err
+		}
+	}
+	if _, err := q.ExecContext(ctx, versionBump); err != nil {
+		return err
+	}
+	s.Invalidate()
+	return nil
 }

@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TiDB shows a default NEXTVAL(s) as nextval(`db`.`s`), backquotes in names doubled.
 func TestNextvalDefault(t *testing.T) {
@@ -22,5 +25,16 @@ func TestNextvalDefault(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("NextvalDefault(%q) = %+v, %v; want %+v, %v", c.def, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestStateKindList checks that the SQL list of run-time state kinds is stateKinds.
+func TestStateKindList(t *testing.T) {
+	var quoted []string
+	for _, k := range stateKinds {
+		quoted = append(quoted, "'"+string(k)+"'")
+	}
+	if want := "(" + strings.Join(quoted, ", ") + ")"; stateKindList != want {
+		t.Errorf("stateKindList = %s, want %s", stateKindList, want)
 	}
 }

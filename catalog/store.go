@@ -54,7 +54,7 @@ const (
 		"`attidentity`, `owned_sequence`, `pg_default`, `pg_default_pretty`, `tidb_default`, `description`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " +
 		"(SELECT `COLUMN_DEFAULT` FROM `information_schema`.`COLUMNS` WHERE `TABLE_SCHEMA` = ? AND `TABLE_NAME` = ? AND `COLUMN_NAME` = ?), ?)"
 	textsQuery = "SELECT `kind`, `name`, `plain`, COALESCE(`pretty`, ''), COALESCE(`tidb_text`, '') " +
-		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN ('seqstate', 'seqstart')"
+		"FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN " + stateKindList
 	textInsert = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_name`, `kind`, `name`, `plain`, `pretty`, `tidb_text`) " +
 		"VALUES (?, ?, ?, ?, ?, ?, ?)"
 	// textInsertCheck is textInsert of a check's expression with the clause TiDB holds now.
@@ -77,9 +77,9 @@ var (
 // The statements that forget a table's texts but its run-time state (stateKinds), and that move
 // the state of a table (the last two arguments) to another (the first two).
 const (
-	textsForgetKeepState = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN ('seqstate', 'seqstart')"
-	stateForget          = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN ('seqstate', 'seqstart')"
-	stateMove            = "UPDATE `pgtidb_catalog`.`texts` SET `tidb_db` = ?, `table_name` = ? WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN ('seqstate', 'seqstart')"
+	textsForgetKeepState = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` NOT IN " + stateKindList
+	stateForget          = "DELETE FROM `pgtidb_catalog`.`texts` WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN " + stateKindList
+	stateMove            = "UPDATE `pgtidb_catalog`.`texts` SET `tidb_db` = ?, `table_name` = ? WHERE `tidb_db` = ? AND `table_name` = ? AND `kind` IN " + stateKindList
 )
 
 func forEachShadowTable(format string) []string {

@@ -72,11 +72,24 @@ const (
 	// read it, Load leaves it out; pg_sequence, pg_sequences and information_schema.sequences
 	// show it in place of TiDB's START (seqtype.go).
 	TextSequenceStart TextKind = "seqstart"
+	// TextSequenceCache is PostgreSQL's CACHE of a sequence (decimal text), recorded when it
+	// is above 1. TiDB's sequences are all NOCACHE (TiDB's cache is per TiDB node); the proxy
+	// hands each session blocks of this many values (proxy/seqcache.go), as PostgreSQL's
+	// backends cache them. Declared like TextSequenceType: CREATE and ALTER SEQUENCE set it.
+	TextSequenceCache TextKind = "seqcache"
+	// TextSequenceEpoch changes whenever ALTER SEQUENCE or TRUNCATE … RESTART IDENTITY gives a
+	// sequence new values, which makes every session drop its block of the sequence, as
+	// PostgreSQL's backends drop their cached values of a rewritten sequence (RenewSequences).
+	// Run-time state like TextSequenceState.
+	TextSequenceEpoch TextKind = "seqepoch"
 )
 
 // stateKinds are the kinds of run-time state (not loaded, not replaced by SetTexts unless the
 // change records state itself, see Change.SetTexts).
-var stateKinds = []TextKind{TextSequenceState, TextSequenceStart}
+var stateKinds = []TextKind{TextSequenceState, TextSequenceStart, TextSequenceEpoch}
+
+// stateKindList is stateKinds as an SQL list (TestStateKindList keeps them alike).
+const stateKindList = "('seqstate', 'seqstart', 'seqepoch')"
 
 // The texts of TextDeferral.
 const (
@@ -131,6 +144,16 @@ type Column struct {
 
 // SequenceName names a sequence by its TiDB database and name.
 type SequenceName struct{ DB, Name string }
+
+// ColumnIndex returns the index of the column named name in Columns, or -1.
+func (t *Table) ColumnIndex(name string) int {
+	for i := range t.Columns {
+		if t.Columns[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
 
 // Column returns the column named name, or nil.
 func (t *Table) Column(name string) *Column {

@@ -21,8 +21,9 @@ import (
 // for, across sessions and across pgtidb instances in front of the same TiDB: a value
 // handed out after another was handed out is larger. TestSequencesAcrossInstances runs one
 // workload on two connections to PostgreSQL and on two pgtidb instances (a second proxy on the
-// embedded TiDB): the sequential part must give PostgreSQL's exact values, and in the
-// concurrent part every nextval and every serial key must follow the hand-out order on both.
+// embedded TiDB): the sequential part must give PostgreSQL's exact values (a CACHE 10
+// sequence's session blocks included), and in the concurrent part every nextval and every
+// serial key must follow the hand-out order on both.
 func TestSequencesAcrossInstances(t *testing.T) {
 	pg, pt := requireBoth(t)
 	second := startSecondPgtidb(t)
@@ -40,9 +41,10 @@ func TestSequencesAcrossInstances(t *testing.T) {
 		run(t, c1, "CREATE SEQUENCE s")
 		run(t, c1, "CREATE TABLE t (id serial PRIMARY KEY, via int)")
 		run(t, c1, "CREATE TABLE g (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, via int)")
+		run(t, c1, "CREATE SEQUENCE cs CACHE 10")
 		c2 := pgxConnect(t, sys.b, db)
 		// Another pgtidb instance learns of DDL when it polls the catalog version (catalog.Store.Watch).
-		waitFor(t, c2, "SELECT count(*) = 3 FROM pg_class WHERE relname IN ('s', 't', 'g')")
+		waitFor(t, c2, "SELECT count(*) = 4 FROM pg_class WHERE relname IN ('s', 't', 'g', 'cs')")
 
 		var out []string
 		step := func(conn *pgx.Conn, who, sql string) {
@@ -70,6 +72,22 @@ func TestSequencesAcrossInstances(t *testing.T) {
 		step(c2, "2", "SELECT nextval('s')")
 		step(c1, "1", "TRUNCATE t RESTART IDENTITY")
 		step(c2, "2", "INSERT INTO t (via) VALUES (2) RETURNING id")
+		// CACHE 10: each session takes blocks of 10 values, whichever instance it is on; a
+		// restart through one instance voids the other's blocks (once it polled the catalog
+		// version), a setval only the calling session's.
+		step(c1, "1", "SELECT nextval('cs')")
+		step(c2, "2", "SELECT nextval('cs')")
+		step(c1, "1", "SELECT nextval('cs')")
+		step(c2, "2", "SELECT nextval('cs')")
+		step(c1, "1", "ALTER SEQUENCE cs RESTART WITH 100")
+		time.Sleep(1500 * time.Millisecond)
+		step(c2, "2", "SELECT nextval('cs')")
+		step(c1, "1", "SELECT nextval('cs')")
+		step(c2, "2", "SELECT setval('cs', 500)")
+		step(c1, "1", "SELECT nextval('cs')")
+		step(c2, "2", "SELECT nextval('cs')")
+		step(c2, "2", "SELECT currval('cs'), lastval()")
+		step(c1, "1", "SELECT last_value FROM cs")
 		transcripts[sys.name] = out
 		c1.Close(ctx)
 		c2.Close(ctx)

@@ -40,7 +40,13 @@
 //
 // Session state beyond GUCs and the transaction: the sequence the session last called nextval
 // on (translate.Statement.Nextvals), for lastval(), whose value the runner reads and binds just
-// before a statement that calls it (translate.Statement.Lastval).
+// before a statement that calls it (translate.Statement.Lastval); and the session's blocks of
+// CACHE n > 1 sequences with the values it last drew from them (seqcache.go): the runner draws
+// a statement's translate.Statement.SessionValues before it runs, taking a new block of n
+// values under TiDB's advisory lock of the sequence (NEXTVAL, then SETVAL to the block's end)
+// when one is used up; setval and ALTER SEQUENCE drop the session's block, ALTER SEQUENCE and
+// TRUNCATE … RESTART IDENTITY every session's (catalog.SequenceEpoch, checked when the catalog
+// generation moved).
 //
 // pg_stat_activity (activity.go): each connection owns its row — state, statement text and
 // start, transaction start, application_name — written by its own goroutine when a Query,

@@ -75,6 +75,10 @@ type session struct {
 	suspended *portal
 	// lastSeq is the sequence nextval was last called on in this session (lastval()).
 	lastSeq *translate.SequenceRef
+	// seqBlocks are the session's blocks of CACHE n > 1 sequences, seqCurrvals the values it
+	// last drew from them (currval, lastval; seqcache.go).
+	seqBlocks   map[translate.SequenceRef]*seqBlock
+	seqCurrvals map[translate.SequenceRef]int64
 	// sessionsView is the transaction's pg_stat_activity snapshot, nil until first read
 	// (activity.go).
 	sessionsView []catalog.SessionActivity
@@ -385,6 +389,22 @@ func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter
 			}
 		}()
 	}
+	if len(tr.SequenceResets) > 0 || len(tr.SequenceRenews) > 0 {
+		before, lerr := s.tidbLastvals(ctx, tr.SequenceResets)
+		if lerr != nil {
+			return "", lerr
+		}
+		defer func() {
+			if err == nil {
+				err = s.resetBlocks(ctx, tr, before)
+			}
+		}()
+	}
+	if len(tr.SessionValues) > 0 {
+		if args, err = s.bindSessionValues(ctx, tr, args); err != nil {
+			return "", err
+		}
+	}
 	if tr.Lastval {
 		if args, err = s.bindLastval(ctx, args); err != nil {
 			return "", err
@@ -461,12 +481,22 @@ func (s *session) noteNextval(tr *translate.Statement, err error) {
 	}
 	last := tr.Nextvals[len(tr.Nextvals)-1]
 	s.lastSeq = &last
+	s.noteDrawn(tr)
 }
 
 // bindLastval appends lastval()'s value to a plan's parameters (translate.Statement.Lastval).
 func (s *session) bindLastval(ctx context.Context, args []any) ([]any, error) {
 	if s.lastSeq == nil {
 		return nil, translate.ErrLastvalUndefined()
+	}
+	if _, ok := s.seqCurrvals[*s.lastSeq]; ok {
+		// Drawn from the session's block; PostgreSQL's lastval fails once the sequence is gone.
+		if epoch, err := catalog.SequenceEpoch(ctx, s.tidb, s.lastSeq.DB, s.lastSeq.Name); err != nil {
+			return nil, err
+		} else if epoch == "" {
+			return nil, translate.ErrLastvalUndefined()
+		}
+		return append(args[:len(args):len(args)], s.seqCurrvals[*s.lastSeq]), nil
 	}
 	query, err := translate.LastvalQuery(*s.lastSeq)
 	if err != nil {

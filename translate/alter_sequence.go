@@ -33,8 +33,10 @@ import (
 // PostgreSQL hands out next, and records PostgreSQL's START (seqstate.go). TiDB does not check
 // its current value against new bounds; PostgreSQL checks its last_value, which pgtidb derives
 // from TiDB's base and its record of is_called (checkCurrent) — refused when there is no record
-// and the answer depends on it. CACHE is accepted and ignored (every pgtidb sequence is NOCACHE,
-// see sequence.go).
+// and the answer depends on it. CACHE is recorded in the shadow catalog (every TiDB sequence
+// is NOCACHE; the proxy keeps the sessions' blocks, seqcache.go). Any ALTER SEQUENCE drops the
+// session's block of the sequence, one that changes its values (not OWNED BY alone) every
+// session's, as PostgreSQL's rewrite of the sequence does.
 // NO MINVALUE of an ascending sequence is MINVALUE 1, NO MAXVALUE of a descending one MAXVALUE
 // -1 (resolved when the plan runs, from the sequence's INCREMENT); the other two mean the
 // bounds of the sequence's data type (the one pgtidb stored, catalog/seqtype.go, else the one
@@ -54,6 +56,8 @@ type alterSequenceChange struct {
 	// oldType is the sequence's stored data type (0: unknown, implied by its bounds); asType
 	// the one AS asks for (0: unchanged).
 	oldType, asType typemap.OID
+	// cache is the CACHE asked for (catalog.TextSequenceCache).
+	cache *int64
 	// disown is the catalog change of OWNED BY NONE: the owning column no longer owns it.
 	disown []catalog.Change
 }
@@ -194,8 +198,15 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 			return skip, err
 		}
 	}
+	// Any ALTER SEQUENCE drops the session's block (PostgreSQL's backend forgets its cached
+	// values); one that changes the sequence's values every session's (SequenceRenews).
+	own := []SequenceRef{{DB: db, Name: name}}
 	if d, ok := ownedByColumn(n.GetOptions()); ok {
-		return t.sequenceOwnedBy(d, len(n.GetOptions())-1, schema, db, name)
+		out, err := t.sequenceOwnedBy(d, len(n.GetOptions())-1, schema, db, name)
+		if out != nil {
+			out.SequenceResets = own
+		}
+		return out, err
 	}
 	ch, err := t.alterSequenceOptions(n.GetOptions(), db, name)
 	if err != nil {
@@ -208,9 +219,11 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 			return nil, err
 		}
 		out.Catalog = ch.disown
+		out.SequenceResets = own
 		return out, nil
 	}
-	// The stored data type (catalog/seqtype.go); AS replaces it once the plan ran.
+	// The stored data type and CACHE (catalog/seqtype.go); AS and CACHE replace them once the
+	// plan ran.
 	var typeChange []catalog.Change
 	if t.ctx.Resolver != nil {
 		seq, err := t.ctx.Resolver.LookupTable(schema, name)
@@ -223,12 +236,20 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 					ch.oldType = typemap.OID(v)
 				}
 			}
-			if ch.asType != 0 {
-				texts := []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(ch.asType), 10)}}}
+			if ch.asType != 0 || ch.cache != nil {
+				var texts []catalog.Text
 				for _, x := range seq.Texts {
-					if x.Kind != catalog.TextSequenceType {
+					switch {
+					case x.Kind == catalog.TextSequenceType && ch.asType != 0, x.Kind == catalog.TextSequenceCache && ch.cache != nil:
+					default:
 						texts = append(texts, x)
 					}
+				}
+				if ch.asType != 0 {
+					texts = append(texts, catalog.Text{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(ch.asType), 10)}})
+				}
+				if ch.cache != nil && *ch.cache > 1 {
+					texts = append(texts, cacheText(*ch.cache))
 				}
 				typeChange = []catalog.Change{{Op: catalog.DeclareTable, Database: db, Table: name, SetTexts: true, Texts: texts}}
 			}
@@ -321,6 +342,7 @@ func (t *translator) alterSequence(n *pg_query.AlterSeqStmt) (*Statement, error)
 		return nil, err
 	}
 	out.Catalog = append(append(out.Catalog, typeChange...), ch.disown...)
+	out.SequenceRenews = own
 	return out, nil
 }
 
@@ -381,6 +403,7 @@ func (t *translator) alterSequenceOptions(list []*pg_query.Node, db, name string
 				if v <= 0 {
 					return nil, pgerror.Newf(pgerrcode.InvalidParameterValue, "CACHE (%d) must be greater than zero", v)
 				}
+				ch.cache = &v
 			}
 		case "cycle":
 			c := d.GetArg().GetBoolean().GetBoolval()

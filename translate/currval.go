@@ -22,6 +22,9 @@ import (
 // (nextval(), a SERIAL default, another pgtidb plan) and the translation stays cacheable. It
 // costs one round trip. A statement that calls nextval and currval on the same sequence is
 // refused: its currval may be evaluated after the nextval, which the check cannot see.
+//
+// currval of a CACHE n > 1 sequence is the value the session last drew from its block, which
+// the proxy binds (seqcache.go).
 
 func init() {
 	functions["currval"] = (*translator).currval
@@ -86,6 +89,14 @@ func (t *translator) currval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	if err != nil {
 		return nil, typemap.Type{}, err
 	}
+	cache, err := t.sequenceCache(seq)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if cache > 1 {
+		// The session's last value drawn (seqcache.go).
+		return t.sessionValue(SessionValue{Seq: SequenceRef{DB: seq.db, Name: seq.name}}), typemap.Of(typemap.Int8), nil
+	}
 	t.currvals = append(t.currvals, seq)
 	return funcCall("LASTVAL", &ast.TableNameExpr{Name: &ast.TableName{Schema: cistr(seq.db), Name: cistr(seq.name)}}),
 		typemap.Of(typemap.Int8), nil
@@ -133,10 +144,17 @@ func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
 // prependSteps puts steps before stmt: before its plan's steps, or before its one statement,
 // which becomes the plan's last step (Return for a query, Exec otherwise).
 func prependSteps(stmt *Statement, steps ...returning.Step) *Statement {
+	planOf(stmt)
+	stmt.Plan.Steps = append(steps, stmt.Plan.Steps...)
+	stmt.SQL = steps[0].Explain
+	return stmt
+}
+
+// planOf makes stmt's one statement a plan of one step (Return for a query, Exec otherwise)
+// when it is none yet.
+func planOf(stmt *Statement) {
 	if stmt.Plan != nil {
-		stmt.Plan.Steps = append(steps, stmt.Plan.Steps...)
-		stmt.SQL = steps[0].Explain
-		return stmt
+		return
 	}
 	main := returning.Step{Kind: returning.Exec, Explain: stmt.SQL, ParamOrder: stmt.ParamOrder}
 	if stmt.Columns != nil {
@@ -144,12 +162,10 @@ func prependSteps(stmt *Statement, steps ...returning.Step) *Statement {
 	}
 	text := stmt.SQL
 	main.Build = func([]returning.Row) (string, error) { return text, nil }
-	stmt.Plan = &returning.Plan{Steps: append(steps, main), CountExec: stmt.Columns == nil}
-	stmt.SQL = steps[0].Explain
+	stmt.Plan = &returning.Plan{Steps: []returning.Step{main}, CountExec: stmt.Columns == nil}
 	// The proxy binds the parameters in PostgreSQL order; each step maps its own markers.
 	stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
 	for i := range stmt.ParamOrder {
 		stmt.ParamOrder[i] = i
 	}
-	return stmt
 }

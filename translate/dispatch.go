@@ -21,6 +21,7 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 	} else if ok {
 		node = &pg_query.Node{Node: &pg_query.Node_SelectStmt{SelectStmt: sel}}
 	}
+	t.topSelect = node.GetSelectStmt()
 	stmt, err := t.dispatch(node)
 	if err != nil {
 		return nil, err
@@ -41,7 +42,7 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 			return nil, err
 		}
 	}
-	return t.guardLastval(stmt)
+	return t.guardSessionMarkers(stmt)
 }
 
 // dispatch translates one statement by its node type.

@@ -80,8 +80,11 @@
 // statements (returning.go, returning_nokey.go, upsert.go; expression conflict targets:
 // upsert_expr.go).
 //
-// Sequences (sequence.go, serial.go, currval.go, lastval.go, setval.go, alter_sequence.go):
-// TiDB sequences created NOCACHE; currval, setval and ALTER SEQUENCE run as plans that check
+// Sequences (sequence.go, serial.go, currval.go, lastval.go, setval.go, alter_sequence.go,
+// seqcache.go): TiDB sequences created NOCACHE; a CACHE n > 1 sequence's values are drawn by the
+// proxy from the session's block of n (Statement.SessionValues, bound after the client's
+// parameters: nextval() as a whole select-list or VALUES item, an INSERT's defaults per VALUES
+// row; per-row forms refused); currval, setval and ALTER SEQUENCE run as plans that check
 // TiDB's state first (setval moving forward is TiDB's SETVAL, backwards ALTER SEQUENCE on a
 // connection of its own, so that a transaction block goes on). TiDB's START is the anchor of
 // the grid TiDB hands values out on, moved with every restart; PostgreSQL's START and

@@ -43,17 +43,27 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 			return nil, err
 		}
 		targets = targets[:width]
-		for _, row := range rows {
+		for r, row := range rows {
 			items := row.GetList().GetItems()
 			if len(items) != width {
 				return nil, pgerror.New(pgerrcode.SyntaxError, "VALUES lists must all be the same length")
 			}
 			var list []ast.ExprNode
 			for i, item := range items {
-				e, err := t.assignedValue(item, nil, targets[i])
+				var e ast.ExprNode
+				from := len(t.sessionMarkers)
+				err := t.drawItem(item, func() (err error) {
+					e, err = t.assignedValue(item, nil, targets[i])
+					return err
+				})
 				if err != nil {
 					return nil, err
 				}
+				slot := i // a multi-row VALUES list is evaluated item by item
+				if len(rows) == 1 {
+					slot = tbl.ColumnIndex(targets[i].Name) // one row's target list in column order
+				}
+				t.placeMarkers(from, r, slot)
 				list = append(list, e)
 			}
 			stmt.Lists = append(stmt.Lists, list)
@@ -73,6 +83,9 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 		for _, c := range targets {
 			stmt.Columns = append(stmt.Columns, &ast.ColumnName{Name: cistr(c.Name)})
 		}
+	}
+	if targets, err = t.drawDefaults(stmt, tbl, targets); err != nil {
+		return nil, err
 	}
 	if n.GetOnConflictClause() != nil {
 		return t.insertOnConflict(n, stmt, tbl, targets)

@@ -4,10 +4,8 @@ import (
 	"github.com/jackc/pgerrcode"
 	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
-	"github.com/pingcap/tidb/pkg/parser/format"
 
 	"github.com/pgtidb/pgtidb/pgerror"
-	"github.com/pgtidb/pgtidb/returning"
 	"github.com/pgtidb/pgtidb/typemap"
 )
 
@@ -20,7 +18,8 @@ import (
 // calling lastval() runs as a plan with one extra parameter after the client's: the proxy
 // binds it to LASTVAL of the remembered sequence, read with LastvalQuery just before the
 // statement (55000 when the session has none, when TiDB answers NULL, or when the sequence is
-// gone — PostgreSQL says "not yet defined" then too).
+// gone — PostgreSQL says "not yet defined" then too). When the session drew that sequence's
+// last value from a CACHE n > 1 block, the proxy binds that value instead (seqcache.go).
 //
 // A statement calling lastval() and nextval (explicitly or through an INSERT default) is
 // refused: its lastval may see a value the same statement produced, which the bound
@@ -34,7 +33,7 @@ func init() {
 type SequenceRef struct{ DB, Name string }
 
 // lastvalIndex is the placeholder parameter index of lastval's marker until the statement's
-// parameter count is known (guardLastval rewrites it to that count).
+// parameter count is known (guardSessionMarkers rewrites it).
 const lastvalIndex = -2
 
 // lastval translates lastval() into the marker the proxy binds.
@@ -42,20 +41,7 @@ func (t *translator) lastval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	if len(fc.GetArgs()) != 0 {
 		return nil, typemap.Type{}, t.undefinedFunction("lastval", fc.GetArgs(), sc)
 	}
-	return &lastvalMarker{ParamMarkerExpr: ast.NewParamMarkerExpr(0), t: t}, typemap.Of(typemap.Int8), nil
-}
-
-// lastvalMarker is the `?` the proxy binds to lastval's value. It is no paramMarker: type
-// inference must not take it for a client parameter.
-type lastvalMarker struct {
-	ast.ParamMarkerExpr
-	t *translator
-}
-
-// Restore implements ast.Node.
-func (p *lastvalMarker) Restore(ctx *format.RestoreCtx) error {
-	p.t.paramOrder = append(p.t.paramOrder, lastvalIndex)
-	return p.ParamMarkerExpr.Restore(ctx)
+	return &sessionMarker{ParamMarkerExpr: ast.NewParamMarkerExpr(0), t: t, index: lastvalIndex}, typemap.Of(typemap.Int8), nil
 }
 
 // LastvalQuery is the TiDB query the proxy runs for lastval(): SELECT LASTVAL(seq).
@@ -69,45 +55,6 @@ func LastvalQuery(seq SequenceRef) (string, error) {
 // ErrLastvalUndefined is PostgreSQL's error for lastval() before any nextval.
 func ErrLastvalUndefined() error {
 	return pgerror.New(pgerrcode.ObjectNotInPrerequisiteState, "lastval is not yet defined in this session")
-}
-
-// guardLastval turns a statement calling lastval() into a plan whose steps take the lastval
-// value as the parameter after the client's (Statement.Lastval tells the proxy to bind it).
-// It returns stmt unchanged when it does not call lastval().
-func (t *translator) guardLastval(stmt *Statement) (*Statement, error) {
-	if !callsLastval(stmt) {
-		return stmt, nil
-	}
-	if len(stmt.Nextvals) > 0 {
-		return nil, pgerror.Unsupported("lastval() in a statement that calls nextval()").
-			WithHint("Call lastval() in a statement of its own.")
-	}
-	if stmt.Plan == nil {
-		plain := stmt.SQL
-		main := returning.Step{Kind: returning.Exec, Explain: plain, ParamOrder: stmt.ParamOrder,
-			Build: func([]returning.Row) (string, error) { return plain, nil }}
-		if stmt.Columns != nil {
-			main.Kind = returning.Return
-		}
-		stmt.Plan = &returning.Plan{Steps: []returning.Step{main}, CountExec: stmt.Columns == nil}
-		stmt.ParamOrder = make([]int, len(stmt.ParamTypes))
-		for i := range stmt.ParamOrder {
-			stmt.ParamOrder[i] = i
-		}
-	}
-	n := len(stmt.ParamTypes)
-	for i := range stmt.Plan.Steps {
-		st := &stmt.Plan.Steps[i]
-		order := append([]int(nil), st.ParamOrder...)
-		for j, idx := range order {
-			if idx == lastvalIndex {
-				order[j] = n
-			}
-		}
-		st.ParamOrder = order
-	}
-	stmt.Lastval = true
-	return stmt, nil
 }
 
 // callsLastval reports whether a lastval marker is among stmt's parameter markers.

@@ -132,7 +132,12 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	// those of nested queries are theirs (each restores the count).
 	srfEntry := t.srfEmpty
 	defer func() { t.srfEmpty = srfEntry }()
+	// The statement's own select list without FROM evaluates each item once: a nextval() item
+	// of a CACHE n > 1 sequence is drawn from the session's block (seqcache.go).
+	t.drawTargets = n == t.topSelect && from == nil && n.GetWhereClause() == nil && len(n.GetGroupClause()) == 0 &&
+		n.GetHavingClause() == nil && n.GetLimitCount() == nil && n.GetLimitOffset() == nil && len(n.GetDistinctClause()) == 0
 	outs, err := t.targetList(n.GetTargetList(), sc, from)
+	t.drawTargets = false
 	if err != nil {
 		return nil, err
 	}

@@ -19,14 +19,12 @@ import (
 // PostgreSQL sequences are TiDB sequences (a sequence is a relation of its schema's TiDB
 // database in both systems). Every sequence is created NOCACHE: TiDB's CACHE hands out cached
 // ranges per TiDB node, while PostgreSQL's default (CACHE 1) gives values in the order they
-// are handed out across all sessions; a PostgreSQL CACHE n > 1 only allows, never requires,
-// gaps and reordering, so NOCACHE is exact for every n. The bounds PostgreSQL derives from AS
-// type and the direction are written out explicitly, except that TiDB's range stops one short
-// of the int64 extremes (MAXVALUE 9223372036854775806, MINVALUE -9223372036854775807).
+// are handed out across all sessions. The bounds PostgreSQL derives from AS type and the
+// direction are written out explicitly, except that TiDB's range stops one short of the int64
+// extremes (MAXVALUE 9223372036854775806, MINVALUE -9223372036854775807).
 //
-// CACHE n > 1 is accepted and still NOCACHE: PostgreSQL hands every session a block of n
-// values, which only ever adds gaps and reorders values between sessions; pgtidb's values never
-// jump (KNOWN_GAPS.md, sequence-cache).
+// CACHE n > 1 is recorded (catalog.TextSequenceCache) and honoured by the proxy: each session
+// takes blocks of n values, as PostgreSQL's backends do (seqcache.go).
 //
 // currval is TiDB's LASTVAL behind a check (currval.go); lastval() is bound by the proxy from the
 // session's last nextval sequence (lastval.go). setval is ALTER SEQUENCE … RESTART WITH behind a
@@ -82,23 +80,43 @@ func (t *translator) createSequence(n *pg_query.CreateSeqStmt) (*Statement, erro
 			seqType = ty.OID
 		}
 	}
-	out.Catalog = []catalog.Change{newSequenceRecord(db, rv.GetRelname(), seqType, opts)}
+	out.Catalog = []catalog.Change{newSequenceRecord(db, rv.GetRelname(), seqType, opts, cacheOption(n.GetOptions()))}
 	return out, nil
 }
 
 // newSequenceRecord is what the shadow catalog records of a sequence pgtidb creates with
-// opts: its data type, which TiDB does not keep (catalog/seqtype.go), and that it is not called
-// yet, the next nextval giving START (TextSequenceState, seqstate.go).
-func newSequenceRecord(db, name string, seqType typemap.OID, opts []*ast.SequenceOption) catalog.Change {
+// opts: its data type and its CACHE, which TiDB does not keep (catalog/seqtype.go), and that it
+// is not called yet, the next nextval giving START (TextSequenceState, seqstate.go).
+func newSequenceRecord(db, name string, seqType typemap.OID, opts []*ast.SequenceOption, cache int64) catalog.Change {
 	var start int64
 	for _, o := range opts {
 		if o.Tp == ast.SequenceStartWith {
 			start = o.IntValue
 		}
 	}
-	return catalog.Change{Op: catalog.DeclareTable, Database: db, Table: name, SetTexts: true,
-		Texts: []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}},
-			{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}}
+	texts := []catalog.Text{{Kind: catalog.TextSequenceType, Expr: catalog.Expr{Plain: strconv.FormatUint(uint64(seqType), 10)}},
+		{Kind: catalog.TextSequenceState, Expr: catalog.Expr{Plain: strconv.FormatInt(start, 10)}}}
+	if cache > 1 {
+		texts = append(texts, cacheText(cache))
+	}
+	return catalog.Change{Op: catalog.DeclareTable, Database: db, Table: name, SetTexts: true, Texts: texts}
+}
+
+// cacheText records a sequence's CACHE above 1 (catalog.TextSequenceCache).
+func cacheText(cache int64) catalog.Text {
+	return catalog.Text{Kind: catalog.TextSequenceCache, Expr: catalog.Expr{Plain: strconv.FormatInt(cache, 10)}}
+}
+
+// cacheOption is the CACHE of sequence options sequenceOptions accepted (1 without one).
+func cacheOption(list []*pg_query.Node) int64 {
+	for _, o := range list {
+		if d := o.GetDefElem(); d.GetDefname() == "cache" && d.GetArg() != nil {
+			if v, err := seqInt(d); err == nil {
+				return v
+			}
+		}
+	}
+	return 1
 }
 
 // seqInt reads a sequence option's integer argument (bigint range, as PostgreSQL's int8).
@@ -390,6 +408,19 @@ func (t *translator) nextval(fc *pg_query.FuncCall, sc *scope) (ast.ExprNode, ty
 	seq, err := t.sequenceArg("nextval", fc, sc)
 	if err != nil {
 		return nil, typemap.Type{}, err
+	}
+	cache, err := t.sequenceCache(seq)
+	if err != nil {
+		return nil, typemap.Type{}, err
+	}
+	if cache > 1 {
+		// Drawn from the session's block (seqcache.go).
+		if !t.drawHere {
+			return nil, typemap.Type{}, errCachedNextval(seq.name, cache)
+		}
+		t.drawHere = false
+		t.nextvals = append(t.nextvals, seq)
+		return t.sessionValue(SessionValue{Seq: SequenceRef{DB: seq.db, Name: seq.name}, Cache: cache}), typemap.Of(typemap.Int8), nil
 	}
 	t.nextvals = append(t.nextvals, seq)
 	return nextvalCall(seq.db, seq.name), typemap.Of(typemap.Int8), nil

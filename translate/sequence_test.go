@@ -7,6 +7,7 @@ import (
 	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/returning"
+	"github.com/pgtidb/pgtidb/typemap"
 )
 
 var _ SequenceOwnerResolver = keyedResolver{}
@@ -55,6 +56,19 @@ func init() {
 		tbl *catalog.Table
 		pk  []string
 	}{&catalog.Table{Schema: "public", Name: "ser_id_seq", Sequence: true}, nil}
+	// cseq is a CACHE 20 sequence; cached.id draws from it (seqcache.go).
+	keyedTables["cseq"] = struct {
+		tbl *catalog.Table
+		pk  []string
+	}{&catalog.Table{Schema: "public", Name: "cseq", Sequence: true,
+		Texts: []catalog.Text{{Kind: catalog.TextSequenceCache, Expr: catalog.Expr{Plain: "20"}}}}, nil}
+	keyedTables["cached"] = struct {
+		tbl *catalog.Table
+		pk  []string
+	}{&catalog.Table{Schema: "public", Name: "cached", Columns: []catalog.Column{
+		{Name: "id", Type: typemap.Of(typemap.Int8), NotNull: true, HasDefault: true, Sequence: "cseq"},
+		{Name: "other", Type: typemap.Of(typemap.Int8)},
+		{Name: "v", Type: typemap.Of(typemap.Text)}}}, []string{"id"}}
 }
 
 // TestAlterSequenceCheck runs ALTER SEQUENCE's run-time check on a sequence TiDB describes as

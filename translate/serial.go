@@ -156,7 +156,7 @@ func (t *translator) createTableWithSequences(p *tablePlan, stmt *ast.CreateTabl
 			return nil, err
 		}
 		// PostgreSQL's SERIAL and identity sequences are of the column's type.
-		records = append(records, newSequenceRecord(p.tidbDB, c.sequence, c.pgType.OID, opts))
+		records = append(records, newSequenceRecord(p.tidbDB, c.sequence, c.pgType.OID, opts, cacheOption(c.identityOptions)))
 	}
 	if err := b.step(returning.Exec, 0, nil, func([]returning.Row) (ast.StmtNode, error) { return stmt, nil }); err != nil {
 		return nil, err
@@ -268,7 +268,7 @@ func (t *translator) addIdentity(n *pg_query.AlterTableStmt, tn *ast.TableName, 
 		}
 	}
 	out.Catalog = []catalog.Change{{Op: catalog.DeclareTable, Database: tn.Schema.O, Table: tbl.Name, Columns: cols},
-		newSequenceRecord(tn.Schema.O, c.sequence, c.pgType.OID, opts)}
+		newSequenceRecord(tn.Schema.O, c.sequence, c.pgType.OID, opts, cacheOption(c.identityOptions))}
 	return out, nil
 }
 

@@ -152,6 +152,7 @@ func (t *translator) setvalStatement(n *pg_query.SelectStmt, fc *pg_query.FuncCa
 		return nil, err
 	}
 	out.ReadOnlyName = "setval()"
+	out.SequenceResets = []SequenceRef{{DB: seq.db, Name: seq.name}}
 	return out, nil
 }
 

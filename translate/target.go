@@ -31,7 +31,18 @@ func (t *translator) targetList(targets []*pg_query.Node, sc *scope, from *fromL
 				continue
 			}
 		}
-		e, ty, err := t.expr(rt.GetVal(), sc)
+		var e ast.ExprNode
+		var ty typemap.Type
+		translate := func() (err error) {
+			e, ty, err = t.expr(rt.GetVal(), sc)
+			return err
+		}
+		var err error
+		if t.drawTargets {
+			err = t.drawItem(rt.GetVal(), translate)
+		} else {
+			err = translate()
+		}
 		if err != nil {
 			return nil, err
 		}

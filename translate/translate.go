@@ -106,9 +106,21 @@ type Statement struct {
 	// INSERT's SERIAL/identity defaults), in evaluation order: the session remembers the last
 	// one for lastval() (see lastval.go).
 	Nextvals []SequenceRef
+	// SessionValues are values the proxy binds from the session's sequence state as the plan's
+	// parameters after the client's: the next values of CACHE n > 1 sequences' session blocks
+	// and their currvals (seqcache.go).
+	SessionValues []SessionValue
 	// Lastval asks the proxy to bind lastval()'s value as the plan's parameter after the
-	// client's ones (read with LastvalQuery).
+	// client's ones and the session values (read with LastvalQuery).
 	Lastval bool
+	// SequenceResets are the sequences whose session blocks (SessionValues) the statement
+	// drops in the session that runs it, as PostgreSQL's setval, ALTER SEQUENCE and TRUNCATE …
+	// RESTART IDENTITY discard the calling backend's cached values.
+	SequenceResets []SequenceRef
+	// SequenceRenews are the sequences to which the statement gives new values (ALTER
+	// SEQUENCE, TRUNCATE … RESTART IDENTITY): every session drops its blocks of them, as
+	// PostgreSQL's backends drop their cached values of a rewritten sequence.
+	SequenceRenews []SequenceRef
 	// Locking is set for a statement with a locking clause (SELECT … FOR UPDATE/SHARE): TiDB
 	// takes no row lock outside a transaction, so the proxy runs it in a transaction block of
 	// its own when the client has none open (PostgreSQL holds the locks for the statement).

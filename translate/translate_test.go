@@ -12,6 +12,7 @@ import (
 	"github.com/pingcap/tidb/pkg/parser"
 	_ "github.com/pingcap/tidb/pkg/parser/test_driver"
 
+	"github.com/pgtidb/pgtidb/catalog"
 	"github.com/pgtidb/pgtidb/pgerror"
 	"github.com/pgtidb/pgtidb/typemap"
 )
@@ -157,7 +158,25 @@ func formatStatement(s *Statement) string {
 				fmt.Fprintf(&b, "(owns %s)", col.Sequence)
 			}
 		}
+		for _, x := range c.Texts {
+			if x.Kind == catalog.TextSequenceCache {
+				fmt.Fprintf(&b, " cache %s", x.Expr.Plain)
+			}
+		}
 		b.WriteString("\n")
+	}
+	for _, v := range s.SessionValues {
+		if v.Cache > 0 {
+			fmt.Fprintf(&b, "session value: next of %s.%s from blocks of %d\n", v.Seq.DB, v.Seq.Name, v.Cache)
+		} else {
+			fmt.Fprintf(&b, "session value: currval of %s.%s\n", v.Seq.DB, v.Seq.Name)
+		}
+	}
+	for _, seq := range s.SequenceResets {
+		fmt.Fprintf(&b, "resets this session's block of %s.%s\n", seq.DB, seq.Name)
+	}
+	for _, seq := range s.SequenceRenews {
+		fmt.Fprintf(&b, "renews %s.%s for every session\n", seq.DB, seq.Name)
 	}
 	return b.String()
 }

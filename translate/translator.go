@@ -3,6 +3,7 @@ package translate
 import (
 	"strings"
 
+	pg_query "github.com/pganalyze/pg_query_go/v5"
 	"github.com/pingcap/tidb/pkg/parser/ast"
 	"github.com/pingcap/tidb/pkg/parser/format"
 	// test_driver provides ast.NewValueExpr / ast.NewParamMarkerExpr for the parser's AST.
@@ -34,6 +35,16 @@ type translator struct {
 	// currvals and nextvals are the sequences the statement calls currval() and nextval() on
 	// (see currval.go).
 	currvals, nextvals []sequenceRef
+	// sessionValues are the values the proxy binds from the session's sequence state, the
+	// markers of sessionMarkers (seqcache.go); drawHere allows the next nextval() translated
+	// to be drawn as one.
+	sessionValues  []SessionValue
+	sessionMarkers []*sessionMarker
+	drawHere       bool
+	// drawTargets is set while the statement's own select list is translated when it has no
+	// FROM, WHERE…; topSelect is the statement when it is a SELECT.
+	drawTargets bool
+	topSelect   *pg_query.SelectStmt
 	// sequenceReads are the sequences the statement reads as relations (sequence_read.go).
 	sequenceReads []sequenceRef
 	// depth bounds recursion over pathological input.

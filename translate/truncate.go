@@ -118,7 +118,14 @@ func (t *translator) truncate(n *pg_query.TruncateStmt) (*Statement, error) {
 		}
 		b.plan.Steps[len(b.plan.Steps)-1].Outside = true
 	}
-	return b.finish("TRUNCATE TABLE", KindDDL, nil)
+	out, err := b.finish("TRUNCATE TABLE", KindDDL, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, seq := range seqs {
+		out.SequenceRenews = append(out.SequenceRenews, SequenceRef{DB: seq.Schema.O, Name: seq.Name.O})
+	}
+	return out, nil
 }
 
 // truncateSeqCols are the columns RESTART IDENTITY reads of each sequence: PostgreSQL's START,

@@ -71,6 +71,9 @@ func (t *translator) update(n *pg_query.UpdateStmt) (*Statement, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := t.refuseCachedDefault(e, col, "UPDATE … SET "+col.Name); err != nil {
+			return nil, err
+		}
 		cn := &ast.ColumnName{Name: cistr(col.Name)}
 		if joined != nil {
 			cn.Schema, cn.Table = joined.Schema, joined.Name

@@ -390,15 +390,12 @@ DROP TABLE nx_t;
 DROP SEQUENCE nx1, nx2;
 SELECT nextval('al');
 DROP SEQUENCE al;
--- CACHE n > 1: PostgreSQL hands each session a block of n values; pgtidb's sequences are
--- NOCACHE, so values follow the order they are handed out in across sessions
+-- CACHE n > 1: each session takes a block of n values (047_sequence_cache.sql)
 CREATE SEQUENCE cache20 CACHE 20;
 SELECT nextval('cache20');
 -- session: B
--- gap: sequence-cache
 SELECT nextval('cache20');
 -- session: A
--- gap: sequence-cache
 SELECT nextval('cache20');
 DROP SEQUENCE cache20;
 -- lastval is per session
