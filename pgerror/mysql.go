@@ -334,7 +334,7 @@ var mysqlMessages = map[uint16]func(e *Error, msg string){
 	8176: detailed("out of memory"),
 	4135: func(e *Error, msg string) {
 		if m := reSequenceRunOut.FindStringSubmatch(msg); m != nil {
-			e.Message = `nextval: reached the limit of sequence "` + unqualified(m[1]) + `"`
+			e.Message = `nextval: reached the limit of sequence "` + m[2] + `"`
 		}
 	},
 	4139: func(e *Error, msg string) {
@@ -388,7 +388,7 @@ var (
 	reDoesNotExist    = regexp.MustCompile(`^(\w+) (\S+) does not exist$`)
 	reIsolation       = regexp.MustCompile(`^The isolation level '([^']*)' is not supported`)
 	reEntryTooLarge   = regexp.MustCompile(`max entry size is (\d+), the size of data is (\d+)`)
-	reSequenceRunOut  = regexp.MustCompile(`^Sequence '([^']*)' has run out$`)
+	reSequenceRunOut  = regexp.MustCompile(`^Sequence '([^'.]*)\.([^']*)' has run out$`)
 	reUnknownSequence = regexp.MustCompile(`^Unknown SEQUENCE: '([^']*)'$`)
 	reWrongObject     = regexp.MustCompile(`^'([^']*)' is not (SEQUENCE|VIEW|BASE TABLE)$`)
 	reDropReferenced  = regexp.MustCompile(`^Cannot drop table '([^']*)' referenced by a foreign key constraint '([^']*)' on table '([^']*)'`)
@@ -541,4 +541,27 @@ func KeyExistsDetail(columns []string, entry string) (detail string, ok bool) {
 		}
 	}
 	return "Key (" + strings.Join(columns, ", ") + ")=(" + strings.Join(values, ", ") + ") already exists.", true
+}
+
+// SequenceRunOut reads TiDB's error for a sequence that reached its bound (4135): the
+// sequence's TiDB database and name. PostgreSQL's message names the bound, which only the
+// sequence's definition tells (SequenceLimit).
+func SequenceRunOut(me *mysql.MySQLError) (db, name string, ok bool) {
+	if me.Number != 4135 {
+		return "", "", false
+	}
+	m := reSequenceRunOut.FindStringSubmatch(me.Message)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+// SequenceLimit is PostgreSQL's error for nextval past a sequence's bound: its maximum when it
+// ascends (increment > 0), its minimum when it descends.
+func SequenceLimit(name string, increment, bound int64) *Error {
+	if increment > 0 {
+		return Newf(pgerrcode.SequenceGeneratorLimitExceeded, "nextval: reached maximum value of sequence %q (%d)", name, bound)
+	}
+	return Newf(pgerrcode.SequenceGeneratorLimitExceeded, "nextval: reached minimum value of sequence %q (%d)", name, bound)
 }

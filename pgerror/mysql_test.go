@@ -200,3 +200,20 @@ func TestKeyExistsDetail(t *testing.T) {
 		t.Error("DuplicateEntry accepted another error")
 	}
 }
+
+// TestSequenceLimit reads TiDB's 4135 and words PostgreSQL's error with the bound.
+func TestSequenceLimit(t *testing.T) {
+	db, name, ok := pgerror.SequenceRunOut(&mysql.MySQLError{Number: 4135, Message: "Sequence 'app.s.x' has run out"})
+	if !ok || db != "app" || name != "s.x" {
+		t.Fatalf("SequenceRunOut = %q, %q, %v", db, name, ok)
+	}
+	if _, _, ok := pgerror.SequenceRunOut(&mysql.MySQLError{Number: 1146, Message: "Sequence 'a.b' has run out"}); ok {
+		t.Error("SequenceRunOut took another error")
+	}
+	if e := pgerror.SequenceLimit("s", 1, 8); e.Code != "2200H" || e.Message != `nextval: reached maximum value of sequence "s" (8)` {
+		t.Errorf("ascending: %s %s", e.Code, e.Message)
+	}
+	if e := pgerror.SequenceLimit("s", -2, -9); e.Message != `nextval: reached minimum value of sequence "s" (-9)` {
+		t.Errorf("descending: %s", e.Message)
+	}
+}

@@ -3,9 +3,12 @@ package proxy
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"math"
 	"hash/fnv"
 	"strconv"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgerrcode"
 	"go.uber.org/zap"
 
@@ -281,4 +284,32 @@ func seqLockName(seq translate.SequenceRef) string {
 	_, _ = h.Write([]byte{0})
 	_, _ = h.Write([]byte(seq.Name))
 	return "pgtidb_seq_" + strconv.FormatUint(h.Sum64(), 16)
+}
+
+// sequenceLimit turns TiDB's error for a sequence past its bound (4135) into PostgreSQL's, which
+// names the bound (read from the sequence's definition; TiDB's range stops one short of the
+// int64 extremes, PostgreSQL's bigint bounds). Any other error is returned as it is.
+func (s *session) sequenceLimit(ctx context.Context, err error) error {
+	var me *mysql.MySQLError
+	if !errors.As(err, &me) {
+		return err
+	}
+	db, name, ok := pgerror.SequenceRunOut(me)
+	if !ok {
+		return err
+	}
+	var inc, lo, hi int64
+	if qerr := s.srv.sessionDB().QueryRowContext(ctx, sequenceInfoQuery, db, name).Scan(&inc, &lo, &hi); qerr != nil {
+		return err
+	}
+	if inc > 0 {
+		if hi == math.MaxInt64-1 {
+			hi = math.MaxInt64
+		}
+		return pgerror.SequenceLimit(name, inc, hi)
+	}
+	if lo == math.MinInt64+1 {
+		lo = math.MinInt64
+	}
+	return pgerror.SequenceLimit(name, inc, lo)
 }

@@ -353,6 +353,11 @@ func (s *session) failed(ctx context.Context) {
 // run executes a translated statement with its TiDB arguments and streams its rows into w.
 // It returns the command tag.
 func (s *session) run(ctx context.Context, p *prepared, args []any, w *rowWriter) (tag string, err error) {
+	defer func() {
+		if err != nil {
+			err = s.sequenceLimit(ctx, err)
+		}
+	}()
 	if p.tr.Locking && !s.txn.InBlock() && s.txn.Status != compat.TxnFailed {
 		// TiDB takes no row lock in autocommit: a locking read outside a block runs in an
 		// implicit block of its own (ended like a multi-statement query's: at the end of the
@@ -617,6 +622,9 @@ func (s *session) explain(ctx context.Context, tr *translate.Statement, err erro
 	var me *mysql.MySQLError
 	if !errors.As(err, &me) {
 		return err
+	}
+	if _, _, ok := pgerror.SequenceRunOut(me); ok {
+		return s.sequenceLimit(ctx, me)
 	}
 	relation := tr.Relation
 	if tr.Kind == translate.KindDDL {
