@@ -33,4 +33,4 @@ fuzz: $(TIDB_SERVER)
 	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -fuzz '^FuzzWire$$' -fuzztime $(FUZZ_WIRE) -parallel 1
 
 bench: $(TIDB_SERVER)
-	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -bench 'Insert' -benchtime 2000x
+	PGTIDB_TIDB_SERVER=$(abspath $(TIDB_SERVER)) $(GO) test ./e2e -run '^$$' -bench 'Insert|Nextval' -benchtime 2000x

@@ -139,3 +139,33 @@ func BenchmarkInsert100PlainTiDB(b *testing.B) {
 		}
 	}
 }
+
+// The nextval benchmarks: SELECT nextval('s') through pgtidb of a CACHE 1 sequence (TiDB's
+// NEXTVAL in the statement) and of a CACHE 100 one (the session's block, taken every 100
+// values). Each checks that the values come one after another, as one session draws them.
+//
+//	go test ./e2e -run '^$' -bench 'Nextval' -benchtime 2000x
+func BenchmarkNextvalCache1(b *testing.B)   { benchNextval(b, 1) }
+func BenchmarkNextvalCache100(b *testing.B) { benchNextval(b, 100) }
+
+func benchNextval(b *testing.B, cache int) {
+	conn := pgxBench(b)
+	ctx := context.Background()
+	name := fmt.Sprintf("bench_seq_c%d", cache)
+	for _, s := range []string{"DROP SEQUENCE IF EXISTS " + name, fmt.Sprintf("CREATE SEQUENCE %s CACHE %d", name, cache)} {
+		if _, err := conn.Exec(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	query := "SELECT nextval('" + name + "')"
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var v int64
+		if err := conn.QueryRow(ctx, query).Scan(&v); err != nil {
+			b.Fatal(err)
+		}
+		if v != int64(i)+1 {
+			b.Fatalf("nextval gave %d, want %d", v, i+1)
+		}
+	}
+}
