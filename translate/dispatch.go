@@ -32,6 +32,10 @@ func translateStmt(ctx *Context, node *pg_query.Node) (*Statement, error) {
 		}
 	}
 	t.recordNextvals(node, stmt)
+	if len(t.nextvals) > 0 && stmt.ReadOnlyName == "" {
+		// nextval() writes the sequence: PostgreSQL's 25006 in a read-only transaction.
+		stmt.ReadOnlyName = "nextval()"
+	}
 	if len(t.currvals) > 0 {
 		if stmt, err = t.guardCurrval(stmt); err != nil {
 			return nil, err

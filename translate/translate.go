@@ -129,7 +129,7 @@ type Statement struct {
 	// TABLE): outside one the proxy refuses it with 25P01.
 	NeedsBlock bool
 	// ReadOnlyName names what makes a KindQuery statement one a read-only transaction refuses
-	// ("setval()"): the proxy answers PostgreSQL's 25006 "cannot execute setval() in a
+	// ("setval()", "nextval()"): the proxy answers PostgreSQL's 25006 "cannot execute setval() in a
 	// read-only transaction".
 	ReadOnlyName string
 	// Notices are the NOTICEs PostgreSQL sends when the statement succeeds ("relation … already
