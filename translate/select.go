@@ -134,10 +134,11 @@ func (t *translator) simpleSelect(n *pg_query.SelectStmt, sc *scope) (*queryResu
 	defer func() { t.srfEmpty = srfEntry }()
 	// The statement's own select list without FROM evaluates each item once: a nextval() item
 	// of a CACHE n > 1 sequence is drawn from the session's block (seqcache.go).
+	outer := t.drawTargets
 	t.drawTargets = n == t.topSelect && from == nil && n.GetWhereClause() == nil && len(n.GetGroupClause()) == 0 &&
 		n.GetHavingClause() == nil && n.GetLimitCount() == nil && n.GetLimitOffset() == nil && len(n.GetDistinctClause()) == 0
 	outs, err := t.targetList(n.GetTargetList(), sc, from)
-	t.drawTargets = false
+	t.drawTargets = outer
 	if err != nil {
 		return nil, err
 	}
