@@ -114,18 +114,8 @@ const sequenceRenew = "REPLACE INTO `pgtidb_catalog`.`texts` (`tidb_db`, `table_
 // sequence is dropped and created again, and with RenewSequences. Empty when there is no such
 // sequence.
 func SequenceEpoch(ctx context.Context, q Querier, db, name string) (string, error) {
-	rows, err := q.QueryContext(ctx, sequenceEpochQuery, db, name)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
 	var epoch string
-	if rows.Next() {
-		err = rows.Scan(&epoch)
-	}
-	if err == nil {
-		err = rows.Err()
-	}
+	err := queryRow(ctx, q, sequenceEpochQuery, []any{db, name}, &epoch)
 	return epoch, err
 }
 

@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"math"
 	"hash/fnv"
+	"math"
 	"strconv"
 
 	"github.com/go-sql-driver/mysql"
@@ -28,31 +28,24 @@ import (
 // last_value does. A block stops at the sequence's bound, as PostgreSQL's fetch does (a CYCLE
 // sequence goes round at the next block).
 
-// seqRun is a run of a session block: left values from next, INCREMENT apart.
-type seqRun struct{ next, inc, left int64 }
-
-// seqBlock is what remains of a session's block of one sequence: its runs, the sequence's
-// epoch when it was taken (catalog.SequenceEpoch) and the catalog generation it was last
-// checked at.
+// seqBlock is what remains of a session's block of one sequence: left values from next,
+// INCREMENT apart; the sequence's epoch when it was taken (catalog.SequenceEpoch) and the
+// catalog generation it was last checked at.
 type seqBlock struct {
-	runs  []seqRun
-	epoch string
-	gen   uint64
+	next, inc, left int64
+	epoch           string
+	gen             uint64
 }
 
 // take hands out the block's next value.
 func (b *seqBlock) take() (int64, bool) {
-	for len(b.runs) > 0 && b.runs[0].left == 0 {
-		b.runs = b.runs[1:]
-	}
-	if len(b.runs) == 0 {
+	if b.left == 0 {
 		return 0, false
 	}
-	r := &b.runs[0]
-	v := r.next
-	r.left--
-	if r.left > 0 {
-		r.next += r.inc
+	v := b.next
+	b.left--
+	if b.left > 0 {
+		b.next += b.inc
 	}
 	return v, true
 }
@@ -68,7 +61,8 @@ const sequenceInfoQuery = "SELECT `INCREMENT`, `MIN_VALUE`, `MAX_VALUE` FROM `in
 // bindSessionValues appends the statement's session values to its parameters
 // (translate.Statement.SessionValues): values drawn from the session's blocks, and currvals.
 func (s *session) bindSessionValues(ctx context.Context, tr *translate.Statement, args []any) ([]any, error) {
-	out := append(args[:len(args):len(args)], make([]any, 0, len(tr.SessionValues))...)
+	out := make([]any, len(args), len(args)+len(tr.SessionValues))
+	copy(out, args)
 	for _, v := range tr.SessionValues {
 		if v.Cache == 0 {
 			cur, ok := s.seqCurrvals[v.Seq]
@@ -191,6 +185,9 @@ func (s *session) blockValid(ctx context.Context, seq translate.SequenceRef, b *
 // noteDrawn keeps currval and lastval right after a statement's nextvals: a sequence the
 // statement drew from through TiDB (not from a block) has TiDB's LASTVAL as its currval again.
 func (s *session) noteDrawn(tr *translate.Statement) {
+	if len(s.seqCurrvals) == 0 {
+		return // nothing drawn from a block yet (every INSERT into a SERIAL table comes here)
+	}
 	drawn := map[translate.SequenceRef]bool{}
 	for _, v := range tr.SessionValues {
 		if v.Cache > 0 {
@@ -257,8 +254,7 @@ func (s *session) takeBlock(ctx context.Context, seq translate.SequenceRef, cach
 			steps = 0 // the sequence moved past the block another way: only v is this one's
 		}
 	}
-	runs := []seqRun{{next: v, inc: inc, left: steps + 1}}
-	b.runs = runs
+	b.next, b.inc, b.left = v, inc, steps+1
 	return nil
 }
 

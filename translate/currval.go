@@ -107,10 +107,8 @@ func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
 	var seqs []sequenceRef
 	seen := map[sequenceRef]bool{}
 	for _, s := range t.currvals {
-		for _, n := range t.nextvals {
-			if n == s {
-				return nil, pgerror.Unsupported("currval() and nextval() of sequence \"" + s.name + "\" in one statement")
-			}
+		if t.callsNextval(s) {
+			return nil, errCurrvalWithNextval(s)
 		}
 		if !seen[s] {
 			seen[s] = true
@@ -139,6 +137,22 @@ func (t *translator) guardCurrval(stmt *Statement) (*Statement, error) {
 			return nil
 		}}
 	return prependSteps(stmt, guard), nil
+}
+
+// callsNextval reports whether the statement calls nextval() of seq.
+func (t *translator) callsNextval(seq sequenceRef) bool {
+	for _, n := range t.nextvals {
+		if n == seq {
+			return true
+		}
+	}
+	return false
+}
+
+// errCurrvalWithNextval refuses currval() and nextval() of seq in one statement: the currval
+// may be evaluated after the nextval, which neither the check nor the bound value can see.
+func errCurrvalWithNextval(seq sequenceRef) error {
+	return pgerror.Unsupported("currval() and nextval() of sequence \"" + seq.name + "\" in one statement")
 }
 
 // prependSteps puts steps before stmt: before its plan's steps, or before its one statement,

@@ -59,11 +59,7 @@ func (t *translator) insert(n *pg_query.InsertStmt) (*Statement, error) {
 				if err != nil {
 					return nil, err
 				}
-				slot := i // a multi-row VALUES list is evaluated item by item
-				if len(rows) == 1 {
-					slot = tbl.ColumnIndex(targets[i].Name) // one row's target list in column order
-				}
-				t.placeMarkers(from, r, slot)
+				t.placeMarkers(from, r, evalSlot(len(rows), i, tbl.ColumnIndex(targets[i].Name)))
 				list = append(list, e)
 			}
 			stmt.Lists = append(stmt.Lists, list)

@@ -41,8 +41,11 @@ type SessionValue struct {
 }
 
 // sessionValueIndex is the placeholder parameter index of the k-th session value's marker
-// until the statement's parameter count is known (guardSessionMarkers rewrites it).
+// until the statement's parameter count is known (guardSessionMarkers rewrites it);
+// sessionValueOf is k of such an index.
 func sessionValueIndex(k int) int { return -100 - k }
+
+func sessionValueOf(index int) int { return -100 - index }
 
 // sessionMarker is the `?` the proxy binds to a session value (index sessionValueIndex(k)) or
 // to lastval (lastvalIndex). It is no paramMarker: type inference must not take it for a
@@ -153,15 +156,6 @@ func (t *translator) drawDefaults(stmt *ast.InsertStmt, tbl *catalog.Table, targ
 	if stmt.Select == nil && len(stmt.Columns) == 0 {
 		targets = nil // DEFAULT VALUES
 	}
-	// PostgreSQL evaluates a multi-row VALUES list item by item, then the defaults of the
-	// columns left out in column order; one row's target list goes in column order.
-	multi := len(stmt.Lists) > 1
-	slot := func(pos, attnum int) int {
-		if multi {
-			return pos
-		}
-		return attnum
-	}
 	drawn := false
 	for i := range tbl.Columns {
 		c := &tbl.Columns[i]
@@ -199,7 +193,7 @@ func (t *translator) drawDefaults(stmt *ast.InsertStmt, tbl *catalog.Table, targ
 			if _, isDefault := row[pos].(*ast.DefaultExpr); isDefault {
 				from := len(t.sessionMarkers)
 				row[pos] = t.sessionValue(SessionValue{Seq: seq, Cache: cache})
-				t.placeMarkers(from, r, slot(pos, i))
+				t.placeMarkers(from, r, evalSlot(len(stmt.Lists), pos, i))
 				drawn = true
 			}
 		}
@@ -208,6 +202,18 @@ func (t *translator) drawDefaults(stmt *ast.InsertStmt, tbl *catalog.Table, targ
 		t.orderSessionValues()
 	}
 	return targets, nil
+}
+
+// evalSlot is the place of an INSERT's value in PostgreSQL's order of evaluation within its
+// row, for the value at position pos of a VALUES list of rows rows, of the table column with
+// index attnum. A multi-row VALUES list is evaluated item by item, then the defaults of the
+// columns left out (appended after the items, in column order); one row's target list goes
+// in column order.
+func evalSlot(rows, pos, attnum int) int {
+	if rows > 1 {
+		return pos
+	}
+	return attnum
 }
 
 // placeMarkers records where the session markers made since marker number from are evaluated
@@ -231,7 +237,7 @@ func (t *translator) orderSessionValues() {
 	})
 	values := make([]SessionValue, len(order))
 	for i, m := range order {
-		values[i] = t.sessionValues[-100-m.index]
+		values[i] = t.sessionValues[sessionValueOf(m.index)]
 	}
 	for i, m := range order {
 		m.index = sessionValueIndex(i)
@@ -252,13 +258,8 @@ func (t *translator) guardSessionMarkers(stmt *Statement) (*Statement, error) {
 			WithHint("Call lastval() in a statement of its own.")
 	}
 	for _, v := range t.sessionValues {
-		if v.Cache != 0 {
-			continue
-		}
-		for _, n := range t.nextvals {
-			if n.db == v.Seq.DB && n.name == v.Seq.Name {
-				return nil, pgerror.Unsupported("currval() and nextval() of sequence \"" + n.name + "\" in one statement")
-			}
+		if seq := (sequenceRef{db: v.Seq.DB, name: v.Seq.Name}); v.Cache == 0 && t.callsNextval(seq) {
+			return nil, errCurrvalWithNextval(seq)
 		}
 	}
 	planOf(stmt)
@@ -271,7 +272,7 @@ func (t *translator) guardSessionMarkers(stmt *Statement) (*Statement, error) {
 			case idx == lastvalIndex:
 				order[j] = n + len(t.sessionValues)
 			case idx <= sessionValueIndex(0):
-				order[j] = n + (-100 - idx)
+				order[j] = n + sessionValueOf(idx)
 			}
 		}
 		st.ParamOrder = order
